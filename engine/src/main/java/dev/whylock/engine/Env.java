@@ -1,0 +1,80 @@
+package dev.whylock.engine;
+
+import java.util.function.Supplier;
+
+/**
+ * The runtime a program is written against: tasks, named locks, tracked fields, work items,
+ * timers, completions and checks.
+ *
+ * <p>Every method that touches state shared between tasks is a <em>visible operation</em>: the
+ * calling task yields to the scheduler before it, so the explorer can interleave it with other
+ * tasks. Code between two visible operations runs without interruption.
+ */
+public interface Env {
+
+    /** The environment of the execution running on this thread. */
+    static Env current() {
+        return Runtimes.current();
+    }
+
+    /** A new non-recursive mutex of the given lockdep-style class, such as {@code rtnl_mutex}. */
+    Mutex mutex(String lockClass);
+
+    /** A new tracked global (ownerless) field. */
+    <T> Field<T> field(String name, T initial);
+
+    /** A new tracked field of a tracked object; accessing it after the owner is freed is a use-after-free. */
+    <T> Field<T> field(Obj owner, String name, T initial);
+
+    /** Registers a new tracked object; called by {@link Obj}'s constructor. */
+    int register(Obj obj);
+
+    /** Frees a tracked object: later accesses to its fields are use-after-free (visible operation). */
+    void free(Obj obj, String site);
+
+    /**
+     * Dereferences a tracked pointer: NULL is a NULL-pointer dereference, a freed object a
+     * use-after-free. Returns the pointer for chaining.
+     */
+    <T extends Obj> T deref(T pointer, String what);
+
+    /** Starts a new task running {@code body}. */
+    Task spawn(String name, Runnable body);
+
+    /** Waits until {@code task} has finished. */
+    void join(Task task);
+
+    /** A new completion (kernel {@code struct completion}). */
+    Completion completion(String name);
+
+    /** A new work item (work_struct, delayed_work, timer_list or threaded IRQ) running {@code fn}. */
+    Work work(String name, Runnable fn);
+
+    /** Lets pending work items and timers run, in deadline order, until none is pending or running. */
+    void settle();
+
+    /** WARN_ON: records a warning when {@code condition} holds and continues. */
+    boolean warnOn(boolean condition, String message);
+
+    /** BUG_ON: stops the execution with a violation when {@code condition} holds. */
+    void bugOn(boolean condition, String message);
+
+    /** Stops the execution with a violation of the given kind. */
+    void fail(ViolationKind kind, String message);
+
+    /**
+     * Registers an invariant checked whenever the program is quiescent (no work pending or running)
+     * and at the end of every execution. The check returns {@code null} when it holds, otherwise a
+     * message. It must read state with {@link Field#peek()} only.
+     */
+    void invariant(String name, Supplier<String> check);
+
+    /** A nondeterministic choice in {@code [0, n)}, recorded and explored like a scheduling choice. */
+    int choose(String label, int n);
+
+    /** Virtual time in milliseconds; it advances only when a timer fires. */
+    long now();
+
+    /** The name of the running task. */
+    String taskName();
+}

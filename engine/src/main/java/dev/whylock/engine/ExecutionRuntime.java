@@ -1,0 +1,41 @@
+package dev.whylock.engine;
+
+/**
+ * The engine-internal side of {@link Env}: the operations that the API objects ({@link Mutex},
+ * {@link Field}, {@link Work}, ...) delegate to. Programs use the API objects, not this.
+ */
+public interface ExecutionRuntime extends Env {
+
+    void lock(Mutex m, String site);
+
+    boolean tryLock(Mutex m, String site);
+
+    void unlock(Mutex m, String site);
+
+    /** lockdep_assert_held: the calling task holds {@code m}. */
+    void assertHeld(Mutex m, String site);
+
+    /** ASSERT_RTNL: some task holds {@code m} (visible: depends on other tasks). */
+    void assertLocked(Mutex m, String site);
+
+    /** Whether some task holds {@code m} (visible). */
+    boolean isLocked(Mutex m, String site);
+
+    <T> T read(Field<T> f, String site);
+
+    <T> void write(Field<T> f, T value, String site);
+
+    boolean queue(Work w, long delayMillis, String site);
+
+    boolean modify(Work w, long delayMillis, String site);
+
+    boolean cancel(Work w, boolean sync, String site);
+
+    void flush(Work w, String site);
+
+    boolean pending(Work w, String site);
+
+    void complete(Completion c, boolean all, String site);
+
+    void waitFor(Completion c, String site);
+}

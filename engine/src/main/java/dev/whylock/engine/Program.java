@@ -1,0 +1,22 @@
+package dev.whylock.engine;
+
+/**
+ * A program the engine explores: a deterministic setup followed by the concurrent part.
+ *
+ * <p>Both parts run on the program's first task, {@code main}. During {@link #setup} the scheduler
+ * makes no choices: {@code main} runs alone, and work items or timers run only while {@code main}
+ * waits for them (for example in {@link Env#settle()}), in deadline order. {@link #run} is the
+ * explored part: it usually spawns tasks and joins them. Every execution re-runs both parts from
+ * scratch, so all state must be created inside them.
+ */
+public interface Program {
+
+    /** A name for reports and replay files. */
+    String name();
+
+    /** Builds the initial state, single-threaded and without scheduling choices. */
+    default void setup(Env env) {}
+
+    /** The concurrent part, explored by the search strategy. */
+    void run(Env env);
+}

@@ -1,0 +1,889 @@
+package dev.whylock.engine.exec;
+
+import dev.whylock.engine.Completion;
+import dev.whylock.engine.ExecutionRuntime;
+import dev.whylock.engine.Field;
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.Mutex;
+import dev.whylock.engine.Obj;
+import dev.whylock.engine.Program;
+import dev.whylock.engine.Runtimes;
+import dev.whylock.engine.Task;
+import dev.whylock.engine.ViolationKind;
+import dev.whylock.engine.Work;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One execution of a program under the controlled scheduler: tasks run as coroutines, yield before
+ * each visible operation, and the {@link Chooser} decides which pending operation runs next. The
+ * scheduler itself performs the operations, so their effects are atomic and recorded in order.
+ */
+public final class Execution implements ExecutionRuntime {
+
+    /** Unwinds a task after a fatal violation; never escapes the engine. */
+    static final class Abort extends RuntimeException {
+        static final Abort INSTANCE = new Abort();
+
+        private Abort() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Program program;
+    private final RunConfig config;
+    private final Chooser chooser;
+    private final Backend backend;
+
+    private final List<TaskState> tasks = new ArrayList<>();
+    private final List<Op> log = new ArrayList<>();
+    private final List<RawViolation> violations = new ArrayList<>();
+    private final Map<String, Supplier<String>> invariants = new LinkedHashMap<>();
+    private final List<Integer> decisions = new ArrayList<>();
+    private final Map<Integer, WorkState> works = new HashMap<>();
+    private final Map<Integer, Mutex> replacements = new HashMap<>();
+    private final List<WorkState> workList = new ArrayList<>();
+    private int[] holder = new int[64];
+    private final List<String> holderSite = new ArrayList<>();
+
+    private int nextId;
+    private long now;
+    private long armSeq;
+    private boolean running;
+    private boolean setupDone;
+    private boolean bounded;
+    private int preemptions;
+    private int lastTask = -1;
+    private TaskState current;
+    private RawViolation fatal;
+    private ExecutionOutcome.Status status;
+
+    public Execution(Program program, RunConfig config, Chooser chooser) {
+        this.program = program;
+        this.config = config;
+        this.chooser = chooser;
+        this.backend = config.backend();
+    }
+
+    /** Runs the program to completion, deadlock, a fatal violation or abandonment. */
+    public ExecutionOutcome run() {
+        Runtimes.install(this);
+        running = true;
+        try {
+            TaskState main = newTask("main", () -> {
+                program.setup(this);
+                setupDone = true;
+                program.run(this);
+            }, null);
+            chooser.taskCreated(main.id, -1);
+            startTask(main);
+            loop();
+        } finally {
+            running = false;
+            for (TaskState t : tasks) {
+                if (!t.done) {
+                    t.co.discard();
+                }
+            }
+        }
+        if (status == ExecutionOutcome.Status.COMPLETE) {
+            checkInvariants("at the end of the execution");
+        }
+        return new ExecutionOutcome(status, List.copyOf(violations), List.copyOf(log), preemptions,
+                List.copyOf(decisions), bounded, taskNames());
+    }
+
+    private void loop() {
+        while (true) {
+            if (fatal != null) {
+                status = ExecutionOutcome.Status.VIOLATION;
+                return;
+            }
+            if (log.size() >= config.maxSteps()) {
+                record(ViolationKind.STEP_LIMIT, "the execution exceeded " + config.maxSteps()
+                        + " steps without finishing (livelock or unbounded work)", null, lastTask);
+                status = ExecutionOutcome.Status.VIOLATION;
+                return;
+            }
+            BitSet enabled = enabledTasks();
+            if (enabled.isEmpty()) {
+                if (allFinished()) {
+                    status = ExecutionOutcome.Status.COMPLETE;
+                } else {
+                    record(ViolationKind.DEADLOCK, deadlockMessage(), null, lastTask);
+                    status = ExecutionOutcome.Status.VIOLATION;
+                }
+                return;
+            }
+            boolean fixed = !setupDone;
+            int t;
+            if (fixed) {
+                t = deterministicPick(enabled);
+            } else {
+                t = chooser.pickTask(point(enabled));
+                if (t == Chooser.ABANDON) {
+                    status = ExecutionOutcome.Status.ABANDONED;
+                    return;
+                }
+                if (t < 0 || t >= tasks.size() || !enabled.get(t)) {
+                    throw new IllegalStateException("strategy chose task " + t + ", which is not enabled at step " + log.size());
+                }
+                decisions.add(t);
+            }
+            TaskState ts = tasks.get(t);
+            Op op = ts.pending;
+            ts.pending = null;
+            op.task = t;
+            op.step = log.size();
+            if (lastTask >= 0 && lastTask != t && enabled.get(lastTask)) {
+                op.preemption = true;
+                preemptions++;
+            }
+            log.add(op);
+            lastTask = t;
+            current = ts;
+            Op followUp = execute(ts, op, fixed);
+            chooser.executed(op, fixed);
+            if (fatal != null) {
+                continue;
+            }
+            if (followUp != null) {
+                ts.pending = followUp;
+            } else {
+                resume(ts);
+            }
+            if (fatal == null && setupDone && quiescent()) {
+                checkInvariants("while quiescent");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private TaskState newTask(String name, Runnable body, WorkState work) {
+        TaskState ts = new TaskState(tasks.size(), name, work);
+        Runnable wrapped = () -> {
+            try {
+                body.run();
+            } catch (ThreadBackend.Discarded d) {
+                throw d;
+            } catch (Abort a) {
+                ts.aborted = true;
+            } catch (Throwable e) {
+                ts.failure = e;
+            }
+        };
+        ts.co = backend.create(name, wrapped);
+        tasks.add(ts);
+        return ts;
+    }
+
+    /** Runs a new task up to its first visible operation. */
+    private void startTask(TaskState ts) {
+        resume(ts);
+    }
+
+    private void resume(TaskState ts) {
+        TaskState saved = current;
+        current = ts;
+        boolean finished = ts.co.resume();
+        current = saved;
+        if (finished) {
+            ts.done = true;
+            ts.pending = null;
+            if (ts.failure != null && fatal == null) {
+                Throwable e = ts.failure;
+                record(ViolationKind.EXCEPTION, "uncaught " + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " in task " + ts.name, null, ts.id);
+            }
+        }
+    }
+
+    /** Called on a task's coroutine: publishes its next operation and yields until it has been executed. */
+    private Object perform(Op op) {
+        TaskState me = current;
+        if (me == null || !running) {
+            throw new IllegalStateException("visible operations are only allowed inside a running execution");
+        }
+        me.pending = op;
+        backend.yieldNow();
+        if (fatal != null) {
+            throw Abort.INSTANCE;
+        }
+        return op.result;
+    }
+
+    private Access access(OpKind kind, int loc) {
+        return new Access(kind, loc, -1);
+    }
+
+    @Override
+    public Task spawn(String name, Runnable body) {
+        TaskState parent = current;
+        TaskState child = newTask(name, body, null);
+        chooser.taskCreated(child.id, parent == null ? -1 : parent.id);
+        startTask(child);
+        current = parent;
+        if (fatal != null) {
+            throw Abort.INSTANCE;
+        }
+        return new Task(child.id, name);
+    }
+
+    @Override
+    public void join(Task task) {
+        perform(new Op(OpKind.JOIN, access(OpKind.JOIN, task.id()), task, null, null));
+    }
+
+    @Override
+    public String taskName() {
+        return current == null ? "?" : current.name;
+    }
+
+    // ---------------------------------------------------------------- objects and fields
+
+    private int id() {
+        return nextId++;
+    }
+
+    @Override
+    public int register(Obj obj) {
+        return id();
+    }
+
+    @Override
+    public dev.whylock.engine.Mutex mutex(String lockClass) {
+        Mutex m = new Mutex(this, lockClass, id());
+        ensureHolder(m.id());
+        return m;
+    }
+
+    private void ensureHolder(int id) {
+        if (id >= holder.length) {
+            holder = java.util.Arrays.copyOf(holder, Math.max(id + 1, holder.length * 2));
+        }
+        while (holderSite.size() <= id) {
+            holderSite.add(null);
+        }
+        holder[id] = -1;
+    }
+
+    @Override
+    public <T> Field<T> field(String name, T initial) {
+        return new Field<>(this, null, name, initial, id());
+    }
+
+    @Override
+    public <T> Field<T> field(Obj owner, String name, T initial) {
+        return new Field<>(this, owner, name, initial, id());
+    }
+
+    @Override
+    public Completion completion(String name) {
+        return new Completion(this, name, id());
+    }
+
+    @Override
+    public Work work(String name, Runnable fn) {
+        Work w = new Work(this, name, fn, id());
+        WorkState ws = new WorkState(w);
+        works.put(w.id(), ws);
+        workList.add(ws);
+        return w;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T read(Field<T> f, String site) {
+        Obj o = f.owner();
+        return (T) perform(new Op(OpKind.READ, new Access(OpKind.READ, f.id(), o == null ? -1 : o.objId()), f, site, null));
+    }
+
+    @Override
+    public <T> void write(Field<T> f, T value, String site) {
+        Obj o = f.owner();
+        perform(new Op(OpKind.WRITE, new Access(OpKind.WRITE, f.id(), o == null ? -1 : o.objId()), f, site, value));
+    }
+
+    @Override
+    public void free(Obj obj, String site) {
+        if (obj == null) {
+            return; // kfree(NULL) is a no-op
+        }
+        perform(new Op(OpKind.FREE, access(OpKind.FREE, obj.objId()), obj, site, null));
+    }
+
+    @Override
+    public <T extends Obj> T deref(T pointer, String what) {
+        if (pointer == null) {
+            fatalFromTask(ViolationKind.NULL_DEREFERENCE, "NULL pointer dereference of " + what + " in " + taskName());
+        }
+        perform(new Op(OpKind.DEREF, access(OpKind.DEREF, pointer.objId()), pointer, what, null));
+        return pointer;
+    }
+
+    // ---------------------------------------------------------------- locks
+
+    private Mutex actualLock(Mutex m, String site) {
+        for (LockExperiment e : config.experiments()) {
+            if (e.matches(m.lockClass(), site)) {
+                if (e.kind() == LockExperiment.Kind.REMOVE) {
+                    return null;
+                }
+                return replacements.computeIfAbsent(m.id(), k -> mutex(e.replacement()));
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public void lock(Mutex m, String site) {
+        acquire(m, site, OpKind.ACQUIRE);
+    }
+
+    @Override
+    public boolean tryLock(Mutex m, String site) {
+        return (Boolean) acquire(m, site, OpKind.TRYLOCK);
+    }
+
+    private Object acquire(Mutex m, String site, OpKind kind) {
+        TaskState me = current;
+        Mutex actual = actualLock(m, site);
+        if (actual != null && kind == OpKind.ACQUIRE && holder[actual.id()] == me.id) {
+            fatalFromTask(ViolationKind.DEADLOCK, "self-deadlock: " + me.name + " takes " + describe(m, actual) + " in "
+                    + site + " while already holding it (taken in " + holderSite.get(actual.id()) + ")");
+        }
+        Access a = actual == null ? Access.NOP : access(kind, actual.id());
+        Op op = new Op(kind, a, m, site, actual);
+        if (actual == null) {
+            op.note = "removed";
+        } else if (actual != m) {
+            op.note = "replaced by " + actual.lockClass();
+        }
+        return perform(op);
+    }
+
+    private static String describe(Mutex m, Mutex actual) {
+        return actual == m ? m.lockClass() : actual.lockClass() + " (replacing " + m.lockClass() + ")";
+    }
+
+    @Override
+    public void unlock(Mutex m, String site) {
+        TaskState me = current;
+        Held h = me.findHeld(m);
+        if (h == null) {
+            fatalFromTask(ViolationKind.BUG, "mutex_unlock of " + m.lockClass() + " in " + site + " by " + me.name
+                    + ", which does not hold it");
+        }
+        Access a = h.actual() == null ? Access.NOP : access(OpKind.RELEASE, h.actual().id());
+        Op op = new Op(OpKind.RELEASE, a, m, site, h);
+        op.note = h.actual() == null ? "removed" : h.actual() != m ? "replaced by " + h.actual().lockClass() : null;
+        perform(op);
+    }
+
+    @Override
+    public void assertHeld(Mutex m, String site) {
+        TaskState me = current;
+        Held h = me.findHeld(m);
+        if (h == null || h.actual() != m) {
+            record(ViolationKind.ASSERTION, "lockdep_assert_held(" + m.lockClass() + ") failed in " + site
+                    + ": " + me.name + " does not hold it", site, me.id);
+        }
+    }
+
+    @Override
+    public void assertLocked(Mutex m, String site) {
+        boolean locked = isLocked(m, site);
+        if (!locked) {
+            record(ViolationKind.ASSERTION, "assertion that " + m.lockClass() + " is held failed in " + site
+                    + " (ASSERT_RTNL-style): no task holds it", site, current.id);
+        }
+    }
+
+    @Override
+    public boolean isLocked(Mutex m, String site) {
+        return (Boolean) perform(new Op(OpKind.LOCK_CHECK, access(OpKind.LOCK_CHECK, m.id()), m, site, null));
+    }
+
+    // ---------------------------------------------------------------- work items
+
+    @Override
+    public boolean queue(Work w, long delayMillis, String site) {
+        return (Boolean) perform(new Op(OpKind.WORK_QUEUE, access(OpKind.WORK_QUEUE, w.id()), w, site, delayMillis));
+    }
+
+    @Override
+    public boolean modify(Work w, long delayMillis, String site) {
+        return (Boolean) perform(new Op(OpKind.WORK_MODIFY, access(OpKind.WORK_MODIFY, w.id()), w, site, delayMillis));
+    }
+
+    @Override
+    public boolean cancel(Work w, boolean sync, String site) {
+        return (Boolean) perform(new Op(OpKind.WORK_CANCEL, access(OpKind.WORK_CANCEL, w.id()), w, site, sync));
+    }
+
+    @Override
+    public void flush(Work w, String site) {
+        perform(new Op(OpKind.WORK_FLUSH, access(OpKind.WORK_FLUSH, w.id()), w, site, null));
+    }
+
+    @Override
+    public boolean pending(Work w, String site) {
+        return (Boolean) perform(new Op(OpKind.WORK_PENDING, access(OpKind.WORK_PENDING, w.id()), w, site, null));
+    }
+
+    @Override
+    public void settle() {
+        perform(new Op(OpKind.SETTLE, access(OpKind.SETTLE, -1), null, "settle", null));
+    }
+
+    private void workerBody(WorkState ws) {
+        Work w = ws.work;
+        while (true) {
+            perform(new Op(OpKind.WORK_START, access(OpKind.WORK_START, w.id()), w, w.name(), null));
+            w.fn().run();
+            perform(new Op(OpKind.WORK_FINISH, access(OpKind.WORK_FINISH, w.id()), w, w.name(), null));
+        }
+    }
+
+    /** Makes a work item pending (a timer with {@code delay}); creates its worker on first use. */
+    private boolean arm(WorkState ws, long delay, int creator) {
+        if (!ws.pending && ws.starts >= ws.work.maxRuns()) {
+            bounded = true;
+            return false;
+        }
+        ws.deadline = now + Math.max(0, delay);
+        ws.armSeq = armSeq++;
+        if (!ws.pending) {
+            ws.pending = true;
+            ws.queuedGen++;
+        }
+        if (ws.worker == null) {
+            ws.worker = newTask("kworker:" + ws.work.name(), () -> workerBody(ws), ws);
+            chooser.taskCreated(ws.worker.id, creator);
+            TaskState saved = current;
+            startTask(ws.worker);
+            current = saved;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- completions
+
+    @Override
+    public void complete(Completion c, boolean all, String site) {
+        perform(new Op(OpKind.COMPLETE, access(OpKind.COMPLETE, c.id()), c, site, all));
+    }
+
+    @Override
+    public void waitFor(Completion c, String site) {
+        perform(new Op(OpKind.WAIT_COMPLETION, access(OpKind.WAIT_COMPLETION, c.id()), c, site, null));
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    @Override
+    public boolean warnOn(boolean condition, String message) {
+        if (condition) {
+            record(ViolationKind.WARNING, "WARN_ON: " + message, null, current == null ? -1 : current.id);
+        }
+        return condition;
+    }
+
+    @Override
+    public void bugOn(boolean condition, String message) {
+        if (condition) {
+            fatalFromTask(ViolationKind.BUG, "BUG_ON: " + message);
+        }
+    }
+
+    @Override
+    public void fail(ViolationKind kind, String message) {
+        if (kind.fatal()) {
+            fatalFromTask(kind, message);
+        } else {
+            record(kind, message, null, current == null ? -1 : current.id);
+        }
+    }
+
+    @Override
+    public void invariant(String name, Supplier<String> check) {
+        invariants.put(name, check);
+    }
+
+    @Override
+    public int choose(String label, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("choose needs n > 0, got " + n);
+        }
+        if (n == 1) {
+            return 0;
+        }
+        return (Integer) perform(new Op(OpKind.CHOOSE, access(OpKind.CHOOSE, -1), null, label, n));
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    private void fatalFromTask(ViolationKind kind, String message) {
+        record(kind, message, null, current == null ? -1 : current.id);
+        throw Abort.INSTANCE;
+    }
+
+    private void record(ViolationKind kind, String message, String site, int task) {
+        RawViolation v = new RawViolation(kind, message, task, log.size());
+        if (kind.fatal()) {
+            if (fatal == null) {
+                fatal = v;
+                violations.add(v);
+            }
+        } else if (violations.stream().noneMatch(x -> x.kind() == kind && x.message().equals(message))) {
+            violations.add(v);
+        }
+    }
+
+    private void checkInvariants(String when) {
+        for (Map.Entry<String, Supplier<String>> e : invariants.entrySet()) {
+            String msg;
+            try {
+                msg = e.getValue().get();
+            } catch (RuntimeException ex) {
+                msg = "the check threw " + ex;
+            }
+            if (msg != null) {
+                record(ViolationKind.INVARIANT, "invariant " + e.getKey() + " violated " + when + ": " + msg, null, lastTask);
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    private Op execute(TaskState ts, Op op, boolean fixed) {
+        switch (op.kind) {
+            case ACQUIRE -> {
+                Mutex actual = (Mutex) op.arg;
+                if (actual != null) {
+                    holder[actual.id()] = ts.id;
+                    holderSite.set(actual.id(), op.site);
+                }
+                ts.held.add(new Held((Mutex) op.target, actual, op.site));
+            }
+            case TRYLOCK -> {
+                Mutex actual = (Mutex) op.arg;
+                boolean ok = actual == null || holder[actual.id()] < 0;
+                if (ok) {
+                    if (actual != null) {
+                        holder[actual.id()] = ts.id;
+                        holderSite.set(actual.id(), op.site);
+                    }
+                    ts.held.add(new Held((Mutex) op.target, actual, op.site));
+                }
+                op.result = ok;
+            }
+            case RELEASE -> {
+                Held h = (Held) op.arg;
+                ts.held.remove(h);
+                if (h.actual() != null) {
+                    holder[h.actual().id()] = -1;
+                }
+            }
+            case LOCK_CHECK -> op.result = holder[((Mutex) op.target).id()] >= 0;
+            case READ, WRITE -> {
+                @SuppressWarnings("unchecked")
+                Field<Object> f = (Field<Object>) op.target;
+                if (f.owner() != null && f.owner().isFreed()) {
+                    record(ViolationKind.USE_AFTER_FREE, (op.kind == OpKind.READ ? "read of " : "write to ") + f.name()
+                            + " in " + op.site + " after " + f.owner().type() + " was freed in " + f.owner().freedAt(), op.site, ts.id);
+                } else if (op.kind == OpKind.READ) {
+                    op.result = f.peek();
+                } else {
+                    f.store(op.arg);
+                }
+            }
+            case FREE -> {
+                Obj o = (Obj) op.target;
+                if (o.isFreed()) {
+                    record(ViolationKind.USE_AFTER_FREE, "double kfree of " + o.type() + " in " + op.site
+                            + " (first freed in " + o.freedAt() + ")", op.site, ts.id);
+                } else {
+                    o.markFreed(op.site);
+                }
+            }
+            case DEREF -> {
+                Obj o = (Obj) op.target;
+                if (o.isFreed()) {
+                    record(ViolationKind.USE_AFTER_FREE, "use of " + op.site + " (" + o.type() + ") in " + ts.name
+                            + " after it was freed in " + o.freedAt(), op.site, ts.id);
+                }
+            }
+            case WORK_QUEUE -> op.result = works.get(op.access.loc()).pending ? Boolean.FALSE
+                    : arm(works.get(op.access.loc()), (Long) op.arg, ts.id);
+            case WORK_MODIFY -> {
+                WorkState ws = works.get(op.access.loc());
+                boolean was = ws.pending;
+                arm(ws, (Long) op.arg, ts.id);
+                op.result = was;
+            }
+            case WORK_CANCEL -> {
+                WorkState ws = works.get(op.access.loc());
+                op.result = ws.pending;
+                ws.pending = false;
+                if ((Boolean) op.arg && ws.running) {
+                    ts.waitTarget = ws.startedGen;
+                    return new Op(OpKind.WORK_WAIT, access(OpKind.WORK_WAIT, ws.work.id()), ws.work, op.site, null);
+                }
+            }
+            case WORK_FLUSH -> {
+                WorkState ws = works.get(op.access.loc());
+                if (ws.pending || ws.running) {
+                    ts.waitTarget = ws.pending ? ws.queuedGen : ws.startedGen;
+                    return new Op(OpKind.WORK_WAIT, access(OpKind.WORK_WAIT, ws.work.id()), ws.work, op.site, null);
+                }
+            }
+            case WORK_PENDING -> op.result = works.get(op.access.loc()).pending;
+            case WORK_START -> {
+                WorkState ws = ts.work;
+                ws.pending = false;
+                ws.running = true;
+                ws.starts++;
+                ws.startedGen = ws.queuedGen;
+                now = Math.max(now, ws.deadline);
+            }
+            case WORK_FINISH -> {
+                WorkState ws = ts.work;
+                ws.running = false;
+                ws.doneGen = ws.startedGen;
+            }
+            case COMPLETE -> {
+                Completion c = (Completion) op.target;
+                c.setDone((Boolean) op.arg ? Integer.MAX_VALUE : c.done() == Integer.MAX_VALUE ? c.done() : c.done() + 1);
+            }
+            case WAIT_COMPLETION -> {
+                Completion c = (Completion) op.target;
+                if (c.done() != Integer.MAX_VALUE) {
+                    c.setDone(c.done() - 1);
+                }
+            }
+            case CHOOSE -> {
+                int n = (Integer) op.arg;
+                int v = fixed ? 0 : chooser.pickValue(op.step, n);
+                if (v < 0 || v >= n) {
+                    throw new IllegalStateException("strategy chose value " + v + " outside [0, " + n + ")");
+                }
+                if (!fixed) {
+                    decisions.add(v);
+                }
+                op.result = v;
+            }
+            case JOIN, WORK_WAIT, SETTLE, NOP -> {
+                // Only their enabling condition matters.
+            }
+        }
+        return null;
+    }
+
+    private boolean isEnabled(TaskState ts) {
+        Op op = ts.pending;
+        if (ts.done || op == null) {
+            return false;
+        }
+        return switch (op.kind) {
+            case ACQUIRE -> op.arg == null || holder[((Mutex) op.arg).id()] < 0;
+            case JOIN -> tasks.get(op.access.loc()).done;
+            case WORK_START -> ts.work.pending && timerDue(ts.work);
+            case WORK_WAIT -> works.get(op.access.loc()).doneGen >= ts.waitTarget;
+            case WAIT_COMPLETION -> ((Completion) op.target).done() > 0;
+            case SETTLE -> workList.stream().noneMatch(w -> w.pending || w.running);
+            default -> true;
+        };
+    }
+
+    private boolean timerDue(WorkState ws) {
+        if (config.timing() == RunConfig.Timing.UNTIMED && setupDone) {
+            return true;
+        }
+        for (WorkState o : workList) {
+            if (o.pending && o.deadline < ws.deadline) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BitSet enabledTasks() {
+        BitSet b = new BitSet(tasks.size());
+        for (TaskState ts : tasks) {
+            if (isEnabled(ts)) {
+                b.set(ts.id);
+            }
+        }
+        return b;
+    }
+
+    private int deterministicPick(BitSet enabled) {
+        if (enabled.get(0)) {
+            return 0;
+        }
+        int best = -1;
+        for (int t = enabled.nextSetBit(0); t >= 0; t = enabled.nextSetBit(t + 1)) {
+            if (best < 0 || key(tasks.get(t)) < key(tasks.get(best))) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private long key(TaskState ts) {
+        return ts.work == null ? Long.MIN_VALUE : ts.work.deadline * 1_000_000L + ts.work.armSeq;
+    }
+
+    private boolean allFinished() {
+        for (TaskState ts : tasks) {
+            if (ts.work == null ? !ts.done : ts.work.pending || ts.work.running) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean quiescent() {
+        for (int i = 1; i < tasks.size(); i++) {
+            TaskState ts = tasks.get(i);
+            if (ts.work == null ? !ts.done : ts.work.pending || ts.work.running) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String deadlockMessage() {
+        StringBuilder b = new StringBuilder("deadlock: every task is blocked");
+        for (TaskState ts : tasks) {
+            if (ts.done || ts.pending == null || (ts.work != null && !ts.work.running && ts.pending.kind == OpKind.WORK_START)) {
+                continue;
+            }
+            b.append("; ").append(ts.name).append(' ').append(waitDescription(ts));
+        }
+        return b.toString();
+    }
+
+    private String waitDescription(TaskState ts) {
+        Op op = ts.pending;
+        return switch (op.kind) {
+            case ACQUIRE -> {
+                Mutex actual = (Mutex) op.arg;
+                int h = holder[actual.id()];
+                yield "waits for " + actual.lockClass() + " in " + op.site + ", held by " + tasks.get(h).name
+                        + " (taken in " + holderSite.get(actual.id()) + ")";
+            }
+            case JOIN -> "waits for task " + tasks.get(op.access.loc()).name + " to finish";
+            case WORK_WAIT -> "waits in " + op.site + " for work " + op.target + " to finish";
+            case WAIT_COMPLETION -> "waits for completion " + op.target + " in " + op.site;
+            case SETTLE -> "waits for pending work to settle";
+            default -> "is at " + op.kind.label();
+        };
+    }
+
+    private SchedulingPoint point(BitSet enabled) {
+        int step = log.size();
+        return new SchedulingPoint() {
+            @Override
+            public int step() {
+                return step;
+            }
+
+            @Override
+            public BitSet enabled() {
+                return enabled;
+            }
+
+            @Override
+            public Access pending(int task) {
+                Op p = tasks.get(task).pending;
+                return p == null ? null : p.access;
+            }
+
+            @Override
+            public int tasks() {
+                return tasks.size();
+            }
+
+            @Override
+            public int lastTask() {
+                return lastTask;
+            }
+
+            @Override
+            public long deadline(int task) {
+                TaskState ts = tasks.get(task);
+                return ts.work != null && ts.pending != null && ts.pending.kind == OpKind.WORK_START ? ts.work.deadline : Long.MIN_VALUE;
+            }
+        };
+    }
+
+    private List<String> taskNames() {
+        List<String> names = new ArrayList<>(tasks.size());
+        for (TaskState ts : tasks) {
+            names.add(ts.name);
+        }
+        return names;
+    }
+
+    // ---------------------------------------------------------------- state records
+
+    /** One acquisition held by a task: the lock named in the code and the lock actually taken. */
+    record Held(Mutex orig, Mutex actual, String site) {}
+
+    static final class TaskState {
+        final int id;
+        final String name;
+        final WorkState work;
+        Backend.Coroutine co;
+        Op pending;
+        boolean done;
+        boolean aborted;
+        Throwable failure;
+        long waitTarget;
+        final List<Held> held = new ArrayList<>(4);
+
+        TaskState(int id, String name, WorkState work) {
+            this.id = id;
+            this.name = name;
+            this.work = work;
+        }
+
+        Held findHeld(Mutex m) {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                if (held.get(i).orig() == m) {
+                    return held.get(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    static final class WorkState {
+        final Work work;
+        boolean pending;
+        boolean running;
+        long queuedGen;
+        long startedGen;
+        long doneGen;
+        long deadline;
+        long armSeq;
+        int starts;
+        TaskState worker;
+
+        WorkState(Work work) {
+            this.work = work;
+        }
+    }
+}

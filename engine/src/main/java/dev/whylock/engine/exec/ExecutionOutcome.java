@@ -1,0 +1,37 @@
+package dev.whylock.engine.exec;
+
+import java.util.List;
+
+/**
+ * What one execution did: how it ended, the violations it hit, its operation log, and the
+ * decisions that reproduce it.
+ */
+public record ExecutionOutcome(
+        Status status,
+        List<RawViolation> violations,
+        List<Op> log,
+        int preemptions,
+        List<Integer> decisions,
+        boolean bounded,
+        List<String> taskNames) {
+
+    public enum Status {
+        /** Every task finished and no work is pending. */
+        COMPLETE,
+        /** A fatal violation (including deadlock) ended it. */
+        VIOLATION,
+        /** The strategy abandoned it as redundant (sleep-set blocked). */
+        ABANDONED
+    }
+
+    /** The preemptions among the first {@code steps} operations. */
+    public int preemptionsUpTo(int steps) {
+        int n = 0;
+        for (int i = 0; i < steps && i < log.size(); i++) {
+            if (log.get(i).preemption) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
