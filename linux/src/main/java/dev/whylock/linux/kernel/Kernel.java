@@ -1,0 +1,136 @@
+package dev.whylock.linux.kernel;
+
+import dev.whylock.engine.Env;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The kernel's global state for one execution: global locks (rtnl, sfp_mutex, ...), the model
+ * configuration (kernel version, options) and which background contexts may run.
+ *
+ * <p>Every execution re-runs the program from scratch, so the globals are created lazily on first
+ * use in each execution and keyed on the running {@link Env}; nothing survives across executions.
+ */
+/*
+ * Background contexts. A work item, timer or threaded IRQ belongs to a context (sfp_irq, sfp_poll,
+ * sfp_timeout, sfp_hwmon, phylink_resolve, phy_state_machine, deferred_probe). During setup every
+ * context runs (only when main waits, in deadline order), except the self-re-arming sfp_poll, which
+ * would keep settle from ever finishing. During the explored race only the contexts a scenario lists
+ * under background: run; a queue request for any other context is held back (recorded, not run),
+ * as if that kernel thread was not scheduled before the race window closed. A flush or cancel of a
+ * held-back item returns at once.
+ */
+public final class Kernel {
+
+    /** Which part of the program is running. */
+    public enum Phase { SETUP, RACE }
+
+    /** Kernel versions the model can mirror. */
+    public enum Version { V5_14, V6_5 }
+
+    private static Env ownerEnv;
+    private static Kernel current;
+
+    private final Map<String, Object> globals = new HashMap<>();
+    private final List<WorkStruct> works = new ArrayList<>();
+    private final Set<String> background = new LinkedHashSet<>();
+    private final Map<String, Integer> raceRuns = new HashMap<>();
+    private final Map<String, Boolean> options = new HashMap<>();
+    private Phase phase = Phase.SETUP;
+    private Version version = Version.V5_14;
+    private int raceRunBudget = 4;
+
+    private Kernel() {}
+
+    /** The kernel of the running execution. */
+    public static Kernel get() {
+        Env env = Env.current();
+        if (env != ownerEnv || current == null) {
+            ownerEnv = env;
+            current = new Kernel();
+        }
+        return current;
+    }
+
+    /** A global of this execution, created by {@code make} on first use (e.g. {@code rtnl_mutex}). */
+    @SuppressWarnings("unchecked")
+    public <T> T global(String key, Supplier<T> make) {
+        Object v = globals.get(key);
+        if (v == null) {
+            v = make.get();
+            globals.put(key, v);
+        }
+        return (T) v;
+    }
+
+    public Version version() {
+        return version;
+    }
+
+    public void setVersion(Version v) {
+        this.version = v;
+    }
+
+    /** Whether the v6.5 (May 2023) locking is modelled. */
+    public boolean v65() {
+        return version == Version.V6_5;
+    }
+
+    /** A boolean model option such as {@code rfc-phy-defer}. */
+    public boolean option(String name) {
+        return options.getOrDefault(name, Boolean.FALSE);
+    }
+
+    public void setOption(String name, boolean value) {
+        options.put(name, value);
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** How many times each background context may start during the race (bounds self-re-arming work). */
+    public void setRaceRunBudget(int runs) {
+        this.raceRunBudget = runs;
+    }
+
+    /**
+     * Ends setup: from now on only the listed contexts run. Pending items of other contexts are
+     * cancelled (held back), which is a deterministic step of setup.
+     */
+    public void startRace(Set<String> contexts) {
+        background.clear();
+        background.addAll(contexts);
+        for (WorkStruct w : works) {
+            if (!background.contains(w.context())) {
+                w.holdBack();
+            }
+        }
+        phase = Phase.RACE;
+    }
+
+    /** Whether a work item of {@code context} may be queued now; counts the run against the budget. */
+    boolean admit(String context) {
+        if (phase == Phase.SETUP) {
+            return !"sfp_poll".equals(context);
+        }
+        if (!background.contains(context)) {
+            return false;
+        }
+        int n = raceRuns.getOrDefault(context, 0);
+        if (n >= raceRunBudget) {
+            return false;
+        }
+        raceRuns.put(context, n + 1);
+        return true;
+    }
+
+    void register(WorkStruct w) {
+        works.add(w);
+    }
+}
