@@ -41,6 +41,7 @@ public final class Kernel {
     private final Set<String> background = new LinkedHashSet<>();
     private final Map<String, Integer> raceRuns = new HashMap<>();
     private final Map<String, Boolean> options = new HashMap<>();
+    private Set<String> checks;
     private Phase phase = Phase.SETUP;
     private Version version = Version.V5_14;
     private int raceRunBudget = 4;
@@ -88,6 +89,16 @@ public final class Kernel {
 
     public void setOption(String name, boolean value) {
         options.put(name, value);
+    }
+
+    /** Restricts in-flight model checks to {@code names}; null enables all. */
+    public void setChecks(Set<String> names) {
+        this.checks = names == null ? null : Set.copyOf(names);
+    }
+
+    /** Whether the named model check is enabled in this execution. */
+    public boolean checkEnabled(String name) {
+        return checks == null || checks.contains(name);
     }
 
     public Phase phase() {

@@ -171,6 +171,11 @@ public final class Dd {
         s.deferredProbeMutex.unlock("driver_deferred_probe_del");
     }
 
+    /** driver_deferred_probe_del() for device_del() callers outside the driver core. */
+    public static void driverDeferredProbeDelPublic(Device dev) {
+        driverDeferredProbeDel(dev);
+    }
+
     /**
      * Moves the pending list to the active list and queues the deferred-probe work.
      *

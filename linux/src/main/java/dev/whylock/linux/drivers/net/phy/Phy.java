@@ -1,0 +1,198 @@
+package dev.whylock.linux.drivers.net.phy;
+
+import dev.whylock.engine.Env;
+import dev.whylock.linux.kernel.Bug;
+import dev.whylock.linux.kernel.Workqueue;
+import dev.whylock.linux.net.core.NetDevice;
+
+/** drivers/net/phy/phy.c: starting and stopping a PHY, its state machine, and ethtool helpers. */
+public final class Phy {
+    private Phy() {}
+
+    /** PHY_STATE_TIME: the polling period of the state machine (1 s). */
+    public static final long PHY_STATE_TIME = 1000;
+
+    /**
+     * Kernel: include/linux/phy.h phy_is_started() (v5.14)
+     * <p>Context: reads phydev->state without the lock, as the kernel does
+     */
+    static boolean phyIsStarted(PhyDeviceStruct phydev) {
+        return phydev.state.get("phy_is_started").compareTo(PhyDeviceStruct.PhyState.UP) >= 0;
+    }
+
+    /**
+     * Starts the PHY: SFP upstream start if the PHY has a cage, PHY_UP, and kicks the state machine.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_start() (v5.14)
+     * <p>Context: takes phydev->lock (sfp_upstream_start runs inside it)
+     */
+    public static void phyStart(PhyDeviceStruct phydev) {
+        Env.current().deref(phydev, "phydev");
+        phydev.lock.lock("phy_start");
+        PhyDeviceStruct.PhyState st = phydev.state.get("phy_start");
+        if (st != PhyDeviceStruct.PhyState.READY && st != PhyDeviceStruct.PhyState.HALTED) {
+            Bug.warnOn(true, "phy_start: called from state " + st);
+        } else {
+            SfpBusStruct bus = phydev.sfp_bus.get("phy_start");
+            if (bus != null) {
+                SfpBus.sfpUpstreamStart(bus);
+            }
+            phydev.state.set(PhyDeviceStruct.PhyState.UP, "phy_start");
+            phyTriggerMachine(phydev);
+        }
+        phydev.lock.unlock("phy_start");
+    }
+
+    /**
+     * Stops the PHY: SFP upstream stop, PHY_HALTED, one last state-machine pass, then cancels the
+     * machine (it cannot flush because callers hold rtnl).
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_stop() (v5.14)
+     * <p>Context: takes phydev->lock (sfp_upstream_stop runs inside it)
+     */
+    public static void phyStop(PhyDeviceStruct phydev) {
+        Env.current().deref(phydev, "phydev");
+        PhyDeviceStruct.PhyState st = phydev.state.get("phy_stop");
+        if (st.compareTo(PhyDeviceStruct.PhyState.UP) < 0 && st != PhyDeviceStruct.PhyState.DOWN) {
+            Bug.warnOn(true, "phy_stop: called from state " + st);
+            return;
+        }
+        phydev.lock.lock("phy_stop");
+        SfpBusStruct bus = phydev.sfp_bus.get("phy_stop");
+        if (bus != null) {
+            SfpBus.sfpUpstreamStop(bus);
+        }
+        phydev.state.set(PhyDeviceStruct.PhyState.HALTED, "phy_stop");
+        phydev.lock.unlock("phy_stop");
+        phyStateMachine(phydev);
+        phyStopMachine(phydev);
+    }
+
+    /**
+     * Kernel: drivers/net/phy/phy.c phy_trigger_machine() (v5.14)
+     * <p>Context: any
+     */
+    static void phyTriggerMachine(PhyDeviceStruct phydev) {
+        Workqueue.modDelayedWork(phydev.state_queue, 0, "phy_trigger_machine");
+    }
+
+    /**
+     * Kernel: drivers/net/phy/phy.c phy_stop_machine() (v5.14)
+     * <p>Context: takes phydev->lock after cancelling the machine synchronously
+     */
+    static void phyStopMachine(PhyDeviceStruct phydev) {
+        Workqueue.cancelDelayedWorkSync(phydev.state_queue, "phy_stop_machine");
+        phydev.lock.lock("phy_stop_machine");
+        if (phydev.state.get("phy_stop_machine").compareTo(PhyDeviceStruct.PhyState.UP) > 0) {
+            phydev.state.set(PhyDeviceStruct.PhyState.UP, "phy_stop_machine");
+        }
+        phydev.lock.unlock("phy_stop_machine");
+    }
+
+    /**
+     * The PHY state machine: one pass under phydev->lock, then re-arm while polling.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_state_machine() (v5.14)
+     * <p>Context: phy_state_machine work (or phy_stop); takes phydev->lock; the link-change
+     * callback (phylink_phy_change) nests pl->state_mutex inside it
+     */
+    public static void phyStateMachine(PhyDeviceStruct phydev) {
+        phydev.lock.lock("phy_state_machine");
+        PhyDeviceStruct.PhyState st = phydev.state.get("phy_state_machine");
+        switch (st) {
+            case UP -> {
+                phydev.state.set(PhyDeviceStruct.PhyState.NOLINK, "phy_state_machine"); // phy_start_aneg, folded in
+                phyCheckLinkStatus(phydev);
+            }
+            case NOLINK, RUNNING -> phyCheckLinkStatus(phydev);
+            case HALTED -> {
+                if (phydev.link.get("phy_state_machine")) {
+                    phydev.link.set(Boolean.FALSE, "phy_state_machine");
+                    phyLinkDown(phydev);
+                }
+            }
+            default -> { }
+        }
+        boolean started = phydev.state.get("phy_state_machine").compareTo(PhyDeviceStruct.PhyState.UP) >= 0;
+        phydev.lock.unlock("phy_state_machine");
+        if (started) {
+            Workqueue.queueDelayedWork(phydev.state_queue, PHY_STATE_TIME, "phy_state_machine");
+        }
+    }
+
+    /**
+     * Reads the link from the PHY and reports a change.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_check_link_status() (v5.14)
+     * <p>Context: lockdep_assert_held(&phydev->lock)
+     */
+    static void phyCheckLinkStatus(PhyDeviceStruct phydev) {
+        phydev.lock.lockdepAssertHeld("phy_check_link_status");
+        boolean link = phydev.hwLink; // phy_read_status(): the PHY's own register
+        phydev.link.set(link, "phy_check_link_status");
+        PhyDeviceStruct.PhyState st = phydev.state.get("phy_check_link_status");
+        if (link && st != PhyDeviceStruct.PhyState.RUNNING) {
+            phydev.state.set(PhyDeviceStruct.PhyState.RUNNING, "phy_check_link_status");
+            phyLinkUp(phydev);
+        } else if (!link && st != PhyDeviceStruct.PhyState.NOLINK) {
+            phydev.state.set(PhyDeviceStruct.PhyState.NOLINK, "phy_check_link_status");
+            phyLinkDown(phydev);
+        }
+    }
+
+    /**
+     * Kernel: drivers/net/phy/phy.c phy_link_up() (v5.14)
+     * <p>Context: phydev->lock held
+     */
+    static void phyLinkUp(PhyDeviceStruct phydev) {
+        PhyDeviceStruct.LinkChange cb = phydev.phy_link_change.get("phy_link_up");
+        if (cb != null) {
+            cb.call(phydev, true);
+        }
+    }
+
+    /**
+     * Kernel: drivers/net/phy/phy.c phy_link_down() (v5.14)
+     * <p>Context: phydev->lock held
+     */
+    static void phyLinkDown(PhyDeviceStruct phydev) {
+        PhyDeviceStruct.LinkChange cb = phydev.phy_link_change.get("phy_link_down");
+        if (cb != null) {
+            cb.call(phydev, false);
+        }
+    }
+
+    /**
+     * Reads the PHY's statistics.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_ethtool_get_stats() (v5.14)
+     * <p>Context: takes phydev->lock (caller holds rtnl)
+     */
+    public static int phyEthtoolGetStats(PhyDeviceStruct phydev) {
+        Env.current().deref(phydev, "dev->phydev");
+        phydev.lock.lock("phy_ethtool_get_stats");
+        phydev.link.get("phy_ethtool_get_stats");
+        phydev.lock.unlock("phy_ethtool_get_stats");
+        return 0;
+    }
+
+    /**
+     * Reads the PHY's link settings.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_ethtool_ksettings_get() (v5.14)
+     * <p>Context: takes phydev->lock (caller holds rtnl)
+     */
+    public static void phyEthtoolKsettingsGet(PhyDeviceStruct phydev) {
+        Env.current().deref(phydev, "pl->phydev");
+        phydev.lock.lock("phy_ethtool_ksettings_get");
+        phydev.link.get("phy_ethtool_ksettings_get");
+        phydev.lock.unlock("phy_ethtool_ksettings_get");
+    }
+
+    /**
+     * Reads the attached netdev of a PHY (used by invariants).
+     */
+    static NetDevice attachedDevPeek(PhyDeviceStruct phydev) {
+        return phydev.attached_dev.peek();
+    }
+}

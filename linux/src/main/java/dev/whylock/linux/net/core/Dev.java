@@ -1,0 +1,144 @@
+package dev.whylock.linux.net.core;
+
+import dev.whylock.linux.kernel.Bug;
+import dev.whylock.linux.kernel.Errno;
+import dev.whylock.linux.kernel.Slab;
+
+/** net/core/dev.c: registering, opening and closing network devices. */
+public final class Dev {
+    private Dev() {}
+
+    /**
+     * Kernel: net/core/dev.c register_netdev() (v5.14)
+     * <p>Context: takes rtnl_mutex
+     */
+    public static int registerNetdev(NetDevice dev) {
+        Rtnetlink.rtnlLock("register_netdev");
+        int ret = registerNetdevice(dev);
+        Rtnetlink.rtnlUnlock("register_netdev");
+        return ret;
+    }
+
+    /**
+     * Publishes the device: from here on, userspace can open it and run ethtool on it.
+     *
+     * <p>Kernel: net/core/dev.c register_netdevice() (v5.14)
+     * <p>Context: ASSERT_RTNL
+     */
+    public static int registerNetdevice(NetDevice dev) {
+        Rtnetlink.assertRtnl("register_netdevice");
+        Bug.bugOn(dev.reg_state.get("register_netdevice") != NetDevice.RegState.UNINITIALIZED,
+                "register_netdevice: " + dev.name() + " is not uninitialized");
+        dev.reg_state.set(NetDevice.RegState.REGISTERED, "register_netdevice");
+        return 0;
+    }
+
+    /**
+     * Kernel: net/core/dev.c unregister_netdev() (v5.14)
+     * <p>Context: takes rtnl_mutex
+     */
+    public static void unregisterNetdev(NetDevice dev) {
+        Rtnetlink.rtnlLock("unregister_netdev");
+        unregisterNetdevice(dev);
+        Rtnetlink.rtnlUnlock("unregister_netdev");
+    }
+
+    /**
+     * Closes the device if it is up and unpublishes it.
+     *
+     * <p>Kernel: net/core/dev.c unregister_netdevice_queue() / unregister_netdevice_many() (v5.14)
+     * <p>Context: ASSERT_RTNL
+     * <p>Model: the net_todo_list wait after rtnl_unlock is left out (no refcount holders here).
+     */
+    public static void unregisterNetdevice(NetDevice dev) {
+        Rtnetlink.assertRtnl("unregister_netdevice_many");
+        if (dev.reg_state.get("unregister_netdevice_many") != NetDevice.RegState.REGISTERED) {
+            Bug.warnOn(true, "unregister_netdevice: " + dev.name() + " not registered");
+            return;
+        }
+        devClose(dev);
+        dev.reg_state.set(NetDevice.RegState.UNREGISTERED, "unregister_netdevice_many");
+    }
+
+    /**
+     * Brings the interface up through ndo_open.
+     *
+     * <p>Kernel: net/core/dev.c __dev_open() (v5.14)
+     * <p>Context: ASSERT_RTNL
+     */
+    public static int devOpen(NetDevice dev) {
+        Rtnetlink.assertRtnl("__dev_open");
+        if (dev.up.get("__dev_open")) {
+            return 0;
+        }
+        if (dev.reg_state.get("__dev_open") != NetDevice.RegState.REGISTERED) {
+            return -Errno.ENODEV;
+        }
+        int ret = dev.netdev_ops.ndoOpen(dev);
+        if (ret == 0) {
+            dev.up.set(Boolean.TRUE, "__dev_open");
+        }
+        return ret;
+    }
+
+    /**
+     * Brings the interface down through ndo_stop.
+     *
+     * <p>Kernel: net/core/dev.c __dev_close_many() (v5.14)
+     * <p>Context: ASSERT_RTNL
+     */
+    public static void devClose(NetDevice dev) {
+        Rtnetlink.assertRtnl("__dev_close_many");
+        if (!dev.up.get("__dev_close_many")) {
+            return;
+        }
+        dev.netdev_ops.ndoStop(dev);
+        dev.up.set(Boolean.FALSE, "__dev_close_many");
+    }
+
+    /**
+     * {@code ip link set dev X up|down}: the rtnetlink request that opens or closes a device.
+     *
+     * <p>Kernel: net/core/rtnetlink.c rtnetlink_rcv_msg() → do_setlink() → dev_change_flags() (v5.14)
+     * <p>Context: takes rtnl_mutex
+     */
+    public static int devChangeFlags(NetDevice dev, boolean up) {
+        Rtnetlink.rtnlLock("rtnetlink_rcv_msg");
+        int ret = 0;
+        if (dev.reg_state.get("do_setlink") == NetDevice.RegState.REGISTERED) {
+            if (up) {
+                ret = devOpen(dev);
+            } else {
+                devClose(dev);
+            }
+        } else {
+            ret = -Errno.ENODEV;
+        }
+        Rtnetlink.rtnlUnlock("rtnetlink_rcv_msg");
+        return ret;
+    }
+
+    /**
+     * Kernel: net/sched/sch_generic.c netif_carrier_on() (v5.14)
+     * <p>Context: any (atomic bit)
+     */
+    public static void netifCarrierOn(NetDevice dev) {
+        dev.carrier.set(Boolean.TRUE, "netif_carrier_on");
+    }
+
+    /**
+     * Kernel: net/sched/sch_generic.c netif_carrier_off() (v5.14)
+     * <p>Context: any (atomic bit)
+     */
+    public static void netifCarrierOff(NetDevice dev) {
+        dev.carrier.set(Boolean.FALSE, "netif_carrier_off");
+    }
+
+    /**
+     * Kernel: net/core/dev.c free_netdev() (v5.14)
+     * <p>Context: process; the device must be unregistered
+     */
+    public static void freeNetdev(NetDevice dev) {
+        Slab.kfree(dev, "free_netdev");
+    }
+}
