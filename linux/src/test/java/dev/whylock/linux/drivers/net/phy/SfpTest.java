@@ -1,0 +1,426 @@
+package dev.whylock.linux.drivers.net.phy;
+
+import static dev.whylock.linux.drivers.net.phy.Sfp.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.linux.hw.SfpCage;
+import dev.whylock.linux.hw.SfpModuleType;
+import dev.whylock.linux.kernel.Kernel;
+import dev.whylock.linux.net.ethtool.EthtoolModinfo;
+import dev.whylock.linux.net.ethtool.EthtoolModuleEeprom;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The sfp.c state machines, driven through the cage hardware and the driver core, one path each. */
+class SfpTest {
+
+    /** Values captured at the end of setup, while the execution's objects are still live. */
+    static final class Seen {
+        int mod;
+        int dev;
+        int sm;
+        int state;
+        int faultRetries;
+        long now;
+        int txDisableLine;
+        SfpEepromId id;
+        Object modPhy;
+        String hwmonDev;
+        List<String> calls = List.of();
+
+        static Seen of(SfpWorld w) {
+            Seen s = new Seen();
+            SfpStruct sfp = w.sfp();
+            s.mod = sfp.smModState.peek();
+            s.dev = sfp.smDevState.peek();
+            s.sm = sfp.smState.peek();
+            s.state = sfp.state.peek();
+            s.faultRetries = sfp.smFaultRetries.peek();
+            s.now = w.env.now();
+            s.txDisableLine = w.cage.txDisableLevelPeek();
+            s.id = sfp.id.peek();
+            s.modPhy = sfp.modPhy.peek();
+            s.hwmonDev = sfp.hwmonDev.peek();
+            s.calls = w.upstream == null ? List.of() : List.copyOf(w.upstream.calls);
+            return s;
+        }
+
+        @Override
+        public String toString() {
+            return "mod=" + modStateToStr(mod) + " dev=" + devStateToStr(dev) + " sm=" + smStateToStr(sm)
+                    + " state=" + state + " now=" + now + " calls=" + calls;
+        }
+    }
+
+    private static void assertClean(ExecutionOutcome o) {
+        assertEquals(ExecutionOutcome.Status.COMPLETE, o.status(), () -> SfpWorld.describe(o));
+        assertTrue(o.violations().isEmpty(), () -> SfpWorld.describe(o));
+    }
+
+    /** Probe, upstream added and started, module plugged, timers settled. */
+    private static void upAndPlugged(SfpWorld w, SfpModuleType type) {
+        assertEquals(0, w.probe());
+        w.addUpstream();
+        w.start();
+        w.cage.modulePlug(type);
+        w.env.settle();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void sfpProbe_emptyCage_machinesIdleAndTxDisableFloating(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_MOD_EMPTY, s.mod, s::toString);
+        assertEquals(SFP_DEV_DETACHED, s.dev, s::toString);
+        assertEquals(SFP_S_DOWN, s.sm, s::toString);
+        assertEquals(SFP_F_TX_DISABLE, s.state, s::toString); // no PRESENT, TX_DISABLE asserted
+        assertEquals(SfpCage.FLOATING, s.txDisableLine, "an empty cage's TX_DISABLE is not driven");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void modulePlug_noUpstream_moduleMachineWaitsInWaitdev(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            x.probe();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_MOD_WAITDEV, s.mod, s::toString);
+        assertEquals(SFP_DEV_DETACHED, s.dev, s::toString);
+        assertEquals(SFP_S_DOWN, s.sm, s::toString);
+        assertEquals("SFP-1G-SX", s.id.vendorPn(), "the EEPROM was read over I2C");
+        // T_SERIAL before the first EEPROM read, then the hwmon probe one jiffy later.
+        assertEquals(T_SERIAL + 1, s.now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void devAttach_whileModuleInProbe_moduleInsertedAfterEepromRead(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        List<Object> modWrites = new ArrayList<>();
+        ExecutionOutcome o = w.run(x -> {
+            x.probe();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.addUpstream(); // DEV_ATTACH while the module machine waits in PROBE (no EEPROM read yet)
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        modWrites.addAll(SfpWorld.writes(o, "sfp->sm_mod_state"));
+        Seen s = seen[0];
+        assertEquals(List.of(SFP_MOD_PROBE, SFP_MOD_WAITDEV, SFP_MOD_PRESENT), modWrites);
+        assertEquals(SFP_DEV_DOWN, s.dev, s::toString);
+        assertEquals(SFP_S_DOWN, s.sm, "the netdev is not up: the main machine stays down");
+        assertEquals(List.of("link_down", "attach", "module_insert"), s.calls);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void moduleInsert_deviceUp_reachesLinkUpThroughTimers(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_MOD_PRESENT, s.mod, s::toString);
+        assertEquals(SFP_DEV_UP, s.dev, s::toString);
+        assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
+        assertEquals(T_SERIAL + T_WAIT, s.now, "T_SERIAL then T_WAIT");
+        assertEquals(List.of(SFP_S_WAIT, SFP_S_LINK_UP), SfpWorld.writes(o, "sfp->sm_state"));
+        assertEquals(List.of("link_down", "attach", "module_insert", "module_start", "link_up"), s.calls);
+        assertEquals(SFP_F_PRESENT, s.state & (SFP_F_PRESENT | SFP_F_TX_DISABLE), "TX enabled");
+        assertEquals(0, s.txDisableLine, "TX_DISABLE driven low");
+        assertEquals(N_FAULT, s.faultRetries);
+        assertNotNull(s.hwmonDev, "an SFF-8472 module with DDM gets a hwmon device");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void txFault_persistent_retriesEndInTxDisableAfterNFault(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        long[] upAt = new long[1];
+        int[] smWritesBefore = new int[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            upAt[0] = x.env.now();
+            x.cage.txFaultSet();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_S_TX_DISABLE, s.sm, s::toString);
+        assertEquals(0, s.faultRetries);
+        List<Object> sm = SfpWorld.writes(o, "sfp->sm_state");
+        List<Object> afterUp = sm.subList(sm.indexOf(SFP_S_LINK_UP) + 1, sm.size());
+        long reinits = afterUp.stream().filter(x -> x.equals(SFP_S_REINIT)).count();
+        assertEquals(N_FAULT - 1, reinits, () -> "states after LINK_UP: " + afterUp);
+        assertEquals(SFP_S_TX_FAULT, afterUp.get(0));
+        assertEquals(SFP_S_TX_DISABLE, afterUp.get(afterUp.size() - 1));
+        // Each round: T_FAULT_RECOVER in TX_FAULT, then module_t_start_up in REINIT.
+        assertEquals(upAt[0] + (long) (N_FAULT - 1) * (T_FAULT_RECOVER + T_START_UP), s.now);
+        assertEquals("link_down", s.calls.get(s.calls.size() - 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void highPowerModule_twoWattHost_goesThroughHpowerAndWaitpwr(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        boolean[] highPower = new boolean[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.HIGH_POWER);
+            highPower[0] = x.cage.modulePeek().highPower();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(List.of(SFP_MOD_PROBE, SFP_MOD_WAITDEV, SFP_MOD_HPOWER, SFP_MOD_WAITPWR, SFP_MOD_PRESENT),
+                SfpWorld.writes(o, "sfp->sm_mod_state"));
+        assertTrue(highPower[0], "the power level select bit was written over A2h");
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+        assertEquals(T_SERIAL + T_HPOWER_LEVEL + T_WAIT, seen[0].now);
+        assertEquals(List.of(2000), SfpWorld.writes(o, "sfp->module_power_mW"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void highPowerModule_oneWattHost_staysAtPowerLevelOne(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v, SfpCage.Config.defaults().withMaxPowerMw(0));
+        Seen[] seen = new Seen[1];
+        boolean[] highPower = new boolean[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.HIGH_POWER);
+            highPower[0] = x.cage.modulePeek().highPower();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertFalse(SfpWorld.writes(o, "sfp->sm_mod_state").contains(SFP_MOD_HPOWER));
+        assertFalse(highPower[0]);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void moduleUnplug_linkUp_resetsAllMachines(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            x.upstream.calls.clear();
+            x.cage.moduleUnplug();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_MOD_EMPTY, s.mod, s::toString);
+        assertEquals(SFP_S_DOWN, s.sm, s::toString);
+        assertEquals(SFP_DEV_UP, s.dev, "the netdev is still up");
+        assertEquals(List.of("module_remove", "link_down", "module_stop"), s.calls);
+        assertEquals(SFP_F_TX_DISABLE, s.state, "not present, TX_DISABLE asserted");
+        assertEquals(SfpEepromId.ZERO, s.id);
+        assertNull(s.hwmonDev, "hwmon unregistered");
+        assertEquals(SfpCage.FLOATING, s.txDisableLine);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void losSet_linkUp_waitsForLosThenComesBack(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[2];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            x.cage.losSet();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+            x.cage.losClear();
+            x.env.settle();
+            seen[1] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(SFP_S_WAIT_LOS, seen[0].sm, seen[0]::toString);
+        assertEquals("link_down", seen[0].calls.get(seen[0].calls.size() - 1));
+        assertEquals(SFP_S_LINK_UP, seen[1].sm, seen[1]::toString);
+        assertEquals("link_up", seen[1].calls.get(seen[1].calls.size() - 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void dacPassive_noLosNoDiagnostics_linkUpWithoutHwmon(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[2];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.DAC_PASSIVE);
+            seen[0] = Seen.of(x);
+            x.cage.losSet(); // a DAC declares no LOS: the signal is ignored
+            x.env.settle();
+            seen[1] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+        assertNull(seen[0].hwmonDev);
+        assertEquals(SFP_S_LINK_UP, seen[1].sm, "LOS is ignored for a module without LOS options");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void copperSgmiiPhy_plugAndUnplug_phyConnectedThenDetachedAndFreed(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[2];
+        PhyDeviceStruct[] phy = new PhyDeviceStruct[1];
+        boolean[] busPhy = new boolean[2];
+        boolean[] freed = new boolean[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.COPPER_SGMII_PHY);
+            seen[0] = Seen.of(x);
+            phy[0] = x.sfp().modPhy.peek();
+            busPhy[0] = x.bus.phydev.peek() == phy[0];
+            x.cage.moduleUnplug();
+            x.env.settle();
+            seen[1] = Seen.of(x);
+            busPhy[1] = x.bus.phydev.peek() == null;
+            freed[0] = phy[0] != null && phy[0].isFreed();
+        });
+        assertClean(o);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+        assertNotNull(phy[0], "a PHY answered at 0x56 and was registered");
+        assertTrue(busPhy[0], "sfp_add_phy recorded bus->phydev");
+        assertEquals(List.of("link_down", "attach", "module_insert", "connect_phy", "module_start", "link_up"),
+                seen[0].calls);
+        assertNull(seen[1].modPhy);
+        assertTrue(busPhy[1], "sfp_remove_phy cleared bus->phydev");
+        assertTrue(freed[0], "phy_device_free freed the module PHY");
+        assertTrue(seen[1].calls.contains("disconnect_phy"), seen[1]::toString);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void netdevStop_linkUp_mainMachineDownAndTxDisabled(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            x.stop();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_DEV_DOWN, s.dev, s::toString);
+        assertEquals(SFP_MOD_PRESENT, s.mod, s::toString);
+        assertEquals(SFP_S_DOWN, s.sm, s::toString);
+        assertEquals(SFP_F_TX_DISABLE, s.state & SFP_F_TX_DISABLE);
+        assertEquals(1, s.txDisableLine);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void socketOps_ethtoolReads_returnEepromAndLayout(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        int[] ret = new int[3];
+        EthtoolModinfo info = new EthtoolModinfo();
+        EthtoolModuleEeprom ee = new EthtoolModuleEeprom(0, ETH_MODULE_SFF_8472_LEN);
+        EthtoolModuleEeprom page = new EthtoolModuleEeprom(SfpEepromId.SFP_VENDOR_PN, 16);
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            ret[0] = SfpBus.sfpGetModuleInfo(x.bus, info);
+            ret[1] = SfpBus.sfpGetModuleEeprom(x.bus, ee);
+            ret[2] = SfpBus.sfpGetModuleEepromByPage(x.bus, page);
+        });
+        assertClean(o);
+        assertEquals(0, ret[0]);
+        assertEquals(ETH_MODULE_SFF_8472, info.type);
+        assertEquals(ETH_MODULE_SFF_8472_LEN, info.eepromLen);
+        assertEquals(0, ret[1]);
+        assertEquals(SfpEepromId.SFF8024_ID_SFP, ee.data[0]);
+        assertEquals(0x19, ee.data[256 + SfpEepromId.SFP_TEMP], "bytes past 256 come from A2h");
+        assertEquals(16, ret[2]);
+        assertEquals("SFP-1G-SX", new String(page.data, java.nio.charset.StandardCharsets.US_ASCII).trim());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void hwmonRead_opticalModule_readsTemperatureOverI2c(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        long[] temp = new long[2];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            temp[0] = Sfp.sfpHwmonRead(x.sfp());
+            x.cage.moduleUnplug();
+            x.env.settle();
+            temp[1] = Sfp.sfpHwmonRead(x.sfp());
+        });
+        assertClean(o);
+        assertEquals(25_000, temp[0], "25 degrees C in millidegrees");
+        assertEquals(-dev.whylock.linux.kernel.Errno.ENODEV, temp[1], "the hwmon device is gone after unplug");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void sfpRemove_linkUp_detachesFreesSfpAndStopsInterrupts(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        SfpStruct[] sfp = new SfpStruct[1];
+        List<String> calls = new ArrayList<>();
+        boolean[] freed = new boolean[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            sfp[0] = x.sfp();
+            x.upstream.calls.clear();
+            x.unbind();
+            calls.addAll(x.upstream.calls);
+            freed[0] = sfp[0].isFreed();
+            x.cage.moduleUnplug(); // no handler any more: nothing runs
+            x.env.settle();
+        });
+        assertClean(o);
+        assertTrue(freed[0], "sfp_cleanup freed struct sfp");
+        // DEV_DOWN first (the netdev was started), so the reset skips link_down; after DEV_DETACH the
+        // module machine is back in WAITDEV, so REMOVE does not call module_remove.
+        assertEquals(List.of("detach", "module_stop"), calls);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void sfpCheckState_lockOrder_matchesModel(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        ExecutionOutcome o = w.run(x -> upAndPlugged(x, SfpModuleType.SFP_1000BASE_X));
+        assertClean(o);
+        List<String> order = new ArrayList<>();
+        for (var op : o.log()) {
+            if (op.kind() == dev.whylock.engine.exec.OpKind.ACQUIRE && "sfp_check_state".equals(op.site())) {
+                order.add(op.target().toString());
+            }
+        }
+        if (v == Kernel.Version.V5_14) {
+            assertEquals(List.of("sfp->st_mutex", "rtnl_mutex"), order.subList(0, 2));
+            assertFalse(order.contains("sfp->sm_mutex"), "v5.14 takes sm in sfp_sm_event, not in sfp_check_state");
+        } else {
+            assertEquals(List.of("rtnl_mutex", "sfp->st_mutex", "sfp->sm_mutex"), order.subList(0, 3));
+        }
+    }
+}
