@@ -20,4 +20,7 @@ public interface Chooser {
 
     /** Called when a task is created, before it runs; {@code parent} is the creating task. */
     void taskCreated(int task, int parent);
+
+    /** Called when no task is enabled but some are blocked (a deadlock), with the blocked operations pending. */
+    default void stuck(SchedulingPoint point) {}
 }

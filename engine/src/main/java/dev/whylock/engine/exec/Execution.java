@@ -115,6 +115,9 @@ public final class Execution implements ExecutionRuntime {
                 if (allFinished()) {
                     status = ExecutionOutcome.Status.COMPLETE;
                 } else {
+                    if (setupDone) {
+                        chooser.stuck(point(enabled));
+                    }
                     record(ViolationKind.DEADLOCK, deadlockMessage(), null, lastTask);
                     status = ExecutionOutcome.Status.VIOLATION;
                 }

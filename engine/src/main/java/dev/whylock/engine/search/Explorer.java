@@ -1,0 +1,137 @@
+package dev.whylock.engine.search;
+
+import dev.whylock.engine.Program;
+import dev.whylock.engine.exec.Execution;
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.RawViolation;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a search strategy over a program's executions and collects the result. */
+public final class Explorer {
+
+    /** Executions spent per preemption bound when looking for a counterexample with fewer preemptions. */
+    static final int MINIMIZE_BUDGET = 2_000;
+
+    private Explorer() {}
+
+    public static ExplorationResult explore(Program program, SearchConfig cfg) {
+        SearchStrategy strategy = cfg.strategy().create();
+        long start = cfg.ticker().nanos();
+        Map<String, Violation> found = new LinkedHashMap<>();
+        long executions = 0;
+        long blocked = 0;
+        long steps = 0;
+        boolean bounded = false;
+        String stop;
+        while (true) {
+            if (executions + blocked >= cfg.maxExecutions()) {
+                stop = "max-executions";
+                break;
+            }
+            if (cfg.timeLimitMillis() > 0 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis()) {
+                stop = "time-limit";
+                break;
+            }
+            if (cfg.cancelled().getAsBoolean()) {
+                stop = "interrupted";
+                break;
+            }
+            if (!strategy.beginExecution()) {
+                stop = "exhausted";
+                break;
+            }
+            ExecutionOutcome o = new Execution(program, cfg.run(), strategy).run();
+            strategy.endExecution(o);
+            steps += o.log().size();
+            bounded |= o.bounded();
+            if (o.status() == ExecutionOutcome.Status.ABANDONED) {
+                blocked++;
+                continue;
+            }
+            executions++;
+            for (ExecutionObserver obs : cfg.observers()) {
+                obs.onExecution(o);
+            }
+            boolean stopNow = collect(found, o, executions, cfg);
+            if ((executions & 255) == 0) {
+                cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
+            }
+            if (stopNow) {
+                stop = "first-violation";
+                break;
+            }
+        }
+        boolean exhaustive = stop.equals("exhausted") && strategy.exhaustsSpace()
+                && !(strategy instanceof Dfs d && d.pruned()) && !bounded;
+        List<Violation> violations = new ArrayList<>(found.values());
+        if (cfg.minimize() && cfg.strategy().kind() != StrategySpec.Kind.REPLAY && !violations.isEmpty()) {
+            violations = minimize(program, cfg, violations);
+        }
+        cfg.progress().update(executions, blocked, violations.size(), cfg.ticker().nanos() - start);
+        List<String> experiments = cfg.run().experiments().stream().map(Object::toString).toList();
+        return new ExplorationResult(program.name(), strategy.name(), cfg.strategy().seed(), exhaustive, executions, blocked,
+                steps, bounded, (cfg.ticker().nanos() - start) / 1_000_000, stop, experiments, violations);
+    }
+
+    /** Records the violations of one execution, keeping the smallest counterexample per violation. */
+    static boolean collect(Map<String, Violation> found, ExecutionOutcome o, long execution, SearchConfig cfg) {
+        boolean stop = false;
+        for (RawViolation rv : o.violations()) {
+            String key = rv.kind().key() + ": " + rv.message();
+            Violation old = found.get(key);
+            int pre = o.preemptionsUpTo(rv.steps());
+            if (old == null || pre < old.trace().preemptions()
+                    || (pre == old.trace().preemptions() && rv.steps() < old.trace().steps().size())) {
+                String task = rv.task() >= 0 ? o.taskNames().get(rv.task()) : null;
+                found.put(key, new Violation(rv.kind(), rv.message(), task, TraceBuilder.build(o, rv.steps()),
+                        decisionsUpTo(o, rv.steps()), old == null ? execution : old.execution()));
+            }
+            stop |= cfg.stopOn().contains(rv.kind());
+        }
+        return stop;
+    }
+
+    /** The decisions needed to replay the first {@code steps} operations (replay stops at the violation). */
+    private static List<Integer> decisionsUpTo(ExecutionOutcome o, int steps) {
+        return o.decisions();
+    }
+
+    /** Iterative preemption bounding: for each violation, the first bound that reproduces it gives a counterexample with the fewest preemptions. */
+    private static List<Violation> minimize(Program program, SearchConfig cfg, List<Violation> violations) {
+        List<Violation> out = new ArrayList<>(violations.size());
+        for (Violation v : violations) {
+            Violation best = v;
+            for (int bound = 0; bound < best.trace().preemptions(); bound++) {
+                Violation better = search(program, cfg, StrategySpec.dfs(bound), best.key());
+                if (better != null) {
+                    if (better.trace().preemptions() < best.trace().preemptions()
+                            || better.trace().steps().size() < best.trace().steps().size()) {
+                        best = new Violation(better.kind(), better.message(), better.task(), better.trace(), better.decisions(), v.execution());
+                    }
+                    break;
+                }
+            }
+            out.add(best);
+        }
+        return out;
+    }
+
+    private static Violation search(Program program, SearchConfig cfg, StrategySpec spec, String key) {
+        SearchStrategy s = spec.create();
+        Map<String, Violation> found = new LinkedHashMap<>();
+        for (int n = 0; n < MINIMIZE_BUDGET && !cfg.cancelled().getAsBoolean() && s.beginExecution(); n++) {
+            ExecutionOutcome o = new Execution(program, cfg.run(), s).run();
+            s.endExecution(o);
+            collect(found, o, n, cfg.withStopOn(java.util.Set.of()));
+            if (found.containsKey(key)) {
+                return found.get(key);
+            }
+        }
+        return null;
+    }
+}

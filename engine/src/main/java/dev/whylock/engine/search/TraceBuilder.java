@@ -1,0 +1,63 @@
+package dev.whylock.engine.search;
+
+import dev.whylock.engine.Field;
+import dev.whylock.engine.Mutex;
+import dev.whylock.engine.Obj;
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.Op;
+import dev.whylock.engine.result.Step;
+import dev.whylock.engine.result.Trace;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an execution's operation log into the report-level {@link Trace}. */
+public final class TraceBuilder {
+
+    private TraceBuilder() {}
+
+    /** The first {@code steps} operations of {@code outcome} as a trace. */
+    public static Trace build(ExecutionOutcome outcome, int steps) {
+        List<Step> out = new ArrayList<>(steps);
+        List<String> names = outcome.taskNames();
+        int preemptions = 0;
+        for (int i = 0; i < steps && i < outcome.log().size(); i++) {
+            Op op = outcome.log().get(i);
+            if (op.preemption()) {
+                preemptions++;
+            }
+            out.add(new Step(i, names.get(op.task()), op.kind().label(), object(op, names), op.site(), value(op), op.note(), op.preemption()));
+        }
+        return new Trace(out, preemptions, names);
+    }
+
+    private static String object(Op op, List<String> names) {
+        Object t = op.target();
+        return switch (op.kind()) {
+            case JOIN -> names.get(op.access().loc());
+            case CHOOSE -> null;
+            default -> t instanceof Mutex m ? m.lockClass()
+                    : t instanceof Field<?> f ? f.name()
+                    : t instanceof Obj o ? o.type()
+                    : t == null ? null : t.toString();
+        };
+    }
+
+    private static String value(Op op) {
+        return switch (op.kind()) {
+            case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE -> show(op.result());
+            case WRITE -> show(op.arg());
+            default -> null;
+        };
+    }
+
+    /** Kernel-flavoured rendering of a value: NULL for null, the struct type for tracked objects. */
+    public static String show(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Obj o) {
+            return "&" + o.type() + "#" + o.objId();
+        }
+        return String.valueOf(v);
+    }
+}
