@@ -939,6 +939,7 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_module() (v5.14)
      * <p>Context: sm held (and rtnl); may sleep in I2C; upstream module_insert (phylink: ASSERT_RTNL)
      */
+    @SuppressWarnings("fallthrough") // the kernel's fallthrough; from PROBE to WAITDEV to HPOWER
     static void sfpSmModule(SfpStruct sfp, int event) {
         final String f = "sfp_sm_module";
         int mod = sfp.smModState.get(f);
@@ -1633,6 +1634,29 @@ public final class Sfp {
             sfpRemove(dev);
         }
     };
+
+    /**
+     * Invariant: while a module is present, the TX_DISABLE line disables the laser exactly when
+     * {@code sfp->state} says TX_DISABLE (a floating line is pulled up: disabled). Returns null
+     * when it holds, else what differs. Reads with peek only.
+     */
+    public static String txDisableMismatch(SfpStruct sfp) {
+        if (sfp == null || sfp.isFreed() || !sfp.hasGpio(Gpio.TX_DISABLE)) {
+            return null;
+        }
+        int state = sfp.state.peek();
+        if ((state & SFP_F_PRESENT) == 0) {
+            return null;
+        }
+        int line = sfp.cage.txDisableLevelPeek();
+        boolean lineDisables = line != 0;
+        boolean stateDisables = (state & SFP_F_TX_DISABLE) != 0;
+        if (lineDisables == stateDisables) {
+            return null;
+        }
+        return "sfp->state is 0x" + Integer.toHexString(state) + " (TX_DISABLE " + stateDisables
+                + ") but the TX_DISABLE line is " + (line == SfpCage.FLOATING ? "floating" : Integer.toString(line));
+    }
 
     /** The {@code struct sfp} bound to a cage's platform device, without a visible operation (tests). */
     public static SfpStruct drvdataPeek(SfpCage cage) {

@@ -33,6 +33,7 @@ class SfpTest {
         SfpEepromId id;
         Object modPhy;
         String hwmonDev;
+        String txDisableMismatch;
         List<String> calls = List.of();
 
         static Seen of(SfpWorld w) {
@@ -48,6 +49,7 @@ class SfpTest {
             s.id = sfp.id.peek();
             s.modPhy = sfp.modPhy.peek();
             s.hwmonDev = sfp.hwmonDev.peek();
+            s.txDisableMismatch = Sfp.txDisableMismatch(sfp);
             s.calls = w.upstream == null ? List.of() : List.copyOf(w.upstream.calls);
             return s;
         }
@@ -154,6 +156,7 @@ class SfpTest {
         assertEquals(List.of("link_down", "attach", "module_insert", "module_start", "link_up"), s.calls);
         assertEquals(SFP_F_PRESENT, s.state & (SFP_F_PRESENT | SFP_F_TX_DISABLE), "TX enabled");
         assertEquals(0, s.txDisableLine, "TX_DISABLE driven low");
+        assertNull(s.txDisableMismatch);
         assertEquals(N_FAULT, s.faultRetries);
         assertNotNull(s.hwmonDev, "an SFF-8472 module with DDM gets a hwmon device");
     }
@@ -336,6 +339,7 @@ class SfpTest {
         assertEquals(SFP_S_DOWN, s.sm, s::toString);
         assertEquals(SFP_F_TX_DISABLE, s.state & SFP_F_TX_DISABLE);
         assertEquals(1, s.txDisableLine);
+        assertNull(s.txDisableMismatch);
     }
 
     @ParameterizedTest
