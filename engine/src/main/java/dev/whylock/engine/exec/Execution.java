@@ -48,6 +48,7 @@ public final class Execution implements ExecutionRuntime {
     private final Map<Integer, WorkState> works = new HashMap<>();
     private final Map<Integer, Mutex> replacements = new HashMap<>();
     private final List<WorkState> workList = new ArrayList<>();
+    private final List<ExecutionOutcome.TaskInfo> taskInfos = new ArrayList<>();
     private int[] holder = new int[64];
     private final List<String> holderSite = new ArrayList<>();
 
@@ -95,7 +96,7 @@ public final class Execution implements ExecutionRuntime {
             checkInvariants("at the end of the execution");
         }
         return new ExecutionOutcome(status, List.copyOf(violations), List.copyOf(log), preemptions,
-                List.copyOf(decisions), bounded, taskNames());
+                List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos));
     }
 
     private void loop() {
@@ -183,6 +184,8 @@ public final class Execution implements ExecutionRuntime {
         };
         ts.co = backend.create(name, wrapped);
         tasks.add(ts);
+        taskInfos.add(new ExecutionOutcome.TaskInfo(name, current == null ? -1 : current.id, log.size(),
+                work == null ? null : work.work.name()));
         return ts;
     }
 
@@ -363,6 +366,7 @@ public final class Execution implements ExecutionRuntime {
         }
         Access a = actual == null ? Access.NOP : access(kind, actual.id());
         Op op = new Op(kind, a, m, site, actual);
+        op.lock = actual;
         if (actual == null) {
             op.note = "removed";
         } else if (actual != m) {
@@ -385,6 +389,7 @@ public final class Execution implements ExecutionRuntime {
         }
         Access a = h.actual() == null ? Access.NOP : access(OpKind.RELEASE, h.actual().id());
         Op op = new Op(OpKind.RELEASE, a, m, site, h);
+        op.lock = h.actual();
         op.note = h.actual() == null ? "removed" : h.actual() != m ? "replaced by " + h.actual().lockClass() : null;
         perform(op);
     }
@@ -590,6 +595,9 @@ public final class Execution implements ExecutionRuntime {
                     ts.held.add(new Held((Mutex) op.target, actual, op.site));
                 }
                 op.result = ok;
+                if (!ok) {
+                    op.lock = null;
+                }
             }
             case RELEASE -> {
                 Held h = (Held) op.arg;

@@ -13,7 +13,15 @@ public record ExecutionOutcome(
         int preemptions,
         List<Integer> decisions,
         boolean bounded,
-        List<String> taskNames) {
+        List<String> taskNames,
+        List<TaskInfo> tasks) {
+
+    /**
+     * How a task came to be: its creator ({@code -1} for main) and how many operations had been
+     * logged when it was created (its start happens after the creator's operation {@code createdAfter - 1}).
+     * {@code work} names the work item a worker task runs, or is {@code null}.
+     */
+    public record TaskInfo(String name, int parent, int createdAfter, String work) {}
 
     public enum Status {
         /** Every task finished and no work is pending. */

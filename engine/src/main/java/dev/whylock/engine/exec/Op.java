@@ -13,6 +13,8 @@ public final class Op {
     Object result;
     /** Display note, e.g. "removed" or "replaced by sfp_bus->lock". */
     String note;
+    /** For lock operations: the lock actually taken or released (null when the acquisition was removed or a trylock failed). */
+    dev.whylock.engine.Mutex lock;
     int task;
     int step = -1;
     boolean preemption;
@@ -51,6 +53,11 @@ public final class Op {
 
     public String note() {
         return note;
+    }
+
+    /** The lock actually acquired or released by a lock operation, or {@code null} (removed by an experiment, failed trylock, not a lock op). */
+    public dev.whylock.engine.Mutex lock() {
+        return lock;
     }
 
     public int task() {
