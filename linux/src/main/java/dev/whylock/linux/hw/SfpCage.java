@@ -269,6 +269,12 @@ public final class SfpCage {
         return f == null ? FLOATING : f.peek();
     }
 
+    /** The level of a wired line (1, 0 or {@link #FLOATING}) without a visible operation. */
+    public int levelPeek(Gpio g) {
+        Field<Integer> f = levels.get(g);
+        return f == null ? FLOATING : f.peek();
+    }
+
     /** The plugged module, or null (no visible operation). */
     public SfpModule modulePeek() {
         return module.peek();

@@ -1658,6 +1658,31 @@ public final class Sfp {
                 + ") but the TX_DISABLE line is " + (line == SfpCage.FLOATING ? "floating" : Integer.toString(line));
     }
 
+    /**
+     * Invariant (checked when quiescent, so no signal interrupt is pending): the input bits of
+     * {@code sfp->state} equal the levels of the wired lines. Returns null when it holds, else what
+     * differs. Skipped for polled cages, whose state lags by design. Reads with peek only.
+     */
+    public static String inputStateMismatch(SfpStruct sfp) {
+        if (sfp == null || sfp.isFreed() || sfp.needPoll || sfp.gpioIrq.isEmpty()) {
+            return null;
+        }
+        int state = sfp.state.peek();
+        int soft = sfp.stateSoftMask.peek();
+        for (Gpio g : new Gpio[] {Gpio.MODDEF0, Gpio.LOS, Gpio.TX_FAULT}) {
+            int bit = 1 << g.ordinal();
+            if (!sfp.hasGpio(g) || (soft & bit) != 0) {
+                continue;
+            }
+            boolean line = sfp.cage.levelPeek(g) == 1;
+            if (line != ((state & bit) != 0)) {
+                return "sfp->state 0x" + Integer.toHexString(state) + " has " + g.ofName() + " " + !line
+                        + " but the line is " + (line ? 1 : 0);
+            }
+        }
+        return null;
+    }
+
     /** The {@code struct sfp} bound to a cage's platform device, without a visible operation (tests). */
     public static SfpStruct drvdataPeek(SfpCage cage) {
         return (SfpStruct) cage.pdev().driverData.peek();
