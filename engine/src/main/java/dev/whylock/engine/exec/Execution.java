@@ -49,6 +49,7 @@ public final class Execution implements ExecutionRuntime {
     private final Map<Integer, Mutex> replacements = new HashMap<>();
     private final List<WorkState> workList = new ArrayList<>();
     private final List<ExecutionOutcome.TaskInfo> taskInfos = new ArrayList<>();
+    private final List<ExecutionOutcome.AssertionCheck> assertions = new ArrayList<>();
     private int[] holder = new int[64];
     private final List<String> holderSite = new ArrayList<>();
 
@@ -96,7 +97,7 @@ public final class Execution implements ExecutionRuntime {
             checkInvariants("at the end of the execution");
         }
         return new ExecutionOutcome(status, List.copyOf(violations), List.copyOf(log), preemptions,
-                List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos));
+                List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos), List.copyOf(assertions));
     }
 
     private void loop() {
@@ -398,7 +399,9 @@ public final class Execution implements ExecutionRuntime {
     public void assertHeld(Mutex m, String site) {
         TaskState me = current;
         Held h = me.findHeld(m);
-        if (h == null || h.actual() != m) {
+        boolean ok = h != null && h.actual() == m;
+        assertions.add(new ExecutionOutcome.AssertionCheck(m.lockClass(), site, me.id, log.size(), true, ok));
+        if (!ok) {
             record(ViolationKind.ASSERTION, "lockdep_assert_held(" + m.lockClass() + ") failed in " + site
                     + ": " + me.name + " does not hold it", site, me.id);
         }
@@ -407,6 +410,7 @@ public final class Execution implements ExecutionRuntime {
     @Override
     public void assertLocked(Mutex m, String site) {
         boolean locked = isLocked(m, site);
+        assertions.add(new ExecutionOutcome.AssertionCheck(m.lockClass(), site, current.id, log.size(), false, locked));
         if (!locked) {
             record(ViolationKind.ASSERTION, "assertion that " + m.lockClass() + " is held failed in " + site
                     + " (ASSERT_RTNL-style): no task holds it", site, current.id);

@@ -14,7 +14,15 @@ public record ExecutionOutcome(
         List<Integer> decisions,
         boolean bounded,
         List<String> taskNames,
-        List<TaskInfo> tasks) {
+        List<TaskInfo> tasks,
+        List<AssertionCheck> assertions) {
+
+    /**
+     * A lock assertion that ran: {@code holder} true for lockdep_assert_held (the caller must hold
+     * it), false for ASSERT_RTNL-style (someone must hold it); {@code step} is the number of
+     * operations logged before it.
+     */
+    public record AssertionCheck(String lockClass, String site, int task, int step, boolean holder, boolean passed) {}
 
     /**
      * How a task came to be: its creator ({@code -1} for main) and how many operations had been
