@@ -427,4 +427,82 @@ class SfpTest {
             assertEquals(List.of("rtnl_mutex", "sfp->st_mutex", "sfp->sm_mutex"), order.subList(0, 3));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void txFaultAtStartup_persistent_initTxFaultRetriesEndInTxDisable(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.cage.txFaultSet(); // the module never clears TX_FAULT after TX_DISABLE is released
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_S_TX_DISABLE, s.sm, s::toString);
+        List<Object> sm = SfpWorld.writes(o, "sfp->sm_state");
+        assertEquals(SFP_S_WAIT, sm.get(0));
+        assertEquals(SFP_S_INIT, sm.get(1), "TX_FAULT at the end of T_WAIT: wait t_start_up");
+        assertEquals(N_FAULT_INIT - 1, sm.stream().filter(x -> x.equals(SFP_S_INIT_TX_FAULT)).count(), sm::toString);
+        assertFalse(s.calls.contains("module_start"), "the module never initialised");
+        // WAIT (T_WAIT), INIT (t_start_up - T_WAIT), then per retry INIT_TX_FAULT (1 s) + INIT (t_start_up).
+        assertEquals(T_SERIAL + T_START_UP + (long) (N_FAULT_INIT - 1) * (T_FAULT_RECOVER + T_START_UP), s.now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void upstreamDetach_highPowerPresent_powerLevelDroppedAndBackToWaitdev(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        boolean[] highPower = new boolean[2];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.HIGH_POWER);
+            highPower[0] = x.cage.modulePeek().highPower();
+            SfpBus.sfpBusDelUpstream(x.bus); // phylink_destroy: DEV_DOWN, DEV_DETACH under rtnl
+            x.env.settle();
+            highPower[1] = x.cage.modulePeek().highPower();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertTrue(highPower[0]);
+        assertFalse(highPower[1], "sfp_sm_mod_hpower(false) on detach");
+        assertEquals(SFP_MOD_WAITDEV, seen[0].mod, seen[0]::toString);
+        assertEquals(SFP_DEV_DETACHED, seen[0].dev);
+        assertEquals(SFP_S_DOWN, seen[0].sm);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void softPoll_cageWithoutLosLine_losReadOverA2h(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v, SfpCage.Config.defaults().withSignals(false, true, true));
+        int[] mask = new int[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            mask[0] = x.sfp().stateSoftMask.peek();
+        });
+        assertClean(o);
+        assertEquals(SFP_F_LOS, mask[0], "the module offers soft RX_LOS and the cage has no LOS line");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void sfpShutdown_linkUp_interruptsFreedAndTimersCancelled(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            Sfp.sfpShutdown(x.cage.pdev());
+            x.cage.losSet(); // no handler any more
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, "LOS after shutdown is not seen");
+        assertEquals(0, seen[0].state & SFP_F_LOS);
+    }
 }
