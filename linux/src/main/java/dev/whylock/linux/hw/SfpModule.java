@@ -17,6 +17,8 @@ public final class SfpModule {
     private final SfpModuleType type;
     private final byte[] a0;
     private final byte[] a2;
+    private int eepromNaks;
+    private int phyNaks;
 
     SfpModule(SfpModuleType type) {
         this.type = type;
@@ -55,6 +57,38 @@ public final class SfpModule {
     /** Whether something answers at {@code addr} on the module's I2C bus (0x50, 0x51, the PHY at 0x56). */
     public boolean answers(int addr) {
         return addr == 0x50 || (addr == 0x51 && type.hasA2()) || (addr == PHY_I2C_ADDR && type.hasPhy());
+    }
+
+    /**
+     * Makes the module slow to respond: its next {@code naks} transfers to the ID EEPROM (0x50)
+     * are not acknowledged, as a module still booting its microcontroller does.
+     */
+    public void setEepromNaks(int naks) {
+        this.eepromNaks = naks;
+    }
+
+    /** Makes the module's PHY (0x56) ignore its next {@code naks} transfers (a PHY still in reset). */
+    public void setPhyNaks(int naks) {
+        this.phyNaks = naks;
+    }
+
+    /**
+     * One transfer to {@code addr}: whether the device there acknowledges it (consumes one pending
+     * NAK of a slow EEPROM or PHY).
+     */
+    public boolean ack(int addr) {
+        if (!answers(addr)) {
+            return false;
+        }
+        if (addr == 0x50 && eepromNaks > 0) {
+            eepromNaks--;
+            return false;
+        }
+        if (addr == PHY_I2C_ADDR && phyNaks > 0) {
+            phyNaks--;
+            return false;
+        }
+        return true;
     }
 
     /** Whether the module has switched itself to its high power level (A2h byte 118 bit 0). */

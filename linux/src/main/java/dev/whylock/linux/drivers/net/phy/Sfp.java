@@ -128,22 +128,34 @@ public final class Sfp {
     /** Size of {@code struct sfp_diag} (A2h bytes 0..91: thresholds and calibration). */
     static final int SFP_DIAG_LEN = 92;
 
-    /** mod_state_to_str(). */
+    /**
+     * Kernel: drivers/net/phy/sfp.c mod_state_to_str() (v5.14)
+     * <p>Context: any; pure
+     */
     public static String modStateToStr(int s) {
         return s >= 0 && s < MOD_STATE_STRINGS.length ? MOD_STATE_STRINGS[s] : "Unknown module state";
     }
 
-    /** dev_state_to_str(). */
+    /**
+     * Kernel: drivers/net/phy/sfp.c dev_state_to_str() (v5.14)
+     * <p>Context: any; pure
+     */
     public static String devStateToStr(int s) {
         return s >= 0 && s < DEV_STATE_STRINGS.length ? DEV_STATE_STRINGS[s] : "Unknown device state";
     }
 
-    /** event_to_str(). */
+    /**
+     * Kernel: drivers/net/phy/sfp.c event_to_str() (v5.14)
+     * <p>Context: any; pure
+     */
     public static String eventToStr(int e) {
         return e >= 0 && e < EVENT_STRINGS.length ? EVENT_STRINGS[e] : "Unknown event";
     }
 
-    /** sm_state_to_str(). */
+    /**
+     * Kernel: drivers/net/phy/sfp.c sm_state_to_str() (v5.14)
+     * <p>Context: any; pure
+     */
     public static String smStateToStr(int s) {
         return s >= 0 && s < SM_STATE_STRINGS.length ? SM_STATE_STRINGS[s] : "Unknown state";
     }
@@ -205,7 +217,7 @@ public final class Sfp {
         // The model's I2C core has no client devices: the bytes move right after the bus-locked
         // transfer, at the visible read that finds which module (if any) answers on the bus now.
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
-        if (m == null || !m.answers(busAddr)) {
+        if (m == null || !m.ack(busAddr)) {
             return -Errno.EIO; // no ACK: -ENXIO/-EREMOTEIO from the adapter
         }
         boolean a2 = busAddr == 0x51;
@@ -671,7 +683,7 @@ public final class Sfp {
         // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one transfer to the PHY's I2C address.
         I2cCore.i2cTransfer(sfp.i2c, 2);
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
-        mii.setPhyType(m != null && m.answers(SfpModule.PHY_I2C_ADDR) ? m.type() : null);
+        mii.setPhyType(m != null && m.ack(SfpModule.PHY_I2C_ADDR) ? m.type() : null);
         PhyDeviceStruct phy = PhyDevice.getPhyDevice(mii, SFP_PHY_ADDR, isC45);
         if (phy == null) {
             return -Errno.ENODEV; // ERR_PTR(-ENODEV): no PHY answered
@@ -1161,13 +1173,23 @@ public final class Sfp {
         }
     }
 
-    /** sfp_sm_main()'s {@code init_done:} label: start the PHY probe retries. */
+    /**
+     * sfp_sm_main()'s {@code init_done:} label: start the PHY probe retries.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_main(), label init_done (v5.14)
+     * <p>Context: sm held (and rtnl)
+     */
     private static void sfpSmMainInitDone(SfpStruct sfp) {
         sfp.smPhyRetries.set(R_PHY_RETRY, "sfp_sm_main");
         sfpSmMainPhyProbe(sfp);
     }
 
-    /** sfp_sm_main()'s {@code phy_probe:} label: probe the PHY, start the module, check LOS. */
+    /**
+     * sfp_sm_main()'s {@code phy_probe:} label: probe the PHY, start the module, check LOS.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_main(), label phy_probe (v5.14)
+     * <p>Context: sm held (and rtnl); upstream connect_phy and module_start
+     */
     private static void sfpSmMainPhyProbe(SfpStruct sfp) {
         final String f = "sfp_sm_main";
         int ret = sfpSmProbeForPhy(sfp);

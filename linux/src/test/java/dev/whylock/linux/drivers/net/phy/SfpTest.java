@@ -505,4 +505,96 @@ class SfpTest {
         assertEquals(SFP_S_LINK_UP, seen[0].sm, "LOS after shutdown is not seen");
         assertEquals(0, seen[0].state & SFP_F_LOS);
     }
+
+    /** A module whose EEPROM ignores its first {@code naks} transfers, plugged into a started cage. */
+    private static Seen slowEeprom(Kernel.Version v, int naks, List<Object> modWrites) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.cage.modulePeek().setEepromNaks(naks);
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        modWrites.addAll(SfpWorld.writes(o, "sfp->sm_mod_state"));
+        return seen[0];
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void slowEeprom_nineFailures_probedOnTheFastRetries(Kernel.Version v) {
+        List<Object> mod = new ArrayList<>();
+        Seen s = slowEeprom(v, R_PROBE_RETRY_INIT - 1, mod);
+        assertEquals(SFP_MOD_PRESENT, s.mod, s::toString);
+        // T_SERIAL, then 9 retries T_PROBE_RETRY_INIT apart; then T_WAIT to LINK_UP.
+        assertEquals(T_SERIAL + (R_PROBE_RETRY_INIT - 1) * T_PROBE_RETRY_INIT + T_WAIT, s.now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void slowEeprom_lastSlowRetrySucceeds_moduleProbed(Kernel.Version v) {
+        List<Object> mod = new ArrayList<>();
+        int naks = R_PROBE_RETRY_INIT + R_PROBE_RETRY_SLOW - 2;
+        Seen s = slowEeprom(v, naks, mod);
+        assertEquals(SFP_MOD_PRESENT, s.mod, s::toString);
+        assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
+        long probedAt = T_SERIAL + (R_PROBE_RETRY_INIT - 1) * T_PROBE_RETRY_INIT
+                + (long) (R_PROBE_RETRY_SLOW - 1) * T_PROBE_RETRY_SLOW;
+        assertEquals(probedAt + T_WAIT, s.now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void slowEeprom_retriesExhausted_moduleError(Kernel.Version v) {
+        List<Object> mod = new ArrayList<>();
+        int naks = R_PROBE_RETRY_INIT + R_PROBE_RETRY_SLOW - 1;
+        Seen s = slowEeprom(v, naks, mod);
+        assertEquals(SFP_MOD_ERROR, s.mod, s::toString);
+        assertEquals(List.of(SFP_MOD_PROBE, SFP_MOD_ERROR), mod);
+        assertEquals(SFP_S_DOWN, s.sm);
+        assertEquals(List.of("link_down", "attach"), s.calls, "the upstream never hears of the module");
+        assertEquals(T_SERIAL + (R_PROBE_RETRY_INIT - 1) * T_PROBE_RETRY_INIT
+                + (long) (R_PROBE_RETRY_SLOW - 1) * T_PROBE_RETRY_SLOW, s.now);
+    }
+
+    /** A copper module whose PHY ignores its first {@code naks} ID reads. */
+    private static Seen slowPhy(Kernel.Version v, int naks) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.COPPER_SGMII_PHY);
+            x.cage.modulePeek().setPhyNaks(naks);
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        return seen[0];
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void slowPhy_answersOnLastRetry_phyConnected(Kernel.Version v) {
+        Seen s = slowPhy(v, R_PHY_RETRY - 1);
+        assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
+        assertNotNull(s.modPhy);
+        assertTrue(s.calls.contains("connect_phy"), s::toString);
+        assertEquals(T_SERIAL + T_WAIT + (R_PHY_RETRY - 1) * T_PHY_RETRY, s.now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void slowPhy_neverAnswers_noPhyDetectedButLinkUp(Kernel.Version v) {
+        Seen s = slowPhy(v, R_PHY_RETRY);
+        assertEquals(SFP_S_LINK_UP, s.sm, "no PHY detected: the module is started anyway");
+        assertNull(s.modPhy);
+        assertFalse(s.calls.contains("connect_phy"), s::toString);
+        assertEquals(T_SERIAL + T_WAIT + (R_PHY_RETRY - 1) * T_PHY_RETRY, s.now);
+    }
 }
