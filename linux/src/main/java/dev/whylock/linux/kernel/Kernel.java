@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 /*
  * Background contexts. A work item, timer or threaded IRQ belongs to a context (sfp_irq, sfp_poll,
  * sfp_timeout, sfp_hwmon, phylink_resolve, phy_state_machine, deferred_probe). During setup every
- * context runs (only when main waits, in deadline order), except the self-re-arming sfp_poll, which
- * would keep settle from ever finishing. During the explored race only the contexts a scenario lists
+ * context runs (only when main waits, in deadline order), but a periodic item (sfp_poll,
+ * phy_state_machine) that re-arms itself from its own run is paused, or settle would never finish;
+ * it resumes when the race starts if its context is listed. Each listed item may start at most
+ * raceRunBudget more times during the race (Work.maxRuns), which bounds self-re-arming work. During the explored race only the contexts a scenario lists
  * under background: run; a queue request for any other context is held back (recorded, not run),
  * as if that kernel thread was not scheduled before the race window closed. A flush or cancel of a
  * held-back item returns at once.
@@ -33,13 +35,15 @@ public final class Kernel {
     /** Kernel versions the model can mirror. */
     public enum Version { V5_14, V6_5 }
 
+    /** Contexts whose work re-arms itself periodically (paused during setup). */
+    static final Set<String> PERIODIC = Set.of("sfp_poll", "phy_state_machine");
+
     private static Env ownerEnv;
     private static Kernel current;
 
     private final Map<String, Object> globals = new HashMap<>();
     private final List<WorkStruct> works = new ArrayList<>();
     private final Set<String> background = new LinkedHashSet<>();
-    private final Map<String, Integer> raceRuns = new HashMap<>();
     private final Map<String, Boolean> options = new HashMap<>();
     private Set<String> checks;
     private Phase phase = Phase.SETUP;
@@ -117,28 +121,24 @@ public final class Kernel {
     public void startRace(Set<String> contexts) {
         background.clear();
         background.addAll(contexts);
+        phase = Phase.RACE;
         for (WorkStruct w : works) {
             if (!background.contains(w.context())) {
                 w.holdBack();
+            } else {
+                // Bounds self-re-arming work; the engine reports the exploration as bounded when it bites.
+                w.work().maxRuns(w.runs() + raceRunBudget);
+                w.resumeHeldBack();
             }
         }
-        phase = Phase.RACE;
     }
 
-    /** Whether a work item of {@code context} may be queued now; counts the run against the budget. */
+    /** Whether a work item of {@code context} may be queued now. */
     boolean admit(String context) {
         if (phase == Phase.SETUP) {
-            return !"sfp_poll".equals(context);
+            return true;
         }
-        if (!background.contains(context)) {
-            return false;
-        }
-        int n = raceRuns.getOrDefault(context, 0);
-        if (n >= raceRunBudget) {
-            return false;
-        }
-        raceRuns.put(context, n + 1);
-        return true;
+        return background.contains(context);
     }
 
     void register(WorkStruct w) {

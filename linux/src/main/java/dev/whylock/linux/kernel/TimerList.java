@@ -14,7 +14,7 @@ public final class TimerList extends WorkStruct {
 
     /** mod_timer(): (re)arms with an expiry {@code delayMillis} from now. */
     public boolean modTimer(long delayMillis, String site) {
-        if (!admit()) {
+        if (!admit(delayMillis)) {
             return false;
         }
         return work().modify(delayMillis, site);

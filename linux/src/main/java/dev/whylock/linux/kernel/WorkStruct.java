@@ -12,12 +12,17 @@ public class WorkStruct {
     private final String context;
     private final Work work;
     private boolean heldBack;
+    private long heldBackDelay = -1;
+    private int runs;
 
     /** INIT_WORK(work, func): {@code func} is the kernel function name, {@code context} its background context. */
     public WorkStruct(String func, String context, Runnable fn) {
         this.func = func;
         this.context = context;
-        this.work = Env.current().work(func, fn);
+        this.work = Env.current().work(func, () -> {
+            runs++;
+            fn.run();
+        });
         Kernel.get().register(this);
     }
 
@@ -42,16 +47,43 @@ public class WorkStruct {
     }
 
     boolean admit() {
-        if (Kernel.get().admit(context)) {
+        return admit(0);
+    }
+
+    /** Whether a queue request with {@code delayMillis} may go ahead; otherwise remembers it. */
+    boolean admit(long delayMillis) {
+        Kernel k = Kernel.get();
+        // During setup, settle would never finish if a periodic item could re-arm itself.
+        boolean selfRearm = k.phase() == Kernel.Phase.SETUP && Kernel.PERIODIC.contains(context)
+                && dev.whylock.engine.Env.current().taskName().equals("kworker:" + func);
+        if (!selfRearm && k.admit(context)) {
             return true;
         }
         heldBack = true;
+        heldBackDelay = heldBackDelay < 0 ? delayMillis : Math.min(heldBackDelay, delayMillis);
         return false;
+    }
+
+    /** How often the item has started so far in this execution. */
+    public int runs() {
+        return runs;
     }
 
     void holdBack() {
         work.cancel("held back: " + context + " is not a background context of this scenario");
         heldBack = true;
+    }
+
+    /** At the start of the race: re-issues a request held back during setup (a setup step). */
+    void resumeHeldBack() {
+        if (heldBackDelay >= 0) {
+            long d = heldBackDelay;
+            heldBackDelay = -1;
+            heldBack = false;
+            if (Kernel.get().admit(context)) {
+                work.queueDelayed(d, "held back during setup");
+            }
+        }
     }
 
     @Override

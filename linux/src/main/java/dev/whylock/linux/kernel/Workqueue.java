@@ -29,7 +29,7 @@ public final class Workqueue {
 
     /** queue_delayed_work(): arms the timer unless already pending. */
     public static boolean queueDelayedWork(DelayedWork dwork, long delayMillis, String site) {
-        if (!dwork.admit()) {
+        if (!dwork.admit(delayMillis)) {
             return false;
         }
         return dwork.work().queueDelayed(delayMillis, site);
@@ -37,7 +37,7 @@ public final class Workqueue {
 
     /** mod_delayed_work(): (re)arms with a new delay; returns whether it was pending. */
     public static boolean modDelayedWork(DelayedWork dwork, long delayMillis, String site) {
-        if (!dwork.admit()) {
+        if (!dwork.admit(delayMillis)) {
             return false;
         }
         return dwork.work().modify(delayMillis, site);

@@ -1,12 +1,37 @@
 package dev.whylock.linux.net.core;
 
+import dev.whylock.engine.Env;
+import dev.whylock.engine.Field;
 import dev.whylock.linux.kernel.Bug;
+import dev.whylock.linux.kernel.Kernel;
+import java.util.ArrayList;
+import java.util.List;
 import dev.whylock.linux.kernel.Errno;
 import dev.whylock.linux.kernel.Slab;
 
 /** net/core/dev.c: registering, opening and closing network devices. */
 public final class Dev {
     private Dev() {}
+
+    /** The global list of registered devices ({@code net->dev_base_head}), written under rtnl. */
+    private static Field<List<NetDevice>> devBase() {
+        return Kernel.get().global("dev_base_head", () -> Env.current().<List<NetDevice>>field("dev_base_head", List.of()));
+    }
+
+    /**
+     * Looks a registered device up by name.
+     *
+     * <p>Kernel: net/core/dev.c __dev_get_by_name() (v5.14)
+     * <p>Context: rtnl held by the caller (or RCU)
+     */
+    public static NetDevice devGetByName(String name, String site) {
+        for (NetDevice d : devBase().get(site)) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
 
     /**
      * Kernel: net/core/dev.c register_netdev() (v5.14)
@@ -30,6 +55,9 @@ public final class Dev {
         Bug.bugOn(dev.reg_state.get("register_netdevice") != NetDevice.RegState.UNINITIALIZED,
                 "register_netdevice: " + dev.name() + " is not uninitialized");
         dev.reg_state.set(NetDevice.RegState.REGISTERED, "register_netdevice");
+        List<NetDevice> l = new ArrayList<>(devBase().get("list_netdevice"));
+        l.add(dev);
+        devBase().set(List.copyOf(l), "list_netdevice");
         return 0;
     }
 
@@ -57,6 +85,9 @@ public final class Dev {
             return;
         }
         devClose(dev);
+        List<NetDevice> l = new ArrayList<>(devBase().get("unlist_netdevice"));
+        l.remove(dev);
+        devBase().set(List.copyOf(l), "unlist_netdevice");
         dev.reg_state.set(NetDevice.RegState.UNREGISTERED, "unregister_netdevice_many");
     }
 
@@ -102,10 +133,11 @@ public final class Dev {
      * <p>Kernel: net/core/rtnetlink.c rtnetlink_rcv_msg() → do_setlink() → dev_change_flags() (v5.14)
      * <p>Context: takes rtnl_mutex
      */
-    public static int devChangeFlags(NetDevice dev, boolean up) {
+    public static int devChangeFlags(String ifname, boolean up) {
         Rtnetlink.rtnlLock("rtnetlink_rcv_msg");
         int ret = 0;
-        if (dev.reg_state.get("do_setlink") == NetDevice.RegState.REGISTERED) {
+        NetDevice dev = devGetByName(ifname, "rtnl_setlink");
+        if (dev != null) {
             if (up) {
                 ret = devOpen(dev);
             } else {

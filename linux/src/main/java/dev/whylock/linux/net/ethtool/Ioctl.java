@@ -6,6 +6,7 @@ import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
 import dev.whylock.linux.drivers.net.phy.SfpBus;
 import dev.whylock.linux.drivers.net.phy.SfpBusStruct;
 import dev.whylock.linux.kernel.Errno;
+import dev.whylock.linux.net.core.Dev;
 import dev.whylock.linux.net.core.NetDevice;
 import dev.whylock.linux.net.core.Rtnetlink;
 
@@ -25,10 +26,11 @@ public final class Ioctl {
      * <p>Kernel: net/core/dev_ioctl.c dev_ioctl() → net/ethtool/ioctl.c dev_ethtool() (v5.14)
      * <p>Context: takes rtnl_mutex
      */
-    public static int devEthtool(NetDevice dev, Cmd cmd) {
+    public static int devEthtool(String ifname, Cmd cmd) {
         Rtnetlink.rtnlLock("dev_ioctl");
         int ret = -Errno.ENODEV;
-        if (dev.reg_state.get("dev_ethtool") == NetDevice.RegState.REGISTERED) {
+        NetDevice dev = Dev.devGetByName(ifname, "dev_ethtool");
+        if (dev != null) {
             ret = switch (cmd) {
                 case GMODULEINFO -> ethtoolGetModuleInfo(dev);
                 case GMODULEEEPROM -> ethtoolGetModuleEeprom(dev);

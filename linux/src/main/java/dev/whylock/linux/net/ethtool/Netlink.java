@@ -1,6 +1,7 @@
 package dev.whylock.linux.net.ethtool;
 
 import dev.whylock.linux.kernel.Errno;
+import dev.whylock.linux.net.core.Dev;
 import dev.whylock.linux.net.core.NetDevice;
 import dev.whylock.linux.net.core.Rtnetlink;
 
@@ -16,11 +17,13 @@ public final class Netlink {
      *
      * <p>Kernel: net/ethtool/netlink.c ethnl_default_doit() (v5.14)
      * <p>Context: takes rtnl_mutex around ops->prepare_data
+     * <p>Model: the device lookup, which the kernel does with a reference before rtnl_lock, is done under rtnl.
      */
-    public static int ethnlDefaultDoit(NetDevice dev, Request req) {
+    public static int ethnlDefaultDoit(String ifname, Request req) {
         Rtnetlink.rtnlLock("ethnl_default_doit");
         int ret = -Errno.ENODEV;
-        if (dev.reg_state.get("ethnl_default_doit") == NetDevice.RegState.REGISTERED) {
+        NetDevice dev = Dev.devGetByName(ifname, "ethnl_parse_header_dev_get");
+        if (dev != null) {
             ret = switch (req) {
                 case MODULE_EEPROM_GET -> Eeprom.eepromPrepareData(dev);
                 case LINKSTATE_GET -> Linkstate.linkstatePrepareData(dev);

@@ -386,6 +386,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static int sfpAddPhy(SfpBusStruct bus, PhyDeviceStruct phydev) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         int ret = 0;
         if (ops != null && ops.hasConnectPhy()) {
@@ -404,6 +405,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static void sfpRemovePhy(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         if (ops != null && ops.hasConnectPhy()) {
             ops.disconnectPhy(bus.upstream.get("sfp_remove_phy"));
@@ -416,6 +418,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static void sfpLinkUp(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         if (ops != null) {
             ops.linkUp(bus.upstream.get("sfp_link_up"));
@@ -427,6 +430,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static void sfpLinkDown(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         if (ops != null) {
             ops.linkDown(bus.upstream.get("sfp_link_down"));
@@ -438,6 +442,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static int sfpModuleInsert(SfpBusStruct bus, SfpEepromId id) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         int ret = 0;
         if (ops != null) {
@@ -451,6 +456,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static void sfpModuleRemove(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         if (ops != null) {
             ops.moduleRemove(bus.upstream.get("sfp_module_remove"));
@@ -462,6 +468,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static int sfpModuleStart(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         int ret = 0;
         if (ops != null) {
@@ -475,6 +482,7 @@ public final class SfpBus {
      * <p>Context: state machine (rtnl + sfp->sm_mutex)
      */
     public static void sfpModuleStop(SfpBusStruct bus) {
+        Env.current().deref(bus, "sfp->sfp_bus");
         SfpUpstreamOps ops = sfpGetUpstreamOps(bus);
         if (ops != null) {
             ops.moduleStop(bus.upstream.get("sfp_module_stop"));

@@ -1,0 +1,175 @@
+package dev.whylock.linux.model;
+
+import dev.whylock.engine.Env;
+import dev.whylock.engine.Obj;
+import dev.whylock.linux.drivers.net.ethernet.MacPort;
+import dev.whylock.linux.drivers.net.phy.Phylink;
+import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
+import dev.whylock.linux.drivers.net.phy.PhylinkStruct;
+import dev.whylock.linux.drivers.net.phy.SfpBus;
+import dev.whylock.linux.drivers.net.phy.SfpBusStruct;
+import dev.whylock.linux.net.core.NetDevice;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The named checks of the SFP models (KERNEL-NOTES §8). Quiescent-state checks read with
+ * {@code peek()} and run whenever no work is pending and at the end; in-flight checks (marked) are
+ * made by the model code itself at the moment they could break.
+ */
+final class Invariants {
+    private Invariants() {}
+
+    static final List<InvariantInfo> ALL = List.of(
+            new InvariantInfo("bus-refcount",
+                    "every live sfp_bus has kref == (upstream present) + (socket present), and an unreferenced bus is freed"),
+            new InvariantInfo("bus-registered-complete",
+                    "bus->registered implies both bus->sfp/socket_ops and bus->upstream_ops/upstream are set"),
+            new InvariantInfo("netdev-sfp-bus",
+                    "netdev->sfp_bus is set exactly while its phylink's bus is registered, and never points at freed memory"),
+            new InvariantInfo("netdev-phydev",
+                    "netdev->phydev is NULL or a live PHY attached to this netdev and equal to pl->phydev"),
+            new InvariantInfo("no-freed-upstream",
+                    "bus->upstream never points at a freed phylink (KERNEL-NOTES §8 (3))"),
+            new InvariantInfo("no-freed-socket",
+                    "bus->sfp and bus->phydev never point at freed memory (KERNEL-NOTES §8 (4))"),
+            new InvariantInfo("bus-started-matches-netdev",
+                    "bus->started equals IFF_UP of the netdev whose phylink is the bus upstream"),
+            new InvariantInfo(Phylink.CHECK_RESOLVE_VS_SFP_CONFIG,
+                    "in flight: phylink_resolve never reads the config with the disable bits clear while phylink_sfp_config writes it (§8 (5))"));
+
+    /** The checks selected by a scenario. */
+    static Set<String> selected(Scenario s) {
+        if (s.checksAll()) {
+            return null;
+        }
+        return Set.copyOf(s.check());
+    }
+
+    /** Registers the quiescent-state checks selected by {@code names} (null: all). */
+    static void register(Env env, Set<String> names) {
+        add(env, names, "bus-refcount", Invariants::busRefcount);
+        add(env, names, "bus-registered-complete", Invariants::busRegisteredComplete);
+        add(env, names, "netdev-sfp-bus", Invariants::netdevSfpBus);
+        add(env, names, "netdev-phydev", Invariants::netdevPhydev);
+        add(env, names, "no-freed-upstream", Invariants::noFreedUpstream);
+        add(env, names, "no-freed-socket", Invariants::noFreedSocket);
+        add(env, names, "bus-started-matches-netdev", Invariants::busStarted);
+    }
+
+    private static void add(Env env, Set<String> names, String name, Supplier<String> check) {
+        if (names == null || names.contains(name)) {
+            env.invariant(name, check);
+        }
+    }
+
+    private static boolean freed(Obj o) {
+        return o != null && o.isFreed();
+    }
+
+    private static String busRefcount() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (b.isFreed()) {
+                return "a freed sfp_bus is still on sfp_buses";
+            }
+            long expected = (b.upstream_ops.peek() != null ? 1 : 0) + (b.sfp.peek() != null ? 1 : 0);
+            if (b.kref.peek() != expected) {
+                return "bus->kref is " + b.kref.peek() + " but " + expected + " side(s) hold the bus";
+            }
+        }
+        return null;
+    }
+
+    private static String busRegisteredComplete() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (Boolean.TRUE.equals(b.registered.peek())
+                    && (b.sfp.peek() == null || b.socket_ops.peek() == null || b.upstream_ops.peek() == null
+                    || b.upstream.peek() == null)) {
+                return "bus->registered is true but bus->sfp=" + b.sfp.peek() + " bus->upstream=" + b.upstream.peek();
+            }
+        }
+        return null;
+    }
+
+    private static String netdevSfpBus() {
+        MacPort pp = World.get().portPeek();
+        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+            return null;
+        }
+        PhylinkStruct pl = pp.phylink.peek();
+        SfpBusStruct nb = pp.dev.sfp_bus.peek();
+        if (freed(nb)) {
+            return "netdev->sfp_bus points at a freed sfp_bus";
+        }
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            boolean ours = pl != null && b.upstream.peek() == pl && Boolean.TRUE.equals(b.registered.peek());
+            if (ours && nb != b) {
+                return "the bus of this phylink is registered but netdev->sfp_bus is " + nb;
+            }
+            if (!ours && nb == b) {
+                return "netdev->sfp_bus is set but its bus is not registered with this phylink";
+            }
+        }
+        return null;
+    }
+
+    private static String netdevPhydev() {
+        MacPort pp = World.get().portPeek();
+        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+            return null;
+        }
+        NetDevice nd = pp.dev;
+        PhyDeviceStruct ph = nd.phydev.peek();
+        if (ph == null) {
+            return null;
+        }
+        if (ph.isFreed()) {
+            return "netdev->phydev points at a freed phy_device (freed in " + ph.freedAt() + ")";
+        }
+        if (ph.attached_dev.peek() != nd) {
+            return "netdev->phydev is " + ph + " but its attached_dev is " + ph.attached_dev.peek();
+        }
+        PhylinkStruct pl = pp.phylink.peek();
+        if (pl != null && !pl.isFreed() && pl.phydev.peek() != ph) {
+            return "netdev->phydev is " + ph + " but pl->phydev is " + pl.phydev.peek();
+        }
+        return null;
+    }
+
+    private static String noFreedUpstream() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (freed(b.upstream.peek())) {
+                return "bus->upstream points at a freed " + b.upstream.peek().type();
+            }
+        }
+        return null;
+    }
+
+    private static String noFreedSocket() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (freed(b.sfp.peek())) {
+                return "bus->sfp points at a freed struct sfp";
+            }
+            if (freed(b.phydev.peek())) {
+                return "bus->phydev points at a freed phy_device";
+            }
+        }
+        return null;
+    }
+
+    private static String busStarted() {
+        MacPort pp = World.get().portPeek();
+        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+            return null;
+        }
+        PhylinkStruct pl = pp.phylink.peek();
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (pl != null && b.upstream.peek() == pl
+                    && !Boolean.valueOf(b.started.peek()).equals(pp.dev.up.peek())) {
+                return "bus->started=" + b.started.peek() + " but IFF_UP=" + pp.dev.up.peek();
+            }
+        }
+        return null;
+    }
+}

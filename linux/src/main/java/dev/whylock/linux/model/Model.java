@@ -1,0 +1,41 @@
+package dev.whylock.linux.model;
+
+import dev.whylock.engine.Program;
+import java.util.List;
+
+/**
+ * An executable kernel model the CLI and reports use: its catalogue (ops, locks, sites,
+ * invariants, contexts, module types, built-in scenarios) and the program for a scenario.
+ */
+public interface Model {
+
+    /** The stable name, e.g. {@code sfp-v5.14}. */
+    String name();
+
+    /** One line: which kernel and what differs. */
+    String description();
+
+    /** Every op a scenario may use, with one-line descriptions. */
+    List<OpInfo> ops();
+
+    /** The lock classes, e.g. {@code rtnl_mutex}. */
+    List<String> lockClasses();
+
+    /** Every acquisition site as {@code LOCK@function}. */
+    List<String> sites();
+
+    /** The named checks a scenario may select. */
+    List<InvariantInfo> invariants();
+
+    /** The background contexts a scenario may list. */
+    List<String> backgroundContexts();
+
+    /** The module types {@code module_plug} accepts. */
+    List<String> moduleTypes();
+
+    /** The names of the built-in scenarios of this model. */
+    List<String> builtinScenarios();
+
+    /** The engine program that runs {@code s}: setup ops on main, then one task per thread. */
+    Program program(Scenario s);
+}

@@ -1,0 +1,79 @@
+package dev.whylock.linux.model;
+
+import dev.whylock.engine.Program;
+import dev.whylock.linux.hw.SfpModuleType;
+import dev.whylock.linux.kernel.Kernel;
+import java.util.List;
+
+/** The SFP-bus / phylink / phylib model at one kernel version. */
+final class SfpModel implements Model {
+
+    /** The background contexts (PRODUCT.md). */
+    static final List<String> CONTEXTS = List.of("sfp_irq", "sfp_poll", "sfp_timeout", "sfp_hwmon",
+            "phylink_resolve", "phy_state_machine", "deferred_probe");
+
+    private final String name;
+    private final Kernel.Version version;
+    private final String description;
+
+    SfpModel(String name, Kernel.Version version, String description) {
+        this.name = name;
+        this.version = version;
+        this.description = description;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<OpInfo> ops() {
+        return Ops.catalogue();
+    }
+
+    @Override
+    public List<String> lockClasses() {
+        return Sites.LOCK_CLASSES;
+    }
+
+    @Override
+    public List<String> sites() {
+        return Sites.specs();
+    }
+
+    @Override
+    public List<InvariantInfo> invariants() {
+        return Invariants.ALL;
+    }
+
+    @Override
+    public List<String> backgroundContexts() {
+        return CONTEXTS;
+    }
+
+    @Override
+    public List<String> moduleTypes() {
+        return SfpModuleType.keys();
+    }
+
+    @Override
+    public List<String> builtinScenarios() {
+        return ScenarioLoader.builtinNames();
+    }
+
+    @Override
+    public Program program(Scenario s) {
+        return new ScenarioProgram(s, version);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

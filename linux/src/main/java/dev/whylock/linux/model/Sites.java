@@ -1,0 +1,94 @@
+package dev.whylock.linux.model;
+
+import java.util.List;
+
+/**
+ * Every lock acquisition site of the SFP models, as a table (kept honest by SitesTest, which
+ * compares it with the sources). A site is the kernel function that takes the lock.
+ */
+final class Sites {
+    private Sites() {}
+
+    /**
+     * One acquisition site.
+     *
+     * @param lockClass the lock class
+     * @param function the kernel function that takes it
+     * @param file the kernel file
+     */
+    record Site(String lockClass, String function, String file) {
+        String spec() {
+            return lockClass + "@" + function;
+        }
+    }
+
+    static final List<Site> TABLE = List.of(
+            // drivers/net/phy/sfp-bus.c
+            new Site("sfp_mutex", "sfp_bus_get", "drivers/net/phy/sfp-bus.c"),
+            new Site("sfp_mutex", "sfp_bus_put", "drivers/net/phy/sfp-bus.c"),
+            new Site("rtnl_mutex", "sfp_bus_add_upstream", "drivers/net/phy/sfp-bus.c"),
+            new Site("rtnl_mutex", "sfp_bus_del_upstream", "drivers/net/phy/sfp-bus.c"),
+            new Site("rtnl_mutex", "sfp_register_socket", "drivers/net/phy/sfp-bus.c"),
+            new Site("rtnl_mutex", "sfp_unregister_socket", "drivers/net/phy/sfp-bus.c"),
+            // drivers/net/phy/sfp.c (the cage driver)
+            new Site("rtnl_mutex", "sfp_probe", "drivers/net/phy/sfp.c"),
+            new Site("rtnl_mutex", "sfp_remove", "drivers/net/phy/sfp.c"),
+            new Site("rtnl_mutex", "sfp_timeout", "drivers/net/phy/sfp.c"),
+            new Site("rtnl_mutex", "sfp_check_state", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_check_state", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_mod_state", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_soft_start_poll", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_soft_stop_poll", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_module_tx_fault_reset", "drivers/net/phy/sfp.c"),
+            new Site("sfp->st_mutex", "sfp_set_signal_rate", "drivers/net/phy/sfp.c"),
+            new Site("sfp->sm_mutex", "sfp_sm_event", "drivers/net/phy/sfp.c"),
+            new Site("sfp->sm_mutex", "sfp_check_state", "drivers/net/phy/sfp.c"),
+            new Site("kn->active", "kernfs_fop_read_iter", "fs/kernfs/file.c (hwmon read of sfp.c)"),
+            new Site("kn->active", "hwmon_device_unregister", "drivers/hwmon/hwmon.c (sfp_hwmon_remove)"),
+            // drivers/net/phy/phylink.c
+            new Site("pl->state_mutex", "phylink_resolve", "drivers/net/phy/phylink.c"),
+            new Site("pl->state_mutex", "phylink_phy_change", "drivers/net/phy/phylink.c"),
+            new Site("pl->state_mutex", "phylink_bringup_phy", "drivers/net/phy/phylink.c"),
+            new Site("pl->state_mutex", "phylink_disconnect_phy", "drivers/net/phy/phylink.c"),
+            new Site("pl->state_mutex", "phylink_ethtool_ksettings_set", "drivers/net/phy/phylink.c"),
+            new Site("pl->state_mutex", "phylink_ethtool_set_pauseparam", "drivers/net/phy/phylink.c"),
+            new Site("phydev->lock", "phylink_bringup_phy", "drivers/net/phy/phylink.c"),
+            new Site("phydev->lock", "phylink_disconnect_phy", "drivers/net/phy/phylink.c"),
+            // drivers/net/phy/phy_device.c and phy.c
+            new Site("phydev->lock", "phy_probe", "drivers/net/phy/phy_device.c"),
+            new Site("phydev->lock", "phy_remove", "drivers/net/phy/phy_device.c"),
+            new Site("phydev->lock", "phy_attach_direct", "drivers/net/phy/phy_device.c"),
+            new Site("phydev->lock", "phy_resume", "drivers/net/phy/phy_device.c"),
+            new Site("phydev->lock", "phy_start", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_stop", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_stop_machine", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_state_machine", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_ethtool_get_stats", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_ethtool_ksettings_get", "drivers/net/phy/phy.c"),
+            // net/core, net/ethtool
+            new Site("rtnl_mutex", "register_netdev", "net/core/dev.c"),
+            new Site("rtnl_mutex", "unregister_netdev", "net/core/dev.c"),
+            new Site("rtnl_mutex", "rtnetlink_rcv_msg", "net/core/rtnetlink.c"),
+            new Site("rtnl_mutex", "dev_ioctl", "net/core/dev_ioctl.c"),
+            new Site("rtnl_mutex", "ethnl_default_doit", "net/ethtool/netlink.c"),
+            new Site("phydev->lock", "linkstate_get_sqi", "net/ethtool/linkstate.c"),
+            new Site("rtnl_mutex", "rtnl_lock", "scenario op rtnl_lock (a driver holding rtnl, e.g. DPAA2)"),
+            // drivers/base/dd.c, drivers/i2c
+            new Site("device_lock", "device_driver_attach", "drivers/base/dd.c"),
+            new Site("device_lock", "__device_attach", "drivers/base/dd.c"),
+            new Site("device_lock", "device_release_driver_internal", "drivers/base/dd.c"),
+            new Site("deferred_probe_mutex", "driver_deferred_probe_add", "drivers/base/dd.c"),
+            new Site("deferred_probe_mutex", "driver_deferred_probe_del", "drivers/base/dd.c"),
+            new Site("deferred_probe_mutex", "driver_deferred_probe_trigger", "drivers/base/dd.c"),
+            new Site("deferred_probe_mutex", "deferred_probe_work_func", "drivers/base/dd.c"),
+            new Site("deferred_probe_mutex", "device_pending_probe", "drivers/base/dd.c (2021 RFC)"),
+            new Site("i2c_adapter_lock", "i2c_transfer", "drivers/i2c/i2c-core-base.c"));
+
+    /** The stable lock classes (PRODUCT.md), then any other class the table uses. */
+    static final List<String> LOCK_CLASSES = List.of("rtnl_mutex", "sfp_mutex", "sfp->sm_mutex", "sfp->st_mutex",
+            "pl->state_mutex", "phydev->lock", "device_lock", "i2c_adapter_lock", "deferred_probe_mutex", "kn->active");
+
+    static List<String> specs() {
+        return TABLE.stream().map(Site::spec).toList();
+    }
+}
