@@ -1,0 +1,31 @@
+package dev.whylock.engine.analysis;
+
+import dev.whylock.engine.result.Trace;
+import java.util.List;
+
+/**
+ * A happens-before data race: two accesses to one field, at least one a write, that no lock, spawn,
+ * join, work or completion edge orders (KCSAN's "data-race in f / g").
+ *
+ * @param field        the field name
+ * @param first        the earlier access in the execution
+ * @param second       the later access, unordered with the first
+ * @param trace        the execution up to and including the second access
+ * @param decisions    the scheduling decisions that replay the execution
+ * @param execution    the (1-based) execution in which it was first seen
+ * @param occurrences  how many times this (field, site pair) race was seen
+ */
+public record DataRace(String field, RaceAccess first, RaceAccess second, Trace trace,
+        List<Integer> decisions, long execution, long occurrences) {
+
+    public DataRace {
+        decisions = List.copyOf(decisions);
+    }
+
+    /** The deduplication key: field and the unordered pair of access sites. */
+    public String key() {
+        String a = first.site() + (first.write() ? ":w" : ":r");
+        String b = second.site() + (second.write() ? ":w" : ":r");
+        return field + " " + (a.compareTo(b) <= 0 ? a + " / " + b : b + " / " + a);
+    }
+}
