@@ -651,6 +651,18 @@ public final class Sfp {
     }
 
     /**
+     * Reads {@code sfp->sfp_bus} for a call into sfp-bus.c that dereferences it at once
+     * (sfp_get_upstream_ops() reads {@code bus->registered}): NULL is a NULL-pointer dereference and
+     * a freed bus a use-after-free, reported at the call.
+     *
+     * <p>Kernel: the {@code sfp->sfp_bus} argument of sfp_link_up() and friends in drivers/net/phy/sfp.c (v5.14)
+     * <p>Context: state machine (rtnl + sm); {@code sfp->sfp_bus} itself is written without a lock in sfp_probe
+     */
+    private static SfpBusStruct sfpBusOf(SfpStruct sfp, String site) {
+        return Env.current().deref(sfp.sfpBus.get(site), "sfp->sfp_bus");
+    }
+
+    /**
      * Disconnects the module PHY from the upstream and destroys it.
      *
      * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_phy_detach() (v5.14)
@@ -658,7 +670,7 @@ public final class Sfp {
      * phydev->lock -> pl->state_mutex, flush_work); phy_device_remove takes device_lock
      */
     static void sfpSmPhyDetach(SfpStruct sfp) {
-        SfpBus.sfpRemovePhy(sfp.sfpBus.get("sfp_sm_phy_detach"));
+        SfpBus.sfpRemovePhy(sfpBusOf(sfp, "sfp_sm_phy_detach"));
         PhyDeviceStruct phy = sfp.modPhy.get("sfp_sm_phy_detach");
         PhyDevice.phyDeviceRemove(phy);
         PhyDevice.phyDeviceFree(phy);
@@ -693,7 +705,7 @@ public final class Sfp {
             PhyDevice.phyDeviceFree(phy);
             return err;
         }
-        err = SfpBus.sfpAddPhy(bus, phy);
+        err = SfpBus.sfpAddPhy(Env.current().deref(bus, "sfp->sfp_bus"), phy);
         if (err != 0) {
             PhyDevice.phyDeviceRemove(phy);
             PhyDevice.phyDeviceFree(phy);
@@ -708,7 +720,7 @@ public final class Sfp {
      * <p>Context: state machine (rtnl + sm); upstream link_up (phylink: ASSERT_RTNL)
      */
     static void sfpSmLinkUp(SfpStruct sfp) {
-        SfpBus.sfpLinkUp(sfp.sfpBus.get("sfp_sm_link_up"));
+        SfpBus.sfpLinkUp(sfpBusOf(sfp, "sfp_sm_link_up"));
         sfpSmNext(sfp, SFP_S_LINK_UP, 0);
     }
 
@@ -717,7 +729,7 @@ public final class Sfp {
      * <p>Context: state machine (rtnl + sm); upstream link_down (phylink: ASSERT_RTNL, may flush_work)
      */
     static void sfpSmLinkDown(SfpStruct sfp) {
-        SfpBus.sfpLinkDown(sfp.sfpBus.get("sfp_sm_link_down"));
+        SfpBus.sfpLinkDown(sfpBusOf(sfp, "sfp_sm_link_down"));
     }
 
     /** The LOS polarity from id.ext.options: +1 normal, -1 inverted, 0 none (or both). */
@@ -904,7 +916,7 @@ public final class Sfp {
      */
     static void sfpSmModRemove(SfpStruct sfp) {
         if (sfp.smModState.get("sfp_sm_mod_remove") > SFP_MOD_WAITDEV) {
-            SfpBus.sfpModuleRemove(sfp.sfpBus.get("sfp_sm_mod_remove"));
+            SfpBus.sfpModuleRemove(sfpBusOf(sfp, "sfp_sm_mod_remove"));
         }
         sfpHwmonRemove(sfp);
         sfp.id.set(SfpEepromId.ZERO, "sfp_sm_mod_remove");
@@ -1015,7 +1027,7 @@ public final class Sfp {
                     break;
                 }
                 // Report the module insertion to the upstream device.
-                err = SfpBus.sfpModuleInsert(sfp.sfpBus.get(f), sfp.id.get(f));
+                err = SfpBus.sfpModuleInsert(sfpBusOf(sfp, f), sfp.id.get(f));
                 if (err < 0) {
                     sfpSmModNext(sfp, SFP_MOD_ERROR, 0);
                     break;
@@ -1032,7 +1044,7 @@ public final class Sfp {
                 err = sfpSmModHpower(sfp, true);
                 if (err < 0) {
                     if (err != -Errno.EAGAIN) {
-                        SfpBus.sfpModuleRemove(sfp.sfpBus.get(f));
+                        SfpBus.sfpModuleRemove(sfpBusOf(sfp, f));
                         sfpSmModNext(sfp, SFP_MOD_ERROR, 0);
                     } else {
                         sfpSmSetTimer(sfp, T_PROBE_RETRY_INIT); // no retry limit
@@ -1079,7 +1091,7 @@ public final class Sfp {
                 sfpSmLinkDown(sfp);
             }
             if (sm > SFP_S_INIT) {
-                SfpBus.sfpModuleStop(sfp.sfpBus.get(f));
+                SfpBus.sfpModuleStop(sfpBusOf(sfp, f));
             }
             if (sfp.modPhy.get(f) != null) {
                 sfpSmPhyDetach(sfp);
@@ -1205,7 +1217,7 @@ public final class Sfp {
             sfpSmNext(sfp, SFP_S_FAIL, 0);
             return;
         }
-        if (SfpBus.sfpModuleStart(sfp.sfpBus.get(f)) != 0) {
+        if (SfpBus.sfpModuleStart(sfpBusOf(sfp, f)) != 0) {
             sfpSmNext(sfp, SFP_S_FAIL, 0);
             return;
         }
