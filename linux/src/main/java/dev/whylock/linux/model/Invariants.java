@@ -7,7 +7,9 @@ import dev.whylock.linux.drivers.net.phy.Phylink;
 import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
 import dev.whylock.linux.drivers.net.phy.PhylinkStruct;
 import dev.whylock.linux.drivers.net.phy.SfpBus;
+import dev.whylock.linux.drivers.net.phy.Sfp;
 import dev.whylock.linux.drivers.net.phy.SfpBusStruct;
+import dev.whylock.linux.drivers.net.phy.SfpStruct;
 import dev.whylock.linux.net.core.NetDevice;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,8 @@ final class Invariants {
                     "bus->sfp and bus->phydev never point at freed memory (KERNEL-NOTES §8 (4))"),
             new InvariantInfo("bus-started-matches-netdev",
                     "bus->started equals IFF_UP of the netdev whose phylink is the bus upstream"),
+            new InvariantInfo("sfp-dev-state-matches-bus",
+                    "the cage's sm_dev_state is DETACHED, DOWN or UP exactly as the bus is unregistered, registered, or registered and started"),
             new InvariantInfo(Phylink.CHECK_RESOLVE_VS_SFP_CONFIG,
                     "in flight: phylink_resolve never reads the config with the disable bits clear while phylink_sfp_config writes it (§8 (5))"));
 
@@ -56,6 +60,7 @@ final class Invariants {
         add(env, names, "no-freed-upstream", Invariants::noFreedUpstream);
         add(env, names, "no-freed-socket", Invariants::noFreedSocket);
         add(env, names, "bus-started-matches-netdev", Invariants::busStarted);
+        add(env, names, "sfp-dev-state-matches-bus", Invariants::sfpDevState);
     }
 
     private static void add(Env env, Set<String> names, String name, Supplier<String> check) {
@@ -153,6 +158,22 @@ final class Invariants {
             }
             if (freed(b.phydev.peek())) {
                 return "bus->phydev points at a freed phy_device";
+            }
+        }
+        return null;
+    }
+
+    private static String sfpDevState() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (!(b.sfp.peek() instanceof SfpStruct sfp) || sfp.isFreed()) {
+                continue;
+            }
+            boolean reg = Boolean.TRUE.equals(b.registered.peek());
+            int expected = !reg ? Sfp.SFP_DEV_DETACHED : Boolean.TRUE.equals(b.started.peek()) ? Sfp.SFP_DEV_UP : Sfp.SFP_DEV_DOWN;
+            Integer actual = sfp.smDevState.peek();
+            if (actual == null || actual != expected) {
+                return "sfp->sm_dev_state is " + actual + " but the bus is " + (reg ? "registered" : "unregistered")
+                        + (Boolean.TRUE.equals(b.started.peek()) ? " and started" : "") + " (expected " + expected + ")";
             }
         }
         return null;

@@ -235,6 +235,7 @@ public final class SfpBus {
         if (ops == null) {
             Env.current().deref(null, "bus->socket_ops");
         }
+        Env.current().deref(sfp, "bus->sfp");
         return ops.moduleInfo(sfp, modinfo);
     }
 
@@ -249,6 +250,7 @@ public final class SfpBus {
         if (ops == null) {
             Env.current().deref(null, "bus->socket_ops");
         }
+        Env.current().deref(sfp, "bus->sfp");
         return ops.moduleEeprom(sfp, ee);
     }
 
@@ -263,6 +265,7 @@ public final class SfpBus {
         if (ops == null) {
             Env.current().deref(null, "bus->socket_ops");
         }
+        Env.current().deref(sfp, "bus->sfp");
         return ops.moduleEepromByPage(sfp, page);
     }
 
