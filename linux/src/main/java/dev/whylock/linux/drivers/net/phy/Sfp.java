@@ -1449,9 +1449,9 @@ public final class Sfp {
         }
         sfp.stMutex.lock(f);
         int state = sfpGetState(sfp);
-        int old = sfp.state.get(f);
-        int changed = (state ^ old) & (SFP_F_PRESENT | SFP_F_LOS | SFP_F_TX_FAULT);
-        state |= old & (SFP_F_TX_DISABLE | SFP_F_RATE_SELECT);
+        // Two reads of sfp->state, as in the kernel: in v5.14 a writer without st can slip between them.
+        int changed = (state ^ sfp.state.get(f)) & (SFP_F_PRESENT | SFP_F_LOS | SFP_F_TX_FAULT);
+        state |= sfp.state.get(f) & (SFP_F_TX_DISABLE | SFP_F_RATE_SELECT);
         sfp.state.set(state, f);
         if (sfp.v65) {
             sfp.stMutex.unlock(f);
