@@ -458,9 +458,15 @@ public final class Sfp {
                 return err;
             }
             long value = ((val[0] & 0xff) << 8) | (val[1] & 0xff);
-            // sfp_hwmon_calibrate_temp(): external calibration depends on id.ext.diagmon.
+            // sfp_hwmon_calibrate_temp(): externally calibrated modules scale by sfp->diag's T_Slope
+            // (A2h 84) and T_Offset (A2h 86); whether to is read from sfp->id without a lock.
             if ((sfp.id.get("sfp_hwmon_read").diagmon() & SfpEepromId.SFP_DIAGMON_EXT_CAL) != 0) {
-                value = value * 256 / 256;
+                byte[] d = sfp.diag.get("sfp_hwmon_read");
+                if (d.length >= 88) {
+                    int slope = ((d[84] & 0xff) << 8) | (d[85] & 0xff);
+                    int offset = (short) (((d[86] & 0xff) << 8) | (d[87] & 0xff));
+                    value = Math.round(value * slope / 256.0) + offset;
+                }
             }
             if (value >= 0x8000) {
                 value -= 0x10000;
