@@ -597,4 +597,28 @@ class SfpTest {
         assertFalse(s.calls.contains("connect_phy"), s::toString);
         assertEquals(T_SERIAL + T_WAIT + (R_PHY_RETRY - 1) * T_PHY_RETRY, s.now);
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void polledCage_modulePlugged_sfpPollNoticesItAndLinkComesUp(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v, SfpCage.Config.defaults().withIrqs(false));
+        Seen[] seen = new Seen[1];
+        boolean[] needPoll = new boolean[1];
+        ExecutionOutcome o = w.run(x -> x.addUpstream(), x -> {
+            // sfp_poll is never admitted during setup (it re-arms itself), so this world probes in the race.
+            Kernel.get().startRace(java.util.Set.of("sfp_poll", "sfp_timeout", "sfp_hwmon"));
+            assertEquals(0, x.probe());
+            needPoll[0] = x.sfp().needPoll();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X); // no interrupt: only the poll can see it
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertTrue(needPoll[0], "no IRQ for the lines: need_poll");
+        assertEquals(SFP_MOD_PRESENT, seen[0].mod, seen[0]::toString);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+        assertTrue(o.log().stream().anyMatch(op -> "sfp_poll".equals(op.site())
+                && op.kind() == dev.whylock.engine.exec.OpKind.WORK_MODIFY), "sfp_poll re-armed itself");
+    }
 }
