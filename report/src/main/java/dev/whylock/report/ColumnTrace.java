@@ -1,0 +1,108 @@
+package dev.whylock.report;
+
+import dev.whylock.engine.result.Step;
+import dev.whylock.engine.result.Violation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Prints a counterexample as a table with one column per task and one row per step in execution
+ * order (Lincheck style), marking preemptions and the step after which the violation was detected.
+ */
+final class ColumnTrace {
+
+    /** Cells wider than this wrap onto continuation lines, so four tasks still fit a wide terminal. */
+    static final int MAX_CELL = 38;
+
+    private ColumnTrace() {}
+
+    static void print(Violation v, String indent, Appendable out) throws IOException {
+        List<String> tasks = Cells.columns(v.trace());
+        if (tasks.isEmpty()) {
+            out.append(indent).append("(no steps: the violation happened before any visible operation)\n");
+            return;
+        }
+        int failing = Cells.failingStep(v);
+        List<List<String>> rows = new ArrayList<>();
+        int[] width = new int[tasks.size()];
+        for (int c = 0; c < tasks.size(); c++) {
+            width[c] = tasks.get(c).length();
+        }
+        for (Step s : v.trace().steps()) {
+            List<String> wrapped = wrap(Cells.cell(s), MAX_CELL);
+            int c = tasks.indexOf(s.task());
+            for (String line : wrapped) {
+                width[c] = Math.max(width[c], line.length());
+            }
+            rows.add(wrapped);
+        }
+        String head = indent + "  step |";
+        StringBuilder rule = new StringBuilder(indent).append("  -----+");
+        StringBuilder header = new StringBuilder(head);
+        for (int c = 0; c < tasks.size(); c++) {
+            header.append(' ').append(pad(tasks.get(c), width[c])).append(c + 1 < tasks.size() ? " |" : "");
+            rule.append("-".repeat(width[c] + 2)).append(c + 1 < tasks.size() ? "+" : "");
+        }
+        line(out, header.toString());
+        line(out, rule.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            Step s = v.trace().steps().get(i);
+            int c = tasks.indexOf(s.task());
+            List<String> wrapped = rows.get(i);
+            for (int k = 0; k < wrapped.size(); k++) {
+                StringBuilder b = new StringBuilder(indent);
+                if (k == 0) {
+                    b.append(s.preemption() ? '*' : ' ').append(i == failing ? '>' : ' ').append(String.format("%4d |", i + 1));
+                } else {
+                    b.append("       |");
+                }
+                for (int col = 0; col < tasks.size(); col++) {
+                    String text = col == c ? wrapped.get(k) : "";
+                    b.append(' ').append(pad(text, width[col])).append(col + 1 < tasks.size() ? " |" : "");
+                }
+                if (i == failing && k == wrapped.size() - 1) {
+                    b.append("  <== ").append(v.kind().key());
+                }
+                line(out, b.toString());
+            }
+        }
+        out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
+        out.append(indent).append("  > the ").append(v.kind().key()).append(" was detected right after this step")
+                .append(v.task() == null ? "" : " (in task " + v.task() + ")").append('\n');
+    }
+
+    /** Splits at spaces where possible so that no line is longer than {@code max}. */
+    static List<String> wrap(String text, int max) {
+        if (text.length() <= max) {
+            return Collections.singletonList(text);
+        }
+        List<String> out = new ArrayList<>();
+        String rest = text;
+        boolean first = true;
+        while (!rest.isEmpty()) {
+            int room = first ? max : max - 2;
+            if (rest.length() <= room) {
+                out.add(first ? rest : "  " + rest);
+                break;
+            }
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= room / 3) {
+                cut = room;
+            }
+            out.add((first ? "" : "  ") + rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+            first = false;
+        }
+        return out;
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+
+    private static void line(Appendable out, String s) throws IOException {
+        out.append(s.stripTrailing()).append('\n');
+    }
+}

@@ -1,0 +1,92 @@
+package dev.whylock.report;
+
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.Violation;
+import java.io.IOException;
+
+/**
+ * Renders a {@link RunReport} as one self-contained HTML page (inline CSS and JS, no network):
+ * verdict, coverage, per-violation swimlanes with the replay command, and the lockset table.
+ */
+public final class RunHtmlRenderer {
+
+    private RunHtmlRenderer() {}
+
+    public static void render(RunReport report, Appendable out) throws IOException {
+        ExplorationResult r = report.result();
+        String where = report.scenario() != null ? report.scenario() : r.program();
+        HtmlPage.open("whylock: " + where, out);
+        String cls = r.hasViolation() ? "bad" : r.exhaustive() ? "good" : "open";
+        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(HtmlPage.esc(RunTextRenderer.verdict(report)))
+                .append("</h1></div>\n");
+        out.append("<p class=\"what\">model <b>").append(HtmlPage.esc(report.model() == null ? "(none)" : report.model()))
+                .append("</b>, scenario <b>").append(HtmlPage.esc(where)).append("</b>, experiments: <b>")
+                .append(HtmlPage.esc(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments())))
+                .append("</b>").append(report.timing() == null ? "" : ", timing <b>" + HtmlPage.esc(report.timing()) + "</b>")
+                .append("</p>\n");
+        out.append("<h2>Coverage</h2>\n<table>\n");
+        HtmlPage.row(out, "executions", String.valueOf(r.executions()), Glossary.EXECUTION);
+        HtmlPage.row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
+        HtmlPage.row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
+        HtmlPage.row(out, "bound", RunTextRenderer.bound(r), r.bounded() ? Glossary.BOUNDED : "");
+        HtmlPage.row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
+        HtmlPage.row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()));
+        HtmlPage.row(out, "elapsed", r.elapsedMillis() + " ms", "");
+        out.append("</table>\n");
+        for (int i = 0; i < r.violations().size(); i++) {
+            violation(report, i, out);
+        }
+        analysis(report, out);
+        HtmlPage.close(out);
+    }
+
+    private static void violation(RunReport report, int i, Appendable out) throws IOException {
+        Violation v = report.violations().get(i);
+        out.append("<h2>Violation ").append(String.valueOf(i + 1)).append(" of ").append(String.valueOf(report.violations().size()))
+                .append(": ").append(HtmlPage.esc(v.kind().key())).append("</h2>\n");
+        out.append("<p><b>").append(HtmlPage.esc(v.kind().key())).append("</b>: ").append(HtmlPage.esc(Glossary.kind(v.kind().key())))
+                .append("</p>\n");
+        if (v.message().contains("; ")) {
+            out.append("<ul class=\"parts mono\">");
+            for (String part : v.message().split("; ")) {
+                out.append("<li>").append(HtmlPage.esc(part)).append("</li>");
+            }
+            out.append("</ul>\n");
+        } else {
+            out.append("<p class=\"mono\">").append(HtmlPage.esc(v.message())).append("</p>\n");
+        }
+        out.append("<p>Minimal counterexample: ").append(String.valueOf(v.trace().steps().size())).append(" steps, ")
+                .append(String.valueOf(v.trace().preemptions())).append(v.trace().preemptions() == 1 ? " preemption" : " preemptions")
+                .append(" <span class=\"explain\">(").append(HtmlPage.esc(Glossary.MINIMAL)).append(")</span></p>\n");
+        Swimlanes.render(v, out);
+        String file = report.replayFile(i);
+        if (file != null) {
+            out.append("<p>Replay: <code class=\"replay\">whylock replay ").append(HtmlPage.esc(file))
+                    .append("</code> <span class=\"explain\">").append(HtmlPage.esc(Glossary.REPLAY)).append("</span></p>\n");
+        }
+    }
+
+    private static void analysis(RunReport report, Appendable out) throws IOException {
+        if (!report.locksets().isEmpty()) {
+            out.append("<h2>Locksets</h2>\n<p class=\"explain\">").append(HtmlPage.esc(Glossary.LOCKSET)).append("</p>\n");
+            out.append("<table>\n<tr><th>field</th><th>locks held at every access</th><th>accesses</th></tr>\n");
+            for (FieldLockset f : report.locksets()) {
+                out.append("<tr><td class=\"mono\">").append(HtmlPage.esc(f.field())).append("</td><td class=\"mono\">")
+                        .append(HtmlPage.esc(f.locks().isEmpty() ? "(no lock)" : String.join(", ", f.locks())))
+                        .append("</td><td class=\"num\">").append(f.accesses() > 0 ? String.valueOf(f.accesses()) : "")
+                        .append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        if (!report.lockOrder().isEmpty()) {
+            out.append("<h2>Lock order</h2>\n<p class=\"explain\">").append(HtmlPage.esc(Glossary.LOCK_ORDER)).append("</p>\n");
+            out.append("<table>\n<tr><th>held</th><th>then taken</th><th>at</th></tr>\n");
+            for (LockOrderEdge e : report.lockOrder()) {
+                out.append("<tr><td class=\"mono\">").append(HtmlPage.esc(e.from())).append("</td><td class=\"mono\">")
+                        .append(HtmlPage.esc(e.to())).append("</td><td class=\"mono\">").append(HtmlPage.esc(String.join(", ", e.sites())))
+                        .append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+    }
+}

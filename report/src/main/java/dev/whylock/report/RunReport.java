@@ -1,0 +1,80 @@
+package dev.whylock.report;
+
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.Violation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one exploration run reports: what was run (model, scenario, timing), the engine's
+ * result, where each counterexample's replay file was written, and the optional lock analyses.
+ *
+ * <p>The strategy, seed and experiments live in {@link #result()}; this record adds what only the
+ * caller knows. Renderers read nothing else, so a report re-read from JSON renders identically.
+ *
+ * @param model       the model name, or {@code null} for a program that is not a model
+ * @param scenario    the scenario name
+ * @param timing      {@code untimed} or {@code ordered}
+ * @param replayFiles replay file path per violation index (0-based); missing when none was written
+ * @param locksets    per field, the locks held at every access; empty when the analysis did not run
+ * @param lockOrder   lock-order edges with their sites; empty when the analysis did not run
+ */
+public record RunReport(
+        String model,
+        String scenario,
+        String timing,
+        ExplorationResult result,
+        Map<Integer, String> replayFiles,
+        List<FieldLockset> locksets,
+        List<LockOrderEdge> lockOrder) {
+
+    public RunReport {
+        Objects.requireNonNull(result, "result");
+        replayFiles = Map.copyOf(replayFiles);
+        locksets = List.copyOf(locksets);
+        lockOrder = List.copyOf(lockOrder);
+    }
+
+    /** A report without replay files or analyses. */
+    public static RunReport of(String model, String scenario, String timing, ExplorationResult result) {
+        return new RunReport(model, scenario, timing, result, Map.of(), List.of(), List.of());
+    }
+
+    /** This report with the replay file of violation {@code index} (0-based) recorded. */
+    public RunReport withReplayFile(int index, String path) {
+        if (index < 0 || index >= result.violations().size()) {
+            throw new IndexOutOfBoundsException("no violation " + index + " (there are " + result.violations().size() + ")");
+        }
+        Map<Integer, String> m = new HashMap<>(replayFiles);
+        m.put(index, path);
+        return new RunReport(model, scenario, timing, result, m, locksets, lockOrder);
+    }
+
+    /** This report with lockset and lock-order analysis results. */
+    public RunReport withAnalysis(List<FieldLockset> sets, List<LockOrderEdge> order) {
+        return new RunReport(model, scenario, timing, result, replayFiles, sets, order);
+    }
+
+    /** The replay file of violation {@code index}, or {@code null} when none was written. */
+    public String replayFile(int index) {
+        return replayFiles.get(index);
+    }
+
+    public List<Violation> violations() {
+        return result.violations();
+    }
+
+    public String strategy() {
+        return result.strategy();
+    }
+
+    public long seed() {
+        return result.seed();
+    }
+
+    public List<String> experiments() {
+        return result.experiments();
+    }
+}

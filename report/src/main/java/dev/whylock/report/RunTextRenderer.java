@@ -1,0 +1,129 @@
+package dev.whylock.report;
+
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.Violation;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Renders a {@link RunReport} as plain text: a one-line verdict with the category first, the
+ * coverage statement, then per violation the minimal counterexample as a per-task column trace and
+ * the command that replays it.
+ */
+public final class RunTextRenderer {
+
+    private RunTextRenderer() {}
+
+    public static void render(RunReport report, Appendable out) throws IOException {
+        ExplorationResult r = report.result();
+        out.append(verdict(report)).append('\n');
+        out.append("  ").append(what(report)).append("\n\n");
+        coverage(r, out);
+        List<Violation> vs = r.violations();
+        for (int i = 0; i < vs.size(); i++) {
+            violation(report, i, out);
+        }
+        locksets(report, out);
+    }
+
+    /** The one-line verdict: {@code VIOLATION kind in scenario: message} or {@code NO VIOLATION in ...}. */
+    public static String verdict(RunReport report) {
+        ExplorationResult r = report.result();
+        String where = report.scenario() != null ? report.scenario() : r.program();
+        if (!r.hasViolation()) {
+            return r.exhaustive()
+                    ? "NO VIOLATION in " + where + ": none of the " + r.executions() + " distinct interleavings fails"
+                    : "NO VIOLATION FOUND in " + where + " within " + r.executions() + " executions (not exhaustive: "
+                            + Glossary.stopReason(r.stopReason()) + ")";
+        }
+        Violation first = r.violations().get(0);
+        String more = r.violations().size() > 1 ? " (+" + (r.violations().size() - 1) + " more)" : "";
+        return "VIOLATION " + first.kind().key() + " in " + where + ": " + first.message() + more;
+    }
+
+    private static String what(RunReport report) {
+        ExplorationResult r = report.result();
+        StringBuilder b = new StringBuilder();
+        b.append("model ").append(report.model() == null ? "(none)" : report.model());
+        b.append(", scenario ").append(report.scenario() == null ? r.program() : report.scenario());
+        b.append(", experiments: ").append(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments()));
+        if (report.timing() != null) {
+            b.append(", timing ").append(report.timing());
+        }
+        return b.toString();
+    }
+
+    private static void coverage(ExplorationResult r, Appendable out) throws IOException {
+        out.append("Coverage\n");
+        row(out, "executions", String.valueOf(r.executions()), Glossary.EXECUTION);
+        row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
+        row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
+        row(out, "bound", bound(r), r.bounded() ? Glossary.BOUNDED
+                : bound(r).equals("none") ? "no preemption or work-run bound (only the per-execution step limit)" : "");
+        row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
+        row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()) + (r.seed() != 0 ? " (seed " + r.seed() + ")" : ""));
+        row(out, "elapsed", r.elapsedMillis() + " ms", "");
+        out.append('\n');
+    }
+
+    /** Which bound the exhaustiveness claim is relative to. */
+    static String bound(ExplorationResult r) {
+        StringBuilder b = new StringBuilder();
+        if (r.strategy() != null && r.strategy().contains("preemptions<=")) {
+            b.append(r.strategy(), r.strategy().indexOf("preemptions<="), r.strategy().length() - 1);
+        }
+        if (r.bounded()) {
+            b.append(b.isEmpty() ? "" : ", ").append("work-item runs");
+        }
+        return b.isEmpty() ? "none" : b.toString();
+    }
+
+    private static void violation(RunReport report, int i, Appendable out) throws IOException {
+        Violation v = report.violations().get(i);
+        out.append("Violation ").append(String.valueOf(i + 1)).append(" of ").append(String.valueOf(report.violations().size()))
+                .append(": ").append(v.kind().key()).append(" -- ").append(v.message()).append('\n');
+        out.append("  ").append(v.kind().key()).append(": ").append(Glossary.kind(v.kind().key())).append('\n');
+        if (v.message().contains("; ")) {
+            for (String part : v.message().split("; ")) {
+                out.append("    - ").append(part).append('\n');
+            }
+        }
+        out.append("  minimal counterexample: ").append(String.valueOf(v.trace().steps().size())).append(" steps, ")
+                .append(String.valueOf(v.trace().preemptions())).append(v.trace().preemptions() == 1 ? " preemption" : " preemptions")
+                .append(", first seen in execution ").append(String.valueOf(v.execution())).append('\n');
+        out.append("    (minimal: ").append(Glossary.MINIMAL).append(")\n\n");
+        ColumnTrace.print(v, "  ", out);
+        out.append('\n');
+        String file = report.replayFile(i);
+        if (file != null) {
+            out.append("  replay: whylock replay ").append(file).append('\n');
+            out.append("          (").append(Glossary.REPLAY).append(")\n\n");
+        }
+    }
+
+    private static void locksets(RunReport report, Appendable out) throws IOException {
+        if (!report.locksets().isEmpty()) {
+            out.append("Locksets (").append(Glossary.LOCKSET).append(")\n");
+            int w = report.locksets().stream().mapToInt(f -> f.field().length()).max().orElse(5);
+            for (FieldLockset f : report.locksets()) {
+                out.append("  ").append(f.field()).append(" ".repeat(w - f.field().length() + 2))
+                        .append(f.locks().isEmpty() ? "(no lock)" : String.join(", ", f.locks()));
+                out.append(f.accesses() > 0 ? "  [" + f.accesses() + " accesses]" : "").append('\n');
+            }
+            out.append('\n');
+        }
+        if (!report.lockOrder().isEmpty()) {
+            out.append("Lock order (").append(Glossary.LOCK_ORDER).append(")\n");
+            for (LockOrderEdge e : report.lockOrder()) {
+                out.append("  ").append(e.from()).append(" -> ").append(e.to());
+                out.append(e.sites().isEmpty() ? "" : "  at " + String.join(", ", e.sites())).append('\n');
+            }
+            out.append('\n');
+        }
+    }
+
+    private static void row(Appendable out, String key, String value, String explain) throws IOException {
+        String line = String.format("  %-11s %-10s %s", key, value, explain);
+        out.append(line.stripTrailing()).append('\n');
+    }
+}

@@ -1,0 +1,78 @@
+package dev.whylock.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunJsonTest {
+
+    static final List<String> STABLE = List.of("verdict", "exhaustive", "executions", "elapsedMillis", "model", "scenario",
+            "experiments", "violations", "locksets", "lockOrder");
+
+    @Test
+    void violationReport_writeThenRead_givesEqualReport() throws Exception {
+        RunReport r = Runs.lostUpdateWithoutLock().withAnalysis(
+                List.of(new FieldLockset("counter", List.of(), 6)),
+                List.of(new LockOrderEdge("lock_a", "lock_b", List.of("take_a_then_b"))));
+        assertEquals(r, RunJson.read(RunJson.text(r)));
+    }
+
+    @Test
+    void reportReadBack_rendersTheSameTextAndHtml() throws Exception {
+        for (RunReport r : List.of(Runs.lostUpdateWithoutLock(), Runs.lostUpdate(), Runs.abba())) {
+            RunReport back = RunJson.read(RunJson.text(r));
+            assertEquals(render(r, false), render(back, false));
+            assertEquals(render(r, true), render(back, true));
+        }
+    }
+
+    @Test
+    void json_topLevel_startsWithTheStableKeysInOrder() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(RunJson.text(Runs.abba()));
+        List<String> keys = new ArrayList<>();
+        n.fieldNames().forEachRemaining(keys::add);
+        assertEquals(STABLE, keys.subList(0, STABLE.size()));
+        JsonNode step = n.get("violations").get(0).get("trace").get(0);
+        for (String k : List.of("task", "operation", "object", "site", "value", "preemption")) {
+            assertTrue(step.has(k), "step lacks " + k);
+        }
+        assertEquals(".whylock/ab-ba-1.replay", n.get("violations").get(0).get("replay").asText());
+        assertEquals("deadlock", n.get("violations").get(0).get("kind").asText());
+    }
+
+    @Test
+    void read_missingStableKey_failsNamingTheKey() {
+        String json = RunJson.text(Runs.lostUpdate()).replace("\"executions\"", "\"runs\"");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> RunJson.read(json));
+        assertTrue(e.getMessage().contains("'executions'"), e.getMessage());
+    }
+
+    @Test
+    void read_verdictContradictingViolations_fails() {
+        String json = RunJson.text(Runs.abba()).replace("\"verdict\": \"violation\"", "\"verdict\": \"no-violation\"");
+        assertThrows(ResultFormatException.class, () -> RunJson.read(json));
+    }
+
+    @Test
+    void read_notJson_failsWithLine() {
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> RunJson.read("{\n\"verdict\": "));
+        assertTrue(e.getMessage().startsWith("not valid JSON"), e.getMessage());
+    }
+
+    static String render(RunReport r, boolean html) throws IOException {
+        StringBuilder b = new StringBuilder();
+        if (html) {
+            RunHtmlRenderer.render(r, b);
+        } else {
+            RunTextRenderer.render(r, b);
+        }
+        return b.toString();
+    }
+}
