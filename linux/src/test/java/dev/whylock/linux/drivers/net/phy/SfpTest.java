@@ -621,4 +621,48 @@ class SfpTest {
         assertTrue(o.log().stream().anyMatch(op -> "sfp_poll".equals(op.site())
                 && op.kind() == dev.whylock.engine.exec.OpKind.WORK_MODIFY), "sfp_poll re-armed itself");
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void setSignalRate_linkUp_onlyV65RecordsRateUnderStMutex(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        int[] rate = new int[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            SfpBus.sfpUpstreamSetSignalRate(x.bus, 1_250_000); // phylink_major_config in v6.5
+            rate[0] = x.sfp().rateKbd.peek();
+        });
+        assertClean(o);
+        boolean stTaken = o.log().stream().anyMatch(op -> op.kind() == dev.whylock.engine.exec.OpKind.ACQUIRE
+                && "sfp_mod_state".equals(op.site()) && op.target().toString().equals("sfp->st_mutex"));
+        if (v == Kernel.Version.V6_5) {
+            assertEquals(1_250_000, rate[0]);
+            assertTrue(stTaken, "sfp_set_signal_rate -> sfp_mod_state takes st_mutex");
+        } else {
+            assertEquals(0, rate[0], "v5.14 has no .set_signal_rate");
+            assertFalse(stTaken, "v5.14 never takes st_mutex in sfp_mod_state");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void moduleEeprom_emptyCage_v65ChecksPresentV514GoesToI2c(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        int[] ret = new int[1];
+        EthtoolModuleEeprom ee = new EthtoolModuleEeprom(0, 16);
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            ret[0] = SfpBus.sfpGetModuleEeprom(x.bus, ee);
+        });
+        assertClean(o);
+        boolean i2c = o.log().stream().anyMatch(op -> "i2c_transfer".equals(op.site()));
+        if (v == Kernel.Version.V6_5) {
+            assertEquals(-dev.whylock.linux.kernel.Errno.ENODEV, ret[0]);
+            assertFalse(i2c, "no I2C transfer without a module");
+        } else {
+            assertEquals(-dev.whylock.linux.kernel.Errno.EIO, ret[0], "nobody acknowledges 0x50");
+            assertTrue(i2c);
+        }
+    }
 }
