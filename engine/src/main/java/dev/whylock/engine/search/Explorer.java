@@ -67,7 +67,7 @@ public final class Explorer {
             }
         }
         boolean exhaustive = stop.equals("exhausted") && strategy.exhaustsSpace()
-                && !(strategy instanceof Dfs d && d.pruned()) && !bounded;
+                && !(strategy instanceof Dfs d && d.pruned()) && !(strategy instanceof IterativeBounding ib && ib.pruned()) && !bounded;
         List<Violation> violations = new ArrayList<>(found.values());
         if (cfg.minimize() && cfg.strategy().kind() != StrategySpec.Kind.REPLAY && !violations.isEmpty()) {
             violations = minimize(program, cfg, violations);
@@ -89,16 +89,11 @@ public final class Explorer {
                     || (pre == old.trace().preemptions() && rv.steps() < old.trace().steps().size())) {
                 String task = rv.task() >= 0 ? o.taskNames().get(rv.task()) : null;
                 found.put(key, new Violation(rv.kind(), rv.message(), task, TraceBuilder.build(o, rv.steps()),
-                        decisionsUpTo(o, rv.steps()), old == null ? execution : old.execution()));
+                        o.decisions(), old == null ? execution : old.execution()));
             }
             stop |= cfg.stopOn().contains(rv.kind());
         }
         return stop;
-    }
-
-    /** The decisions needed to replay the first {@code steps} operations (replay stops at the violation). */
-    private static List<Integer> decisionsUpTo(ExecutionOutcome o, int steps) {
-        return o.decisions();
     }
 
     /** Iterative preemption bounding: for each violation, the first bound that reproduces it gives a counterexample with the fewest preemptions. */

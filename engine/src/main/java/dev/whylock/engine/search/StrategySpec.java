@@ -5,7 +5,7 @@ import java.util.List;
 /** Which search to run, as named on the command line. */
 public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay) {
 
-    public enum Kind { DPOR, DFS, PCT, RANDOM, REPLAY }
+    public enum Kind { DPOR, DFS, BOUNDED, PCT, RANDOM, REPLAY }
 
     public StrategySpec {
         replay = replay == null ? List.of() : List.copyOf(replay);
@@ -17,6 +17,11 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
 
     public static StrategySpec dfs(int preemptionBound) {
         return new StrategySpec(Kind.DFS, 0, 0, preemptionBound, null);
+    }
+
+    /** Iterative preemption bounding: 0, 1, ... up to {@code maxBound} preemptions. */
+    public static StrategySpec bounded(int maxBound) {
+        return new StrategySpec(Kind.BOUNDED, 0, 0, maxBound, null);
     }
 
     public static StrategySpec pct(long seed, int depth) {
@@ -36,6 +41,7 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
         return switch (kind) {
             case DPOR -> new SourceDpor();
             case DFS -> new Dfs(preemptionBound);
+            case BOUNDED -> new IterativeBounding(preemptionBound);
             case PCT -> new Pct(seed, pctDepth);
             case RANDOM -> new RandomWalk(seed);
             case REPLAY -> new Replay(replay);
