@@ -1,0 +1,121 @@
+package dev.whylock.engine.analysis;
+
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.ExecutionOutcome.TaskInfo;
+import dev.whylock.engine.exec.Op;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Happens-before over one execution's log as vector clocks: program order, task creation, join,
+ * lock release to acquire, work queue to start, work finish to flush / cancel_work_sync / settle,
+ * and complete to wait_for_completion.
+ */
+final class VectorClocks {
+
+    /*
+     * Every operation ticks its task's own component, so an access is identified by the epoch
+     * (task, own clock after the tick); it happens before a later operation of task u iff u's
+     * clock has caught up with that epoch. Sync objects accumulate the clocks of all their
+     * releasing operations, which can only add ordering: a conservative choice that avoids
+     * false races, never hides a race that no edge explains.
+     */
+
+    private final int[][] clock;
+    private final List<TaskInfo> tasks;
+    private int created;
+    private final Map<Integer, int[]> locks = new HashMap<>();
+    private final Map<Integer, int[]> queued = new HashMap<>();
+    private final Map<Integer, int[]> finished = new HashMap<>();
+    private final Map<Integer, int[]> completions = new HashMap<>();
+
+    VectorClocks(ExecutionOutcome outcome) {
+        this.tasks = outcome.tasks();
+        this.clock = new int[tasks.size()][];
+    }
+
+    /** Advances over operation {@code index} of the log; call for every operation in order. */
+    void apply(int index, Op op) {
+        while (created < tasks.size() && tasks.get(created).createdAfter() <= index) {
+            TaskInfo ti = tasks.get(created);
+            clock[created] = ti.parent() < 0 || clock[ti.parent()] == null
+                    ? new int[tasks.size()] : clock[ti.parent()].clone();
+            created++;
+        }
+        int t = op.task();
+        int[] c = clock[t];
+        c[t]++;
+        int loc = op.access().loc();
+        switch (op.kind()) {
+            case ACQUIRE, TRYLOCK -> {
+                if (op.lock() != null) {
+                    join(c, locks.get(op.lock().id()));
+                }
+            }
+            case RELEASE -> {
+                if (op.lock() != null) {
+                    locks.put(op.lock().id(), c.clone());
+                }
+            }
+            case WORK_QUEUE, WORK_MODIFY -> accumulate(queued, loc, c);
+            case WORK_START -> join(c, queued.get(loc));
+            case WORK_FINISH -> accumulate(finished, loc, c);
+            case WORK_FLUSH, WORK_WAIT -> join(c, finished.get(loc));
+            case WORK_CANCEL -> {
+                if (Boolean.TRUE.equals(op.arg())) {
+                    join(c, finished.get(loc));
+                }
+            }
+            case SETTLE -> {
+                for (int[] f : finished.values()) {
+                    join(c, f);
+                }
+            }
+            case COMPLETE -> accumulate(completions, loc, c);
+            case WAIT_COMPLETION -> join(c, completions.get(loc));
+            case JOIN -> {
+                if (loc >= 0 && loc < clock.length && clock[loc] != null) {
+                    join(c, clock[loc]);
+                }
+            }
+            default -> {
+                // No synchronisation.
+            }
+        }
+    }
+
+    /** Task {@code t}'s own clock component (the epoch of its last applied operation). */
+    int own(int t) {
+        return clock[t][t];
+    }
+
+    /** Whether task {@code u}'s operation with own clock {@code epoch} happens before task {@code t}'s current point. */
+    boolean ordered(int u, int epoch, int t) {
+        return u == t || clock[t][u] >= epoch;
+    }
+
+    private static void accumulate(Map<Integer, int[]> m, int loc, int[] c) {
+        int[] old = m.get(loc);
+        if (old == null) {
+            m.put(loc, c.clone());
+        } else {
+            join(old, c);
+        }
+    }
+
+    private static void join(int[] into, int[] from) {
+        if (from == null) {
+            return;
+        }
+        for (int i = 0; i < into.length && i < from.length; i++) {
+            into[i] = Math.max(into[i], from[i]);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.deepToString(clock);
+    }
+}
