@@ -697,7 +697,7 @@ public final class Sfp {
         if (!SfpBus.sfpMayHavePhy(bus, sfp.id.get("sfp_sm_probe_phy"))) {
             return 0;
         }
-        MiiBus mii = (MiiBus) sfp.i2cMii;
+        MiiBus mii = sfp.i2cMii;
         // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one transfer to the PHY's I2C address.
         I2cCore.i2cTransfer(sfp.i2c, 2);
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
@@ -1548,7 +1548,7 @@ public final class Sfp {
         Workqueue.cancelDelayedWorkSync(sfp.poll, "sfp_cleanup");
         Workqueue.cancelDelayedWorkSync(sfp.timeout, "sfp_cleanup");
         if (sfp.i2cMii != null) {
-            Slab.kfree((Obj) sfp.i2cMii, "sfp_cleanup"); // mdiobus_unregister + mdiobus_free
+            Slab.kfree(sfp.i2cMii, "sfp_cleanup"); // mdiobus_unregister + mdiobus_free
         }
         Slab.kfree(sfp, "sfp_cleanup");
     }

@@ -39,7 +39,7 @@ public final class SfpStruct extends Obj {
     /** {@code sfp->i2c}. */
     I2cAdapter i2c;
     /** {@code sfp->i2c_mii}: the mdio-i2c bus (v5.14: created in sfp_i2c_configure at probe). */
-    Object i2cMii;
+    MiiBus i2cMii;
     /** {@code sfp->gpio[]}: which lines firmware describes. */
     final Map<SfpCage.Gpio, Boolean> gpio = new EnumMap<>(SfpCage.Gpio.class);
     /** {@code sfp->gpio_irq[]}: the threaded IRQs requested for input lines. */
