@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Engine throughput per scheduling backend. Each benchmark method explores a whole program; divide
  * the score by the reported operations per invocation to get executions or decisions per second:
  * {@code lockOnce4Dpor} runs 24 executions per invocation, {@code independent8Dfs} 12,870,
- * {@code counterRandom} one execution of 6,001 scheduling decisions.
+ * {@code counterRandom} one execution of 8,000 scheduling decisions.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -64,7 +64,7 @@ public class EngineBench {
         bh.consume(explore(independent8, StrategySpec.dfs(-1)));
     }
 
-    /** One random-walk execution with 6,001 scheduling decisions per invocation. */
+    /** One random-walk execution with 8,000 scheduling decisions (2 tasks × 1,000 × lock, read, write, unlock) per invocation. */
     @Benchmark
     public void counterRandom(Blackhole bh) {
         bh.consume(Explorer.explore(counter, SearchConfig.of(StrategySpec.random(1)).withRun(run).withMaxExecutions(1).withMinimize(false)));
