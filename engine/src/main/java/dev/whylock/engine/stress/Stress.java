@@ -17,6 +17,19 @@ public final class Stress {
     private Stress() {}
 
     /**
+     * The stress strategy as the why inquiry's {@link dev.whylock.engine.why.StressRunner}: counts
+     * runs that ended in damage (every failure a real-thread run can see is damage; lock assertions
+     * are not checked on real threads).
+     */
+    public static dev.whylock.engine.why.StressRunner runner(long hangMillis, long seed, Ticker ticker, BooleanSupplier cancelled) {
+        return (program, experiments, runs) -> {
+            StressResult r = run(program, experiments, (int) Math.min(runs, Integer.MAX_VALUE), hangMillis, seed, false, ticker, cancelled);
+            String first = r.firstFailureRun() == 0 ? null : r.failures().keySet().iterator().next();
+            return new dev.whylock.engine.why.StressCounts(r.runs(), r.failedRuns(), r.firstFailureRun(), first);
+        };
+    }
+
+    /**
      * Runs {@code program} {@code runs} times.
      *
      * @param hangMillis how long a task may wait for a lock, a join or a flush before the run counts as deadlocked
