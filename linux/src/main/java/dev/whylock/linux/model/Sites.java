@@ -40,7 +40,6 @@ final class Sites {
             new Site("sfp->st_mutex", "sfp_soft_start_poll", "drivers/net/phy/sfp.c"),
             new Site("sfp->st_mutex", "sfp_soft_stop_poll", "drivers/net/phy/sfp.c"),
             new Site("sfp->st_mutex", "sfp_module_tx_fault_reset", "drivers/net/phy/sfp.c"),
-            new Site("sfp->st_mutex", "sfp_set_signal_rate", "drivers/net/phy/sfp.c"),
             new Site("sfp->sm_mutex", "sfp_sm_event", "drivers/net/phy/sfp.c"),
             new Site("sfp->sm_mutex", "sfp_check_state", "drivers/net/phy/sfp.c"),
             new Site("kn->active", "kernfs_fop_read_iter", "fs/kernfs/file.c (hwmon read of sfp.c)"),

@@ -1,0 +1,144 @@
+package dev.whylock.linux.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+    private static final String GOOD = """
+            model: sfp-v5.14
+            name: race
+            setup:
+              - sfp_probe
+              - mac_probe
+              - module_plug: {type: dac-passive}
+              - settle
+            threads:
+              ethtool: [ethtool_get_module_eeprom]
+              unbind:  [sfp_remove]
+            background: [sfp_timeout, sfp_irq]
+            check: all
+            """;
+
+    @Test
+    void parse_validScenario_keepsOpsArgsThreadsAndPositions() {
+        Scenario s = ScenarioLoader.parse(GOOD, "race.yaml");
+        assertEquals("sfp-v5.14", s.model());
+        assertEquals("race", s.name());
+        assertEquals(List.of("sfp_probe", "mac_probe", "module_plug", "settle"), s.setup().stream().map(OpCall::op).toList());
+        assertEquals(Map.of("type", "dac-passive"), s.setup().get(2).args());
+        assertEquals(6, s.setup().get(2).line());
+        assertEquals(List.of("ethtool", "unbind"), List.copyOf(s.threads().keySet()));
+        assertEquals(List.of("sfp_timeout", "sfp_irq"), s.background());
+        assertTrue(s.checksAll());
+        assertEquals("race.yaml", s.source());
+    }
+
+    @Test
+    void parse_opTypo_namesFileLineColumnAndSuggestsNearestOp() {
+        String yaml = GOOD.replace("  - mac_probe", "  - sfp_prob");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(5, e.line());
+        assertEquals(5, e.column());
+        assertTrue(e.getMessage().startsWith("race.yaml:5:5: unknown op 'sfp_prob'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'sfp_probe'?"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownModuleType_listsTypesAndSuggests() {
+        String yaml = GOOD.replace("dac-passive", "dac-pasive");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("unknown module type 'dac-pasive'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'dac-passive'?"), e.getMessage());
+        assertTrue(e.getMessage().contains("copper-sgmii-phy"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownArgument_namesOpAndExpectedArguments() {
+        String yaml = GOOD.replace("{type: dac-passive}", "{kind: dac-passive}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertTrue(e.getMessage().contains("op 'module_plug' has no argument 'kind'"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected: type"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownBackgroundContext_suggestsNearest() {
+        String yaml = GOOD.replace("sfp_timeout, sfp_irq", "sfp_timeout, sfp_iqr");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(11, e.line());
+        assertTrue(e.getMessage().contains("unknown background context 'sfp_iqr'; did you mean 'sfp_irq'?"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownInvariant_listsInvariants() {
+        String yaml = GOOD.replace("check: all", "check: [bus-refcont]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertTrue(e.getMessage().contains("unknown invariant 'bus-refcont'; did you mean 'bus-refcount'?"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownTopLevelKey_suggestsKey() {
+        String yaml = GOOD.replace("background:", "backgrund:");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertTrue(e.getMessage().contains("unknown key 'backgrund'; did you mean 'background'?"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownModel_listsModels() {
+        String yaml = GOOD.replace("sfp-v5.14", "sfp-v5.15");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("sfp-v6.5"), e.getMessage());
+    }
+
+    @Test
+    void parse_modelOptionInThread_isRejected() {
+        String yaml = GOOD.replace("[sfp_remove]", "[{model_option: {name: rfc-phy-defer}}]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertTrue(e.getMessage().contains("only be used in setup"), e.getMessage());
+    }
+
+    @Test
+    void parse_invalidYaml_reportsPosition() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse("threads:\n  a: [sfp_probe\n", "bad.yaml"));
+        assertTrue(e.line() > 0, e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void parse_modelOverride_replacesFileModel() {
+        assertEquals("sfp-v6.5", ScenarioLoader.parse(GOOD, "race.yaml", "sfp-v6.5").model());
+    }
+
+    @Test
+    void parse_missingModuleType_usesDefaultType() {
+        Scenario s = ScenarioLoader.parse("setup: [module_plug]\n", "min.yaml");
+        assertEquals("sfp-v5.14", s.model());
+        assertEquals("min", s.name());
+        assertEquals(Map.of("type", "sfp-1000base-x"), s.setup().get(0).args());
+    }
+
+    @Test
+    void builtin_everyIndexedScenario_parsesAgainstItsModel() {
+        List<String> names = ScenarioLoader.builtinNames();
+        assertTrue(names.size() >= 15, names.toString());
+        for (String n : names) {
+            Scenario s = ScenarioLoader.builtin(n);
+            assertEquals(n, s.name(), "the file's name: key matches its index entry");
+            assertTrue(s.threads().size() <= 3, n + " keeps at most three threads");
+        }
+    }
+
+    @Test
+    void builtin_unknownName_suggestsNearest() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.builtin("link-loss"));
+        assertTrue(e.getMessage().contains("did you mean 'link-los'?"), e.getMessage());
+    }
+}
