@@ -17,6 +17,7 @@ public final class SfpModule {
     private final SfpModuleType type;
     private final byte[] a0;
     private final byte[] a2;
+    private final boolean hasA2;
     private int eepromNaks;
     private int phyNaks;
 
@@ -24,6 +25,7 @@ public final class SfpModule {
         this.type = type;
         this.a0 = type.a0();
         this.a2 = type.a2();
+        this.hasA2 = type.hasA2();
     }
 
     public SfpModuleType type() {
@@ -35,7 +37,7 @@ public final class SfpModule {
      * (a module without an A2h page does not acknowledge 0x51: -1).
      */
     public int read(boolean a2page, int offset, byte[] buf, int bufOff, int len) {
-        if (a2page && !type.hasA2()) {
+        if (a2page && !hasA2) {
             return -1;
         }
         byte[] page = a2page ? a2 : a0;
@@ -46,7 +48,7 @@ public final class SfpModule {
 
     /** Writes {@code len} bytes at {@code offset}; A0h is read-only in the model. Returns bytes written or -1. */
     public int write(boolean a2page, int offset, byte[] buf, int bufOff, int len) {
-        if (!a2page || !type.hasA2()) {
+        if (!a2page || !hasA2) {
             return -1;
         }
         int n = Math.max(0, Math.min(len, a2.length - offset));
@@ -56,7 +58,7 @@ public final class SfpModule {
 
     /** Whether something answers at {@code addr} on the module's I2C bus (0x50, 0x51, the PHY at 0x56). */
     public boolean answers(int addr) {
-        return addr == 0x50 || (addr == 0x51 && type.hasA2()) || (addr == PHY_I2C_ADDR && type.hasPhy());
+        return addr == 0x50 || (addr == 0x51 && hasA2) || (addr == PHY_I2C_ADDR && type.hasPhy());
     }
 
     /**

@@ -443,7 +443,8 @@ public final class Sfp {
      * sfp_hwmon_read_sensor()
      * <p>Context: hwmon sysfs read: no sfp lock; holds the attribute's kernfs active reference
      * (lock class {@code kn->active}, drained by hwmon_device_unregister); takes i2c_adapter_lock
-     * <p>Model: only the temperature input is modelled; the reader checks the device still exists.
+     * <p>Model: only the temperature input is modelled; the reader checks the device still exists;
+     * two readers exclude each other (the kernel's active reference is shared).
      */
     public static long sfpHwmonRead(SfpStruct sfp) {
         KernelMutex active = kernfsActive(sfp);
