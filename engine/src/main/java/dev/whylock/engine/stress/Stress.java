@@ -24,8 +24,7 @@ public final class Stress {
     public static dev.whylock.engine.why.StressRunner runner(long hangMillis, long seed, Ticker ticker, BooleanSupplier cancelled) {
         return (program, experiments, runs) -> {
             StressResult r = run(program, experiments, (int) Math.min(runs, Integer.MAX_VALUE), hangMillis, seed, false, ticker, cancelled);
-            String first = r.firstFailureRun() == 0 ? null : r.failures().keySet().iterator().next();
-            return new dev.whylock.engine.why.StressCounts(r.runs(), r.failedRuns(), r.firstFailureRun(), first);
+            return new dev.whylock.engine.why.StressCounts(r.runs(), r.failedRuns(), r.firstFailureRun(), r.firstFailure());
         };
     }
 
@@ -41,6 +40,7 @@ public final class Stress {
         TreeMap<String, Integer> failures = new TreeMap<>();
         int failed = 0;
         int first = 0;
+        String firstFailure = null;
         int done = 0;
         for (int i = 1; i <= runs && !cancelled.getAsBoolean(); i++) {
             StressOutcome o = new StressExecution(program, experiments, hangMillis, seed + i).run();
@@ -50,12 +50,13 @@ public final class Stress {
                 failures.merge(o.failure(), 1, Integer::sum);
                 if (first == 0) {
                     first = i;
+                    firstFailure = o.failure();
                 }
                 if (stopAtFirst) {
                     break;
                 }
             }
         }
-        return new StressResult(done, failed, first, failures, (ticker.nanos() - start) / 1_000_000);
+        return new StressResult(done, failed, first, firstFailure, failures, (ticker.nanos() - start) / 1_000_000);
     }
 }

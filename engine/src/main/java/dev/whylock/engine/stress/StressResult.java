@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * What "run it and see" gave: how many of {@code runs} real-thread runs failed, the first failing
- * run (1-based, or 0 when none failed), how often each failure was seen, and the wall time.
+ * run (1-based, or 0 when none failed) and its failure, how often each failure was seen, and the wall time.
  */
-public record StressResult(int runs, int failedRuns, int firstFailureRun, Map<String, Integer> failures, long elapsedMillis) {
+public record StressResult(int runs, int failedRuns, int firstFailureRun, String firstFailure, Map<String, Integer> failures, long elapsedMillis) {
 
     public StressResult {
         failures = Map.copyOf(failures);
