@@ -13,7 +13,6 @@ import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.Work;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +44,13 @@ public final class Execution implements ExecutionRuntime {
     private final List<RawViolation> violations = new ArrayList<>();
     private final Map<String, Supplier<String>> invariants = new LinkedHashMap<>();
     private final List<Integer> decisions = new ArrayList<>();
-    private final Map<Integer, WorkState> works = new HashMap<>();
-    private final Map<Integer, Mutex> replacements = new HashMap<>();
-    private final List<WorkState> workList = new ArrayList<>();
+    private final WorkTable works = new WorkTable();
+    private final LockTable locks;
     private final List<ExecutionOutcome.TaskInfo> taskInfos = new ArrayList<>();
     private final List<ExecutionOutcome.AssertionCheck> assertions = new ArrayList<>();
-    private int[] holder = new int[64];
-    private final List<String> holderSite = new ArrayList<>();
 
     private int nextId;
     private long now;
-    private long armSeq;
     private boolean running;
     private boolean setupDone;
     private boolean bounded;
@@ -70,6 +65,7 @@ public final class Execution implements ExecutionRuntime {
         this.config = config;
         this.chooser = chooser;
         this.backend = config.backend();
+        this.locks = new LockTable(config.experiments(), this::mutex);
     }
 
     /** Runs the program to completion, deadlock, a fatal violation or abandonment. */
@@ -178,7 +174,7 @@ public final class Execution implements ExecutionRuntime {
             } catch (ThreadBackend.Discarded d) {
                 throw d;
             } catch (Abort a) {
-                ts.aborted = true;
+                // The violation is recorded; the task just ends.
             } catch (Throwable e) {
                 ts.failure = e;
             }
@@ -266,18 +262,8 @@ public final class Execution implements ExecutionRuntime {
     @Override
     public dev.whylock.engine.Mutex mutex(String lockClass) {
         Mutex m = new Mutex(this, lockClass, id());
-        ensureHolder(m.id());
+        locks.register(m);
         return m;
-    }
-
-    private void ensureHolder(int id) {
-        if (id >= holder.length) {
-            holder = java.util.Arrays.copyOf(holder, Math.max(id + 1, holder.length * 2));
-        }
-        while (holderSite.size() <= id) {
-            holderSite.add(null);
-        }
-        holder[id] = -1;
     }
 
     @Override
@@ -298,9 +284,7 @@ public final class Execution implements ExecutionRuntime {
     @Override
     public Work work(String name, Runnable fn) {
         Work w = new Work(this, name, fn, id());
-        WorkState ws = new WorkState(w);
-        works.put(w.id(), ws);
-        workList.add(ws);
+        works.add(w);
         return w;
     }
 
@@ -336,18 +320,6 @@ public final class Execution implements ExecutionRuntime {
 
     // ---------------------------------------------------------------- locks
 
-    private Mutex actualLock(Mutex m, String site) {
-        for (LockExperiment e : config.experiments()) {
-            if (e.matches(m.lockClass(), site)) {
-                if (e.kind() == LockExperiment.Kind.REMOVE) {
-                    return null;
-                }
-                return replacements.computeIfAbsent(m.id(), k -> mutex(e.replacement()));
-            }
-        }
-        return m;
-    }
-
     @Override
     public void lock(Mutex m, String site) {
         acquire(m, site, OpKind.ACQUIRE);
@@ -360,10 +332,10 @@ public final class Execution implements ExecutionRuntime {
 
     private Object acquire(Mutex m, String site, OpKind kind) {
         TaskState me = current;
-        Mutex actual = actualLock(m, site);
-        if (actual != null && kind == OpKind.ACQUIRE && holder[actual.id()] == me.id) {
+        Mutex actual = locks.actual(m, site);
+        if (actual != null && kind == OpKind.ACQUIRE && locks.holder(actual) == me.id) {
             fatalFromTask(ViolationKind.DEADLOCK, "self-deadlock: " + me.name + " takes " + describe(m, actual) + " in "
-                    + site + " while already holding it (taken in " + holderSite.get(actual.id()) + ")");
+                    + site + " while already holding it (taken in " + locks.site(actual) + ")");
         }
         Access a = actual == null ? Access.NOP : access(kind, actual.id());
         Op op = new Op(kind, a, m, site, actual);
@@ -465,15 +437,9 @@ public final class Execution implements ExecutionRuntime {
 
     /** Makes a work item pending (a timer with {@code delay}); creates its worker on first use. */
     private boolean arm(WorkState ws, long delay, int creator) {
-        if (!ws.pending && ws.starts >= ws.work.maxRuns()) {
+        if (!works.arm(ws, now, delay)) {
             bounded = true;
             return false;
-        }
-        ws.deadline = now + Math.max(0, delay);
-        ws.armSeq = armSeq++;
-        if (!ws.pending) {
-            ws.pending = true;
-            ws.queuedGen++;
         }
         if (ws.worker == null) {
             ws.worker = newTask("kworker:" + ws.work.name(), () -> workerBody(ws), ws);
@@ -583,18 +549,16 @@ public final class Execution implements ExecutionRuntime {
             case ACQUIRE -> {
                 Mutex actual = (Mutex) op.arg;
                 if (actual != null) {
-                    holder[actual.id()] = ts.id;
-                    holderSite.set(actual.id(), op.site);
+                    locks.take(actual, ts.id, op.site);
                 }
                 ts.held.add(new Held((Mutex) op.target, actual, op.site));
             }
             case TRYLOCK -> {
                 Mutex actual = (Mutex) op.arg;
-                boolean ok = actual == null || holder[actual.id()] < 0;
+                boolean ok = actual == null || locks.free(actual);
                 if (ok) {
                     if (actual != null) {
-                        holder[actual.id()] = ts.id;
-                        holderSite.set(actual.id(), op.site);
+                        locks.take(actual, ts.id, op.site);
                     }
                     ts.held.add(new Held((Mutex) op.target, actual, op.site));
                 }
@@ -607,10 +571,10 @@ public final class Execution implements ExecutionRuntime {
                 Held h = (Held) op.arg;
                 ts.held.remove(h);
                 if (h.actual() != null) {
-                    holder[h.actual().id()] = -1;
+                    locks.release(h.actual());
                 }
             }
-            case LOCK_CHECK -> op.result = holder[((Mutex) op.target).id()] >= 0;
+            case LOCK_CHECK -> op.result = !locks.free((Mutex) op.target);
             case READ, WRITE -> {
                 @SuppressWarnings("unchecked")
                 Field<Object> f = (Field<Object>) op.target;
@@ -639,8 +603,10 @@ public final class Execution implements ExecutionRuntime {
                             + " after it was freed in " + o.freedAt(), op.site, ts.id);
                 }
             }
-            case WORK_QUEUE -> op.result = works.get(op.access.loc()).pending ? Boolean.FALSE
-                    : arm(works.get(op.access.loc()), (Long) op.arg, ts.id);
+            case WORK_QUEUE -> {
+                WorkState ws = works.get(op.access.loc());
+                op.result = !ws.pending && arm(ws, (Long) op.arg, ts.id);
+            }
             case WORK_MODIFY -> {
                 WorkState ws = works.get(op.access.loc());
                 boolean was = ws.pending;
@@ -658,8 +624,8 @@ public final class Execution implements ExecutionRuntime {
             }
             case WORK_FLUSH -> {
                 WorkState ws = works.get(op.access.loc());
-                if (ws.pending || ws.running) {
-                    ts.waitTarget = ws.pending ? ws.queuedGen : ws.startedGen;
+                if (ws.flushTarget() >= 0) {
+                    ts.waitTarget = ws.flushTarget();
                     return new Op(OpKind.WORK_WAIT, access(OpKind.WORK_WAIT, ws.work.id()), ws.work, op.site, null);
                 }
             }
@@ -711,26 +677,18 @@ public final class Execution implements ExecutionRuntime {
             return false;
         }
         return switch (op.kind) {
-            case ACQUIRE -> op.arg == null || holder[((Mutex) op.arg).id()] < 0;
+            case ACQUIRE -> op.arg == null || locks.free((Mutex) op.arg);
             case JOIN -> tasks.get(op.access.loc()).done;
             case WORK_START -> ts.work.pending && timerDue(ts.work);
             case WORK_WAIT -> works.get(op.access.loc()).doneGen >= ts.waitTarget;
             case WAIT_COMPLETION -> ((Completion) op.target).done() > 0;
-            case SETTLE -> workList.stream().noneMatch(w -> w.pending || w.running);
+            case SETTLE -> works.idle();
             default -> true;
         };
     }
 
     private boolean timerDue(WorkState ws) {
-        if (config.timing() == RunConfig.Timing.UNTIMED && setupDone) {
-            return true;
-        }
-        for (WorkState o : workList) {
-            if (o.pending && o.deadline < ws.deadline) {
-                return false;
-            }
-        }
-        return true;
+        return (config.timing() == RunConfig.Timing.UNTIMED && setupDone) || works.earliest(ws);
     }
 
     private BitSet enabledTasks() {
@@ -761,22 +719,12 @@ public final class Execution implements ExecutionRuntime {
     }
 
     private boolean allFinished() {
-        for (TaskState ts : tasks) {
-            if (ts.work == null ? !ts.done : ts.work.pending || ts.work.running) {
-                return false;
-            }
-        }
-        return true;
+        return tasks.stream().allMatch(TaskState::quiet);
     }
 
+    /** No task but main is active and no work is pending or running. */
     private boolean quiescent() {
-        for (int i = 1; i < tasks.size(); i++) {
-            TaskState ts = tasks.get(i);
-            if (ts.work == null ? !ts.done : ts.work.pending || ts.work.running) {
-                return false;
-            }
-        }
-        return true;
+        return tasks.stream().skip(1).allMatch(TaskState::quiet);
     }
 
     private String deadlockMessage() {
@@ -795,9 +743,8 @@ public final class Execution implements ExecutionRuntime {
         return switch (op.kind) {
             case ACQUIRE -> {
                 Mutex actual = (Mutex) op.arg;
-                int h = holder[actual.id()];
-                yield "waits for " + actual.lockClass() + " in " + op.site + ", held by " + tasks.get(h).name
-                        + " (taken in " + holderSite.get(actual.id()) + ")";
+                yield "waits for " + actual.lockClass() + " in " + op.site + ", held by " + tasks.get(locks.holder(actual)).name
+                        + " (taken in " + locks.site(actual) + ")";
             }
             case JOIN -> "waits for task " + tasks.get(op.access.loc()).name + " to finish";
             case WORK_WAIT -> "waits in " + op.site + " for work " + op.target + " to finish";
@@ -808,40 +755,7 @@ public final class Execution implements ExecutionRuntime {
     }
 
     private SchedulingPoint point(BitSet enabled) {
-        int step = log.size();
-        return new SchedulingPoint() {
-            @Override
-            public int step() {
-                return step;
-            }
-
-            @Override
-            public BitSet enabled() {
-                return enabled;
-            }
-
-            @Override
-            public Access pending(int task) {
-                Op p = tasks.get(task).pending;
-                return p == null ? null : p.access;
-            }
-
-            @Override
-            public int tasks() {
-                return tasks.size();
-            }
-
-            @Override
-            public int lastTask() {
-                return lastTask;
-            }
-
-            @Override
-            public long deadline(int task) {
-                TaskState ts = tasks.get(task);
-                return ts.work != null && ts.pending != null && ts.pending.kind == OpKind.WORK_START ? ts.work.deadline : Long.MIN_VALUE;
-            }
-        };
+        return new PointView(tasks, enabled, log.size(), lastTask);
     }
 
     private List<String> taskNames() {
@@ -850,55 +764,5 @@ public final class Execution implements ExecutionRuntime {
             names.add(ts.name);
         }
         return names;
-    }
-
-    // ---------------------------------------------------------------- state records
-
-    /** One acquisition held by a task: the lock named in the code and the lock actually taken. */
-    record Held(Mutex orig, Mutex actual, String site) {}
-
-    static final class TaskState {
-        final int id;
-        final String name;
-        final WorkState work;
-        Backend.Coroutine co;
-        Op pending;
-        boolean done;
-        boolean aborted;
-        Throwable failure;
-        long waitTarget;
-        final List<Held> held = new ArrayList<>(4);
-
-        TaskState(int id, String name, WorkState work) {
-            this.id = id;
-            this.name = name;
-            this.work = work;
-        }
-
-        Held findHeld(Mutex m) {
-            for (int i = held.size() - 1; i >= 0; i--) {
-                if (held.get(i).orig() == m) {
-                    return held.get(i);
-                }
-            }
-            return null;
-        }
-    }
-
-    static final class WorkState {
-        final Work work;
-        boolean pending;
-        boolean running;
-        long queuedGen;
-        long startedGen;
-        long doneGen;
-        long deadline;
-        long armSeq;
-        int starts;
-        TaskState worker;
-
-        WorkState(Work work) {
-            this.work = work;
-        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.whylock.engine.exec;
+
+import dev.whylock.engine.Mutex;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The scheduler's view of one task: its coroutine, pending operation and held locks. */
+final class TaskState {
+    final int id;
+    final String name;
+    /** The work item this task runs, or null for an ordinary task. */
+    final WorkState work;
+    Backend.Coroutine co;
+    Op pending;
+    boolean done;
+    Throwable failure;
+    /** For a pending wait on a work item: the run generation that must have finished. */
+    long waitTarget;
+    final List<Held> held = new ArrayList<>(4);
+
+    TaskState(int id, String name, WorkState work) {
+        this.id = id;
+        this.name = name;
+        this.work = work;
+    }
+
+    /** The most recent acquisition of {@code m} (by its name in the code), or null. */
+    Held findHeld(Mutex m) {
+        for (int i = held.size() - 1; i >= 0; i--) {
+            if (held.get(i).orig() == m) {
+                return held.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the task is finished, or is an idle worker with nothing pending. */
+    boolean quiet() {
+        return work == null ? done : !work.pending && !work.running;
+    }
+}
