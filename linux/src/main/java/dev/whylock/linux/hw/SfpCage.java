@@ -106,6 +106,8 @@ public final class SfpCage {
     private final Field<SfpModule> module;
     private final Map<Gpio, Field<Integer>> levels = new EnumMap<>(Gpio.class);
     private final Map<Gpio, Irq> irqs = new EnumMap<>(Gpio.class);
+    /** Whether the current TX_FAULT clears when the host pulses TX_DISABLE (SFF-8431 fault reset). */
+    private boolean faultResettable;
 
     /** A cage named {@code name} (also its firmware node and device name), with nothing plugged in. */
     public SfpCage(String name, Config config) {
@@ -167,9 +169,16 @@ public final class SfpCage {
         return levels.get(g).get(site) != 0;
     }
 
-    /** gpiod_direction_output(): the host drives an output line. */
+    /**
+     * gpiod_direction_output(): the host drives an output line. Asserting TX_DISABLE resets a
+     * resettable transmitter fault (the module drops TX_FAULT, which interrupts).
+     */
     public void gpiodDirectionOutput(Gpio g, boolean value, String site) {
         levels.get(g).set(value ? 1 : 0, site);
+        if (g == Gpio.TX_DISABLE && value && faultResettable) {
+            faultResettable = false;
+            setLevel(Gpio.TX_FAULT, false, site);
+        }
     }
 
     /** gpiod_direction_input(): the host stops driving an output line; it floats to its pull-up. */
@@ -233,6 +242,15 @@ public final class SfpCage {
 
     /** {@code tx_fault_set}: the module signals a transmitter fault. */
     public void txFaultSet() {
+        setLevel(Gpio.TX_FAULT, true, "tx_fault_set");
+    }
+
+    /**
+     * A transient transmitter fault: TX_FAULT asserts and stays until the host pulses TX_DISABLE
+     * (sfp_module_tx_fault_reset), as SFF-8431 describes the fault reset.
+     */
+    public void txFaultSetResettable() {
+        faultResettable = true;
         setLevel(Gpio.TX_FAULT, true, "tx_fault_set");
     }
 

@@ -665,4 +665,50 @@ class SfpTest {
             assertTrue(i2c);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void txFault_resetByTxDisablePulse_recoversFromReinitToLinkUp(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        long[] upAt = new long[1];
+        ExecutionOutcome o = w.run(x -> {
+            upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
+            upAt[0] = x.env.now();
+            x.cage.txFaultSetResettable();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
+        List<Object> sm = SfpWorld.writes(o, "sfp->sm_state");
+        assertEquals(List.of(SFP_S_TX_FAULT, SFP_S_REINIT, SFP_S_LINK_UP), sm.subList(sm.size() - 3, sm.size()));
+        assertEquals(N_FAULT - 1, s.faultRetries, "one fault counted; recovery does not refill the retries");
+        assertEquals(upAt[0] + T_FAULT_RECOVER, s.now, "TX_CLEAR ends REINIT before its timer");
+        assertEquals(List.of("link_down", "link_up"), s.calls.subList(s.calls.size() - 2, s.calls.size()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void moduleStart_upstreamFails_mainMachineFails(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[2];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.upstream.moduleStartResult = -dev.whylock.linux.kernel.Errno.EINVAL;
+            x.start();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.env.settle();
+            seen[0] = Seen.of(x);
+            x.cage.losSet(); // FAIL ignores every event
+            x.env.settle();
+            seen[1] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(SFP_S_FAIL, seen[0].sm, seen[0]::toString);
+        assertFalse(seen[0].calls.contains("link_up"));
+        assertEquals(SFP_S_FAIL, seen[1].sm, seen[1]::toString);
+    }
 }

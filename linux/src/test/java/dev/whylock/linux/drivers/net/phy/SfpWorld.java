@@ -27,6 +27,8 @@ final class SfpWorld {
     /** An upstream that records which sfp_upstream_ops the socket side called, in order. */
     static final class RecordingUpstream extends Obj implements SfpUpstreamOps {
         final List<String> calls = new ArrayList<>();
+        /** What .module_start returns (an upstream that cannot start the module fails it). */
+        int moduleStartResult;
 
         RecordingUpstream() {
             super("struct phylink");
@@ -56,7 +58,7 @@ final class SfpWorld {
         @Override
         public int moduleStart(Obj upstream) {
             calls.add("module_start");
-            return 0;
+            return moduleStartResult;
         }
 
         @Override
