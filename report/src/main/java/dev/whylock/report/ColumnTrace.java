@@ -1,6 +1,7 @@
 package dev.whylock.report;
 
 import dev.whylock.engine.result.Step;
+import dev.whylock.engine.result.Trace;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,18 +20,25 @@ final class ColumnTrace {
     private ColumnTrace() {}
 
     static void print(Violation v, String indent, Appendable out) throws IOException {
-        List<String> tasks = Cells.columns(v.trace());
+        print(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), indent, out);
+    }
+
+    /**
+     * Prints {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what}
+     * was detected, in task {@code task} when known.
+     */
+    static void print(Trace trace, int failing, String what, String task, String indent, Appendable out) throws IOException {
+        List<String> tasks = Cells.columns(trace);
         if (tasks.isEmpty()) {
-            out.append(indent).append("(no steps: the violation happened before any visible operation)\n");
+            out.append(indent).append("(no steps: it happened before any visible operation)\n");
             return;
         }
-        int failing = Cells.failingStep(v);
         List<List<String>> rows = new ArrayList<>();
         int[] width = new int[tasks.size()];
         for (int c = 0; c < tasks.size(); c++) {
             width[c] = tasks.get(c).length();
         }
-        for (Step s : v.trace().steps()) {
+        for (Step s : trace.steps()) {
             List<String> wrapped = wrap(Cells.cell(s), MAX_CELL);
             int c = tasks.indexOf(s.task());
             for (String line : wrapped) {
@@ -48,7 +56,7 @@ final class ColumnTrace {
         line(out, header.toString());
         line(out, rule.toString());
         for (int i = 0; i < rows.size(); i++) {
-            Step s = v.trace().steps().get(i);
+            Step s = trace.steps().get(i);
             int c = tasks.indexOf(s.task());
             List<String> wrapped = rows.get(i);
             for (int k = 0; k < wrapped.size(); k++) {
@@ -63,14 +71,16 @@ final class ColumnTrace {
                     b.append(' ').append(pad(text, width[col])).append(col + 1 < tasks.size() ? " |" : "");
                 }
                 if (i == failing && k == wrapped.size() - 1) {
-                    b.append("  <== ").append(v.kind().key());
+                    b.append("  <== ").append(what);
                 }
                 line(out, b.toString());
             }
         }
         out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
-        out.append(indent).append("  > the ").append(v.kind().key()).append(" was detected right after this step")
-                .append(v.task() == null ? "" : " (in task " + v.task() + ")").append('\n');
+        if (failing >= 0) {
+            out.append(indent).append("  > the ").append(what).append(" was detected right after this step")
+                    .append(task == null ? "" : " (in task " + task + ")").append('\n');
+        }
     }
 
     /** Splits at spaces where possible so that no line is longer than {@code max}. */

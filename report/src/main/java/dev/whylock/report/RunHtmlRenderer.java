@@ -1,5 +1,8 @@
 package dev.whylock.report;
 
+import dev.whylock.engine.analysis.AnalysisReport;
+import dev.whylock.engine.analysis.DataRace;
+import dev.whylock.engine.analysis.LockCycle;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
@@ -67,26 +70,31 @@ public final class RunHtmlRenderer {
     }
 
     private static void analysis(RunReport report, Appendable out) throws IOException {
-        if (!report.locksets().isEmpty()) {
-            out.append("<h2>Locksets</h2>\n<p class=\"explain\">").append(HtmlPage.esc(Glossary.LOCKSET)).append("</p>\n");
-            out.append("<table>\n<tr><th>field</th><th>locks held at every access</th><th>accesses</th></tr>\n");
-            for (FieldLockset f : report.locksets()) {
-                out.append("<tr><td class=\"mono\">").append(HtmlPage.esc(f.field())).append("</td><td class=\"mono\">")
-                        .append(HtmlPage.esc(f.locks().isEmpty() ? "(no lock)" : String.join(", ", f.locks())))
-                        .append("</td><td class=\"num\">").append(f.accesses() > 0 ? String.valueOf(f.accesses()) : "")
-                        .append("</td></tr>\n");
-            }
-            out.append("</table>\n");
+        AnalysisReport a = report.analysis();
+        if (a == null) {
+            return;
         }
-        if (!report.lockOrder().isEmpty()) {
+        if (!a.locksets().fields().isEmpty()) {
+            out.append("<h2>Locksets</h2>\n<p class=\"explain\">").append(HtmlPage.esc(Glossary.LOCKSET)).append(", over ")
+                    .append(String.valueOf(a.locksets().executions())).append(" executions</p>\n");
+            AnalysisHtml.locksets(a.locksets().fields(), null, out);
+        }
+        if (!a.lockOrder().edges().isEmpty()) {
             out.append("<h2>Lock order</h2>\n<p class=\"explain\">").append(HtmlPage.esc(Glossary.LOCK_ORDER)).append("</p>\n");
-            out.append("<table>\n<tr><th>held</th><th>then taken</th><th>at</th></tr>\n");
-            for (LockOrderEdge e : report.lockOrder()) {
-                out.append("<tr><td class=\"mono\">").append(HtmlPage.esc(e.from())).append("</td><td class=\"mono\">")
-                        .append(HtmlPage.esc(e.to())).append("</td><td class=\"mono\">").append(HtmlPage.esc(String.join(", ", e.sites())))
-                        .append("</td></tr>\n");
+            AnalysisHtml.edges(a.lockOrder().edges(), out);
+        }
+        for (LockCycle c : a.lockOrder().cycles()) {
+            AnalysisHtml.cycle(c, out);
+        }
+        if (!a.races().races().isEmpty()) {
+            out.append("<h2>Data races</h2>\n");
+            for (DataRace r : a.races().races()) {
+                AnalysisHtml.race(r, out);
             }
-            out.append("</table>\n");
+        }
+        if (!a.assertions().sites().isEmpty()) {
+            out.append("<h2>Lock assertions</h2>\n");
+            AnalysisHtml.assertions(a.assertions().sites(), out);
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.whylock.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whylock.engine.analysis.AnalysisReport;
+import dev.whylock.engine.analysis.AssertionReport;
+import dev.whylock.engine.analysis.LockOrderReport;
+import dev.whylock.engine.analysis.LocksetReport;
+import dev.whylock.engine.analysis.RaceReport;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
@@ -17,7 +22,7 @@ import java.util.Map;
  * <p>The stable top-level keys of the product contract come first, in this order: {@code verdict,
  * exhaustive, executions, elapsedMillis, model, scenario, experiments, violations, locksets,
  * lockOrder}; extra keys follow ({@code blocked, steps, bounded, stopReason, strategy, seed, timing,
- * program}). Readers must ignore keys they do not know.
+ * program, analysis}). Readers must ignore keys they do not know.
  */
 public final class RunJson {
 
@@ -53,19 +58,9 @@ public final class RunJson {
         for (int i = 0; i < r.violations().size(); i++) {
             vs.add(TraceJson.violation(r.violations().get(i), report.replayFile(i)));
         }
-        ObjectNode sets = o.putObject("locksets");
-        for (FieldLockset f : report.locksets()) {
-            ObjectNode row = sets.putObject(f.field());
-            row.set("locks", Json.strings(f.locks()));
-            row.put("accesses", f.accesses());
-        }
-        ArrayNode order = o.putArray("lockOrder");
-        for (LockOrderEdge e : report.lockOrder()) {
-            ObjectNode edge = order.addObject();
-            edge.put("from", e.from());
-            edge.put("to", e.to());
-            edge.set("sites", Json.strings(e.sites()));
-        }
+        AnalysisReport a = report.analysis();
+        o.set("locksets", a == null ? Json.object() : AnalysisJson.locksets(a.locksets().fields()));
+        o.set("lockOrder", a == null ? Json.MAPPER.createArrayNode() : AnalysisJson.edges(a.lockOrder().edges()));
         o.put("blocked", r.blocked());
         o.put("steps", r.steps());
         o.put("bounded", r.bounded());
@@ -74,7 +69,21 @@ public final class RunJson {
         o.put("seed", r.seed());
         o.put("timing", report.timing());
         o.put("program", r.program());
+        o.set("analysis", a == null ? null : analysisExtras(a));
         return o;
+    }
+
+    /** The parts of the analyses beyond the stable {@code locksets} and {@code lockOrder} keys. */
+    private static ObjectNode analysisExtras(AnalysisReport a) {
+        ObjectNode x = Json.object();
+        x.put("executions", a.locksets().executions());
+        x.set("protection", AnalysisJson.protection(a.locksets().locks()));
+        x.put("deadlockedExecutions", a.lockOrder().deadlockedExecutions());
+        x.set("lockClasses", Json.strings(a.lockOrder().lockClasses()));
+        x.set("cycles", AnalysisJson.cycles(a.lockOrder().cycles()));
+        x.set("races", AnalysisJson.races(a.races().races()));
+        x.set("assertions", AnalysisJson.assertions(a.assertions().sites()));
+        return x;
     }
 
     /** Reads a report written by {@link #write}; keys beyond the stable ones are optional. */
@@ -103,32 +112,23 @@ public final class RunJson {
                 Json.boolOr(n, "bounded", false), Json.number(n, "elapsedMillis", where),
                 Json.textOr(n, "stopReason", "unknown"), Json.stringList(n, "experiments", where), violations);
         return new RunReport(Json.text(n, "model", where), Json.text(n, "scenario", where), Json.textOr(n, "timing", null), r,
-                replays, locksets(n, where), lockOrder(n, where));
+                replays, analysis(n, where));
     }
 
-    private static List<FieldLockset> locksets(JsonNode n, String where) throws ResultFormatException {
-        List<FieldLockset> out = new ArrayList<>();
-        JsonNode sets = Json.required(n, "locksets", where);
-        if (!sets.isObject()) {
-            throw new ResultFormatException(where + ".locksets: expected an object mapping field to locks");
+    private static AnalysisReport analysis(JsonNode n, String where) throws ResultFormatException {
+        JsonNode x = n.get("analysis");
+        if (x == null || x.isNull()) {
+            return null;
         }
-        for (Map.Entry<String, JsonNode> e : sets.properties()) {
-            JsonNode row = e.getValue();
-            // Accept both {"locks": [...]} and a bare list of locks.
-            List<String> locks = row.isArray() ? Json.stringListOr(sets, e.getKey()) : Json.stringList(row, "locks", where + ".locksets." + e.getKey());
-            out.add(new FieldLockset(e.getKey(), locks, Json.numberOr(row, "accesses", 0)));
-        }
-        return out;
-    }
-
-    private static List<LockOrderEdge> lockOrder(JsonNode n, String where) throws ResultFormatException {
-        List<LockOrderEdge> out = new ArrayList<>();
-        JsonNode order = Json.array(n, "lockOrder", where);
-        for (int i = 0; i < order.size(); i++) {
-            JsonNode e = order.get(i);
-            String at = where + ".lockOrder[" + i + "]";
-            out.add(new LockOrderEdge(Json.text(e, "from", at), Json.text(e, "to", at), Json.stringListOr(e, "sites")));
-        }
-        return out;
+        String at = where + ".analysis";
+        long executions = Json.number(x, "executions", at);
+        LocksetReport sets = new LocksetReport(executions,
+                AnalysisJson.readLocksets(Json.required(n, "locksets", where), where + ".locksets"),
+                AnalysisJson.readProtection(Json.array(x, "protection", at), at + ".protection"));
+        LockOrderReport order = new LockOrderReport(executions, Json.numberOr(x, "deadlockedExecutions", 0),
+                Json.stringListOr(x, "lockClasses"), AnalysisJson.readEdges(Json.array(n, "lockOrder", where), where + ".lockOrder"),
+                AnalysisJson.readCycles(Json.array(x, "cycles", at), at + ".cycles"));
+        return new AnalysisReport(sets, new RaceReport(executions, AnalysisJson.readRaces(Json.array(x, "races", at), at + ".races")),
+                order, new AssertionReport(executions, AnalysisJson.readAssertions(Json.array(x, "assertions", at), at + ".assertions")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.whylock.report;
 
+import dev.whylock.engine.analysis.AnalysisReport;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.Violation;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param scenario    the scenario name
  * @param timing      {@code untimed} or {@code ordered}
  * @param replayFiles replay file path per violation index (0-based); missing when none was written
- * @param locksets    per field, the locks held at every access; empty when the analysis did not run
- * @param lockOrder   lock-order edges with their sites; empty when the analysis did not run
+ * @param analysis    locksets, races, lock order and assertions over the same executions, or
+ *                    {@code null} when the analyses did not run
  */
 public record RunReport(
         String model,
@@ -27,19 +28,16 @@ public record RunReport(
         String timing,
         ExplorationResult result,
         Map<Integer, String> replayFiles,
-        List<FieldLockset> locksets,
-        List<LockOrderEdge> lockOrder) {
+        AnalysisReport analysis) {
 
     public RunReport {
         Objects.requireNonNull(result, "result");
         replayFiles = Map.copyOf(replayFiles);
-        locksets = List.copyOf(locksets);
-        lockOrder = List.copyOf(lockOrder);
     }
 
     /** A report without replay files or analyses. */
     public static RunReport of(String model, String scenario, String timing, ExplorationResult result) {
-        return new RunReport(model, scenario, timing, result, Map.of(), List.of(), List.of());
+        return new RunReport(model, scenario, timing, result, Map.of(), null);
     }
 
     /** This report with the replay file of violation {@code index} (0-based) recorded. */
@@ -49,12 +47,12 @@ public record RunReport(
         }
         Map<Integer, String> m = new HashMap<>(replayFiles);
         m.put(index, path);
-        return new RunReport(model, scenario, timing, result, m, locksets, lockOrder);
+        return new RunReport(model, scenario, timing, result, m, analysis);
     }
 
-    /** This report with lockset and lock-order analysis results. */
-    public RunReport withAnalysis(List<FieldLockset> sets, List<LockOrderEdge> order) {
-        return new RunReport(model, scenario, timing, result, replayFiles, sets, order);
+    /** This report with the analyses run over the same executions (see {@code Analyses.observers()}). */
+    public RunReport withAnalysis(AnalysisReport a) {
+        return new RunReport(model, scenario, timing, result, replayFiles, a);
     }
 
     /** The replay file of violation {@code index}, or {@code null} when none was written. */

@@ -1,5 +1,8 @@
 package dev.whylock.report;
 
+import dev.whylock.engine.analysis.AnalysisReport;
+import dev.whylock.engine.analysis.DataRace;
+import dev.whylock.engine.analysis.LockCycle;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
@@ -23,7 +26,7 @@ public final class RunTextRenderer {
         for (int i = 0; i < vs.size(); i++) {
             violation(report, i, out);
         }
-        locksets(report, out);
+        analysis(report, out);
     }
 
     /** The one-line verdict: {@code VIOLATION kind in scenario: message} or {@code NO VIOLATION in ...}. */
@@ -101,23 +104,39 @@ public final class RunTextRenderer {
         }
     }
 
-    private static void locksets(RunReport report, Appendable out) throws IOException {
-        if (!report.locksets().isEmpty()) {
-            out.append("Locksets (").append(Glossary.LOCKSET).append(")\n");
-            int w = report.locksets().stream().mapToInt(f -> f.field().length()).max().orElse(5);
-            for (FieldLockset f : report.locksets()) {
-                out.append("  ").append(f.field()).append(" ".repeat(w - f.field().length() + 2))
-                        .append(f.locks().isEmpty() ? "(no lock)" : String.join(", ", f.locks()));
-                out.append(f.accesses() > 0 ? "  [" + f.accesses() + " accesses]" : "").append('\n');
-            }
+    private static void analysis(RunReport report, Appendable out) throws IOException {
+        AnalysisReport a = report.analysis();
+        if (a == null) {
+            return;
+        }
+        if (!a.locksets().fields().isEmpty()) {
+            out.append("Locksets over ").append(String.valueOf(a.locksets().executions())).append(" executions (")
+                    .append(Glossary.LOCKSET).append(")\n");
+            AnalysisText.locksets(a.locksets().fields(), "  ", out);
             out.append('\n');
         }
-        if (!report.lockOrder().isEmpty()) {
+        if (!a.lockOrder().edges().isEmpty()) {
             out.append("Lock order (").append(Glossary.LOCK_ORDER).append(")\n");
-            for (LockOrderEdge e : report.lockOrder()) {
-                out.append("  ").append(e.from()).append(" -> ").append(e.to());
-                out.append(e.sites().isEmpty() ? "" : "  at " + String.join(", ", e.sites())).append('\n');
+            AnalysisText.edges(a.lockOrder().edges(), "  ", out);
+            out.append('\n');
+        }
+        if (!a.lockOrder().cycles().isEmpty()) {
+            out.append("Lock-order cycles (lockdep: a cycle can deadlock even when no explored execution did)\n");
+            for (LockCycle c : a.lockOrder().cycles()) {
+                AnalysisText.cycle(c, "  ", out);
+                out.append('\n');
             }
+        }
+        if (!a.races().races().isEmpty()) {
+            out.append("Data races (").append(Glossary.kind("data-race")).append(")\n");
+            for (DataRace r : a.races().races()) {
+                AnalysisText.race(r, "  ", out);
+                out.append('\n');
+            }
+        }
+        if (!a.assertions().sites().isEmpty()) {
+            out.append("Lock assertions (code that relies on a lock being held)\n");
+            AnalysisText.assertions(a.assertions().sites(), "  ", out);
             out.append('\n');
         }
     }

@@ -1,6 +1,7 @@
 package dev.whylock.report;
 
 import dev.whylock.engine.result.Step;
+import dev.whylock.engine.result.Trace;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
 import java.util.List;
@@ -11,19 +12,23 @@ final class Swimlanes {
     private Swimlanes() {}
 
     static void render(Violation v, Appendable out) throws IOException {
-        List<String> tasks = Cells.columns(v.trace());
+        render(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), out);
+    }
+
+    /** Renders {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what} was detected. */
+    static void render(Trace trace, int failing, String what, String task, Appendable out) throws IOException {
+        List<String> tasks = Cells.columns(trace);
         if (tasks.isEmpty()) {
-            out.append("<p>No steps: the violation happened before any visible operation.</p>\n");
+            out.append("<p>No steps: it happened before any visible operation.</p>\n");
             return;
         }
-        int failing = Cells.failingStep(v);
         out.append("<div class=\"lanes\" style=\"grid-template-columns:3em repeat(").append(String.valueOf(tasks.size()))
                 .append(",minmax(180px,1fr))\">\n<div class=\"lane-head\">step</div>");
         for (String t : tasks) {
             out.append("<div class=\"lane-head\">").append(HtmlPage.esc(t)).append("</div>");
         }
         out.append('\n');
-        List<Step> steps = v.trace().steps();
+        List<Step> steps = trace.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             int row = i + 2;
@@ -45,13 +50,13 @@ final class Swimlanes {
                 out.append("<span class=\"badge\">preempted</span>");
             }
             if (i == failing) {
-                out.append("<span class=\"badge fail\">").append(HtmlPage.esc(v.kind().key())).append(" here</span>");
+                out.append("<span class=\"badge fail\">").append(HtmlPage.esc(what)).append(" here</span>");
             }
             out.append("</div>\n");
         }
         out.append("</div>\n<p class=\"legend\"><b>preempted</b>: ").append(HtmlPage.esc(Glossary.PREEMPTION))
-                .append(". <b>").append(HtmlPage.esc(v.kind().key())).append(" here</b>: detected right after this step")
-                .append(v.task() == null ? "" : " (in task " + HtmlPage.esc(v.task()) + ")")
+                .append(". <b>").append(HtmlPage.esc(what)).append(" here</b>: detected right after this step")
+                .append(task == null ? "" : " (in task " + HtmlPage.esc(task) + ")")
                 .append(". Click a step to highlight every step on the same object.</p>\n");
     }
 

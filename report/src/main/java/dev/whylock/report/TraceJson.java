@@ -55,6 +55,18 @@ final class TraceJson {
         } catch (IllegalArgumentException e) {
             throw new ResultFormatException(where + ".kind: unknown violation kind '" + kindKey + "'");
         }
+        Trace t = readTrace(n, where);
+        List<Integer> decisions = new ArrayList<>();
+        JsonNode d = n.get("decisions");
+        if (d != null && d.isArray()) {
+            d.forEach(e -> decisions.add(e.asInt()));
+        }
+        return new Violation(kind, Json.text(n, "message", where), Json.textOr(n, "task", null), t, decisions,
+                Json.numberOr(n, "execution", 0));
+    }
+
+    /** The {@code trace}, {@code preemptions} and {@code tasks} keys of {@code n} as a trace. */
+    static Trace readTrace(JsonNode n, String where) throws ResultFormatException {
         JsonNode trace = Json.array(n, "trace", where);
         List<Step> steps = new ArrayList<>();
         int preemptions = 0;
@@ -64,14 +76,7 @@ final class TraceJson {
             steps.add(s);
         }
         List<String> tasks = n.has("tasks") ? Json.stringList(n, "tasks", where) : tasksOf(steps);
-        List<Integer> decisions = new ArrayList<>();
-        JsonNode d = n.get("decisions");
-        if (d != null && d.isArray()) {
-            d.forEach(e -> decisions.add(e.asInt()));
-        }
-        Trace t = new Trace(steps, (int) Json.numberOr(n, "preemptions", preemptions), tasks);
-        return new Violation(kind, Json.text(n, "message", where), Json.textOr(n, "task", null), t, decisions,
-                Json.numberOr(n, "execution", 0));
+        return new Trace(steps, (int) Json.numberOr(n, "preemptions", preemptions), tasks);
     }
 
     private static Step readStep(JsonNode s, String where, int position) throws ResultFormatException {

@@ -6,6 +6,7 @@ import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Mutex;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.Task;
+import dev.whylock.engine.analysis.Analyses;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.search.Explorer;
@@ -77,9 +78,19 @@ final class Programs {
 
     /** Explores {@code p} exhaustively with DPOR and a frozen clock, under the given experiments. */
     static ExplorationResult dpor(Program p, LockExperiment... experiments) {
-        SearchConfig cfg = SearchConfig.of(StrategySpec.dpor())
+        return Explorer.explore(p, config(experiments));
+    }
+
+    /** Explores {@code p} like {@link #dpor} with the analyses attached, as the CLI's {@code explore} does. */
+    static RunReport report(String scenario, Program p, LockExperiment... experiments) {
+        Analyses analyses = new Analyses();
+        ExplorationResult r = Explorer.explore(p, config(experiments).withObservers(analyses.observers()));
+        return RunReport.of("litmus", scenario, "untimed", r).withAnalysis(analyses.report());
+    }
+
+    private static SearchConfig config(LockExperiment... experiments) {
+        return SearchConfig.of(StrategySpec.dpor())
                 .withRun(RunConfig.defaults().withExperiments(List.of(experiments)))
                 .withTimeLimit(0, Ticker.FROZEN);
-        return Explorer.explore(p, cfg);
     }
 }

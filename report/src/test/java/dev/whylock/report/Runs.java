@@ -7,21 +7,24 @@ final class Runs {
 
     private Runs() {}
 
-    /** lost-update with its lock removed: a BUG_ON fires after a lost increment. */
+    /** lost-update with its lock removed: a BUG_ON fires after a lost increment, and the counter races. */
     static RunReport lostUpdateWithoutLock() {
-        return RunReport.of("litmus", "lost-update", "untimed",
-                        Programs.dpor(Programs.lostUpdate(), LockExperiment.remove("counter_lock")))
+        return Programs.report("lost-update", Programs.lostUpdate(), LockExperiment.remove("counter_lock"))
                 .withReplayFile(0, ".whylock/lost-update-1.replay");
     }
 
-    /** lost-update as written: no violation, exhaustively. */
+    /** lost-update as written: no violation, exhaustively; counter_lock protects counter. */
     static RunReport lostUpdate() {
-        return RunReport.of("litmus", "lost-update", "untimed", Programs.dpor(Programs.lostUpdate()));
+        return Programs.report("lost-update", Programs.lostUpdate());
     }
 
     /** AB-BA: two tasks take two locks in opposite orders and deadlock. */
     static RunReport abba() {
-        return RunReport.of("litmus", "ab-ba", "untimed", Programs.dpor(Programs.abba()))
-                .withReplayFile(0, ".whylock/ab-ba-1.replay");
+        return Programs.report("ab-ba", Programs.abba()).withReplayFile(0, ".whylock/ab-ba-1.replay");
+    }
+
+    /** A run without the analyses, as {@code explore} prints it without {@code --analyses}. */
+    static RunReport abbaPlain() {
+        return RunReport.of("litmus", "ab-ba", "untimed", Programs.dpor(Programs.abba()));
     }
 }
