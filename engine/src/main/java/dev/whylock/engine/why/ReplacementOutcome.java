@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param experiment  the experiment in command-line form
  * @param runs        the per-scenario explorations, in scenario order
- * @param cycles      lock-order cycles over the executions explored under the experiment
+ * @param cycles      lock-order cycles under the experiment that the unmodified program does not have
  * @param newRaces    data races absent from the unmodified program's executions
  * @param damage      new damage over all scenarios (deadlocks included), minimal counterexample each
  * @param exhaustive  whether every scenario run was exhaustive within the bound

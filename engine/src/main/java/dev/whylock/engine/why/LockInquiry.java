@@ -1,0 +1,209 @@
+package dev.whylock.engine.why;
+
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.analysis.AnalysisReport;
+import dev.whylock.engine.analysis.Analyses;
+import dev.whylock.engine.analysis.DataRace;
+import dev.whylock.engine.analysis.FieldLockset;
+import dev.whylock.engine.analysis.LockCycle;
+import dev.whylock.engine.analysis.LockOrderCollector;
+import dev.whylock.engine.analysis.LockProtection;
+import dev.whylock.engine.analysis.RaceDetector;
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.result.Violation;
+import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.Progress;
+import dev.whylock.engine.search.Ticker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Asks "why is this lock needed?" of a set of scenarios: explores each unmodified, then with the
+ * lock removed at each acquisition site and at all of them, then under each replacement, and
+ * answers with a {@link WhyReport}. It knows nothing about the programs beyond what their
+ * executions show.
+ */
+public final class LockInquiry {
+
+    /*
+     * Order of work: baselines first (they give the sites, the locksets, the assertion sites, the
+     * damage that is already there and whether each scenario was covered exhaustively), then one
+     * removal per site, then removal everywhere, then the replacements, then stress. A site
+     * verdict stops at the first scenario that breaks unless exploreAllScenarios is set.
+     */
+
+    private final String lockClass;
+    private final List<Scenario> scenarios;
+    private List<LockExperiment> replacements = List.of();
+    private InquiryBound bound = InquiryBound.defaults();
+    private RunConfig run = RunConfig.defaults();
+    private Ticker ticker = Ticker.FROZEN;
+    private Progress progress = Progress.NONE;
+    private BooleanSupplier cancelled = () -> false;
+    private StressRunner stressRunner;
+    private long stressRuns;
+    private boolean allScenarios;
+
+    /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
+    public LockInquiry(String lockClass, List<Scenario> scenarios) {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("an inquiry needs at least one scenario");
+        }
+        this.lockClass = lockClass;
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    /** Replacement (or extra removal) experiments whose outcomes the report lists. */
+    public LockInquiry withReplacements(List<LockExperiment> experiments) {
+        this.replacements = List.copyOf(experiments);
+        return this;
+    }
+
+    /** The bound of every exploration. */
+    public LockInquiry withBound(InquiryBound b) {
+        this.bound = b;
+        return this;
+    }
+
+    /** How executions run (backend, timing, step bound, and experiments applied to every exploration). */
+    public LockInquiry withRunConfig(RunConfig r) {
+        this.run = r;
+        return this;
+    }
+
+    /** The wall clock for time limits and elapsed times (the default never advances). */
+    public LockInquiry withTicker(Ticker t) {
+        this.ticker = t;
+        return this;
+    }
+
+    /** Receives the progress of each exploration. */
+    public LockInquiry withProgress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** Polled between executions; when it returns true the inquiry stops and reports what it has. */
+    public LockInquiry withCancelled(BooleanSupplier c) {
+        this.cancelled = c;
+        return this;
+    }
+
+    /** Runs each necessary verdict's breaking scenario {@code runs} times under {@code runner} as well. */
+    public LockInquiry withStress(StressRunner runner, long runs) {
+        this.stressRunner = runner;
+        this.stressRuns = runs;
+        return this;
+    }
+
+    /** Whether a site verdict explores every scenario even after one broke (default: stop at the first). */
+    public LockInquiry exploreAllScenarios(boolean all) {
+        this.allScenarios = all;
+        return this;
+    }
+
+    /** Runs the inquiry. */
+    public WhyReport run() {
+        long start = ticker.nanos();
+        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled);
+        Analyses analyses = new Analyses();
+        List<ScenarioRun> baselines = new ArrayList<>();
+        Map<String, Set<String>> damageKeys = new HashMap<>();
+        Map<String, Set<String>> sitesByScenario = new HashMap<>();
+        Map<String, Boolean> baselineExhaustive = new HashMap<>();
+        TreeSet<String> sites = new TreeSet<>();
+        for (Scenario s : scenarios) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            AcquisitionSites found = new AcquisitionSites(lockClass);
+            List<ExecutionObserver> obs = new ArrayList<>(analyses.observers());
+            obs.add(found);
+            ScenarioRun b = runner.explore(s, List.of(), null, null, obs).run();
+            baselines.add(b);
+            damageKeys.put(s.name(), b.damage().stream().map(Violation::key).collect(Collectors.toSet()));
+            sitesByScenario.put(s.name(), found.sites());
+            baselineExhaustive.put(s.name(), b.exhaustive());
+            sites.addAll(found.sites());
+        }
+        AnalysisReport base = analyses.report();
+        Verdicts verdicts = new Verdicts(lockClass, scenarios, runner, damageKeys, sitesByScenario, baselineExhaustive,
+                cancelled, allScenarios);
+        List<SiteVerdict> siteVerdicts = new ArrayList<>();
+        for (String site : sites) {
+            siteVerdicts.add(verdicts.removal(site));
+        }
+        SiteVerdict everywhere = verdicts.removal(SiteVerdict.ALL_SITES);
+        List<ReplacementOutcome> replaced = new ArrayList<>();
+        Set<String> baseRaces = base.races().races().stream().map(DataRace::key).collect(Collectors.toSet());
+        Set<List<String>> baseCycles = base.lockOrder().cycles().stream().map(LockCycle::locks).collect(Collectors.toSet());
+        for (LockExperiment e : replacements) {
+            replaced.add(replacement(e, runner, damageKeys, baseRaces, baseCycles));
+        }
+        List<StressComparison> stress = stress(siteVerdicts, everywhere);
+        List<FieldLockset> rows = base.locksets().fields().stream()
+                .filter(f -> f.shared() && f.locks().contains(lockClass)).toList();
+        List<String> alone = base.locksets().locks().stream().filter(l -> l.lockClass().equals(lockClass))
+                .findFirst().map(LockProtection::alone).orElse(List.of());
+        List<SuggestedAnnotation> annotations = SuggestedAnnotation.from(base.locksets()).stream()
+                .filter(a -> a.lockClass().equals(lockClass)).toList();
+        List<LockCycle> cycles = base.lockOrder().cycles().stream().filter(c -> c.locks().contains(lockClass)).toList();
+        return new WhyReport(lockClass, bound, scenarios.stream().map(Scenario::name).toList(), baselines, List.copyOf(sites),
+                siteVerdicts, everywhere, rows, alone, base.assertions().forLock(lockClass), cycles, base.races().races(),
+                replaced, stress, annotations, (ticker.nanos() - start) / 1_000_000, cancelled.getAsBoolean());
+    }
+
+    private ReplacementOutcome replacement(LockExperiment e, ScenarioRunner runner, Map<String, Set<String>> damageKeys,
+            Set<String> baseRaces, Set<List<String>> baseCycles) {
+        LockOrderCollector order = new LockOrderCollector();
+        RaceDetector races = new RaceDetector();
+        List<ScenarioRun> runs = new ArrayList<>();
+        Map<String, Violation> damage = new LinkedHashMap<>();
+        boolean exhaustive = true;
+        for (Scenario s : scenarios) {
+            if (cancelled.getAsBoolean() || !damageKeys.containsKey(s.name())) {
+                exhaustive = false;
+                break;
+            }
+            ScenarioRun r = runner.explore(s, List.of(e), e.toString(), damageKeys.get(s.name()), List.of(order, races)).run();
+            runs.add(r);
+            exhaustive &= r.exhaustive();
+            for (Violation v : r.damage()) {
+                damage.putIfAbsent(v.key(), v);
+            }
+        }
+        List<LockCycle> cycles = order.result().cycles().stream().filter(c -> !baseCycles.contains(c.locks())).toList();
+        List<DataRace> newRaces = races.result().races().stream().filter(r -> !baseRaces.contains(r.key())).toList();
+        List<Violation> dmg = new ArrayList<>(damage.values());
+        dmg.sort(ScenarioRunner.MINIMAL);
+        return new ReplacementOutcome(e.toString(), runs, cycles, newRaces, dmg, exhaustive);
+    }
+
+    private List<StressComparison> stress(List<SiteVerdict> siteVerdicts, SiteVerdict everywhere) {
+        List<StressComparison> out = new ArrayList<>();
+        if (stressRunner == null) {
+            return out;
+        }
+        List<SiteVerdict> necessary = new ArrayList<>(siteVerdicts);
+        necessary.add(everywhere);
+        for (SiteVerdict v : necessary) {
+            if (v.necessity() != Necessity.NECESSARY || cancelled.getAsBoolean()) {
+                continue;
+            }
+            Scenario s = scenarios.stream().filter(x -> x.name().equals(v.scenario())).findFirst().orElseThrow();
+            LockExperiment e = v.allSites() ? LockExperiment.remove(lockClass) : LockExperiment.remove(lockClass, v.site());
+            List<LockExperiment> all = new ArrayList<>(run.experiments());
+            all.add(e);
+            StressCounts counts = stressRunner.run(s.program(), all, stressRuns);
+            out.add(new StressComparison(s.name(), e.toString(), counts, v.counterexample().execution()));
+        }
+        return out;
+    }
+}

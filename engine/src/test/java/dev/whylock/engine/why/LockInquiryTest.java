@@ -1,0 +1,247 @@
+package dev.whylock.engine.why;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.engine.Env;
+import dev.whylock.engine.Field;
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.Mutex;
+import dev.whylock.engine.Obj;
+import dev.whylock.engine.Program;
+import dev.whylock.engine.Task;
+import dev.whylock.engine.ViolationKind;
+import dev.whylock.engine.result.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Lock inquiries on small programs whose answers are known. */
+class LockInquiryTest {
+
+    static Program program(String name, Consumer<Env> run) {
+        return new Program() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run(Env env) {
+                run.accept(env);
+            }
+        };
+    }
+
+    static final class Dev extends Obj {
+        final Field<Integer> stats = field("dev->stats", 0);
+
+        Dev() {
+            super("struct dev");
+        }
+    }
+
+    /** A reader dereferences the published {@code dev} under L; the remover unpublishes it under L and frees it. */
+    static Program publishAndFree() {
+        return program("reader-vs-remove", env -> {
+            Mutex l = env.mutex("L");
+            Field<Dev> published = env.field("priv->dev", new Dev());
+            env.spawn("reader", () -> {
+                l.lock("dev_get_stats");
+                Dev d = published.get("dev_get_stats");
+                if (d != null) {
+                    d.stats.get("dev_get_stats");
+                }
+                l.unlock("dev_get_stats");
+            });
+            env.spawn("remove", () -> {
+                l.lock("dev_remove");
+                Dev d = published.get("dev_remove");
+                published.set(null, "dev_remove");
+                l.unlock("dev_remove");
+                env.free(d, "dev_remove");
+            });
+        });
+    }
+
+    /** Two tasks increment a counter under L; an invariant checked at the end wants both increments. */
+    static Program counter() {
+        return program("two-increments", env -> {
+            Mutex l = env.mutex("L");
+            Field<Integer> count = env.field("dev->count", 0);
+            List<Task> tasks = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                tasks.add(env.spawn("T" + t, () -> {
+                    l.lock("dev_inc");
+                    count.set(count.get("dev_inc") + 1, "dev_inc");
+                    l.assertHeld("dev_inc_locked");
+                    l.unlock("dev_inc");
+                }));
+            }
+            tasks.forEach(env::join);
+            env.invariant("both-increments", () -> count.peek() == 2 ? null : "count is " + count.peek());
+        });
+    }
+
+    /** L is taken around work on task-local fields only. */
+    static Program localSection() {
+        return program("local-section", env -> {
+            Mutex l = env.mutex("L");
+            for (int t = 0; t < 2; t++) {
+                Field<Integer> scratch = env.field("t" + t + "->scratch", 0);
+                env.spawn("T" + t, () -> {
+                    l.lock("local_update");
+                    scratch.set(scratch.get("local_update") + 1, "local_update");
+                    l.unlock("local_update");
+                });
+            }
+        });
+    }
+
+    static WhyReport ask(String lock, Program... programs) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Program p : programs) {
+            scenarios.add(new Scenario(p.name(), p));
+        }
+        return new LockInquiry(lock, scenarios).run();
+    }
+
+    @Test
+    void lockGuardingPublishedPointer_inquiry_everySiteNecessaryWithUseAfterFree() {
+        WhyReport r = ask("L", publishAndFree());
+        assertEquals(List.of("dev_get_stats", "dev_remove"), r.sites());
+        for (SiteVerdict v : r.siteVerdicts()) {
+            assertEquals(Necessity.NECESSARY, v.necessity(), v.site());
+            assertEquals(ViolationKind.USE_AFTER_FREE.key(), v.damageKind());
+            assertEquals("reader-vs-remove", v.scenario());
+            List<Step> steps = v.counterexample().trace().steps();
+            assertTrue(steps.stream().anyMatch(s -> s.op().equals("kfree")), "the counterexample frees dev");
+        }
+        assertEquals(Necessity.NECESSARY, r.allSites().necessity());
+        assertFalse(r.baselines().get(0).fails(), "with the lock everywhere nothing breaks");
+        assertTrue(r.locksets().stream().anyMatch(f -> f.field().equals("priv->dev")));
+        assertTrue(r.protectsAlone().contains("priv->dev"));
+    }
+
+    @Test
+    void lockGuardingReadModifyWrite_inquiry_necessaryWithInvariantDamage() {
+        WhyReport r = ask("L", counter());
+        SiteVerdict v = r.siteVerdicts().get(0);
+        assertEquals("dev_inc", v.site());
+        assertEquals(Necessity.NECESSARY, v.necessity());
+        assertEquals(ViolationKind.INVARIANT.key(), v.damageKind());
+        assertTrue(v.counterexample().message().contains("count is 1"));
+        assertEquals(List.of("dev->count"), r.protectsAlone());
+        assertEquals(List.of(SuggestedAnnotation.of("dev->count", "L", true)), r.annotations());
+        assertEquals("__guarded_by(L)", r.annotations().get(0).kernel());
+    }
+
+    @Test
+    void assertionOnRemovedLock_inquiry_reportedAsAssumedNotAsDamage() {
+        WhyReport r = ask("L", counter());
+        assertEquals(1, r.assertions().size());
+        assertEquals("dev_inc_locked", r.assertions().get(0).site());
+        assertFalse(r.assertions().get(0).everFailed(), "the assertion holds in the unmodified program");
+        SiteVerdict v = r.siteVerdicts().get(0);
+        assertFalse(v.assumed().isEmpty(), "without the lock the assertion fails");
+        assertTrue(v.assumed().stream().allMatch(a -> a.kind() == ViolationKind.ASSERTION));
+        assertTrue(v.counterexample().kind().damage(), "damage and assumptions are kept apart");
+    }
+
+    @Test
+    void lockAroundLocalSection_inquiry_notNeededExhaustively() {
+        WhyReport r = ask("L", localSection());
+        assertEquals(List.of("local_update"), r.sites());
+        SiteVerdict v = r.siteVerdicts().get(0);
+        assertEquals(Necessity.NOT_NEEDED_WITHIN_BOUND, v.necessity());
+        assertTrue(v.exhaustive());
+        assertTrue(v.executions() > 0);
+        assertEquals(Necessity.NOT_NEEDED_WITHIN_BOUND, r.allSites().necessity());
+        assertTrue(r.protectsAlone().isEmpty(), "task-local fields are never shared");
+    }
+
+    @Test
+    void scenarioDeadlockingWithoutExperiment_inquiry_baselineFailsAndRemovalIsNotBlamed() {
+        Program selfDeadlock = program("create-under-lock", env -> {
+            Mutex l = env.mutex("L");
+            env.spawn("probe", () -> {
+                l.lock("dpaa2_mac_connect");
+                l.lock("add_upstream");
+                l.unlock("add_upstream");
+                l.unlock("dpaa2_mac_connect");
+            });
+        });
+        WhyReport r = ask("L", selfDeadlock, localSection());
+        assertTrue(r.baselines().get(0).fails());
+        assertEquals(ViolationKind.DEADLOCK, r.baselines().get(0).damage().get(0).kind());
+        assertFalse(r.baselines().get(1).fails());
+        // The self-deadlocking acquisition in add_upstream never happens, so only the logs' sites count.
+        assertEquals(List.of("dpaa2_mac_connect", "local_update"), r.sites());
+        for (SiteVerdict v : r.siteVerdicts()) {
+            assertEquals(Necessity.NOT_NEEDED_WITHIN_BOUND, v.necessity(), v.site());
+        }
+        SiteVerdict local = r.siteVerdicts().get(1);
+        assertFalse(local.runs().get(0).reached(), "the self-deadlocking scenario never reaches local_update");
+    }
+
+    @Test
+    void replacementByUnrelatedLock_inquiry_reportsNewRaceAndLockOrderCycle() {
+        Program p = program("replace", env -> {
+            Mutex l = env.mutex("L");
+            Mutex m = env.mutex("M");
+            Mutex k = env.mutex("K");
+            Field<Integer> x = env.field("dev->x", 0);
+            env.spawn("T0", () -> {
+                l.lock("a");
+                m.lock("a");
+                x.set(1, "a");
+                m.unlock("a");
+                l.unlock("a");
+            });
+            env.spawn("T1", () -> {
+                m.lock("b");
+                k.lock("b");
+                m.unlock("b");
+                x.set(2, "b_x");
+                k.unlock("b");
+            });
+        });
+        LockExperiment replace = LockExperiment.replace("K", "L", "b");
+        WhyReport r = new LockInquiry("K", List.of(new Scenario("replace", p))).withReplacements(List.of(replace)).run();
+        assertTrue(r.baselineRaces().stream().anyMatch(d -> d.field().equals("dev->x")), "M does not cover b_x");
+        ReplacementOutcome o = r.replacements().get(0);
+        assertEquals("replace K@b=L", o.experiment());
+        assertEquals(1, o.cycles().size());
+        assertEquals(List.of("L", "M"), o.cycles().get(0).locks());
+        assertFalse(o.safeWithinBound());
+        assertTrue(o.damage().isEmpty(), "the replacement lock is a different instance, so nothing deadlocks");
+    }
+
+    @Test
+    void stressRunnerGiven_inquiry_fillsRunItAndSeeSlotForNecessaryVerdicts() {
+        List<List<LockExperiment>> asked = new ArrayList<>();
+        StressRunner fake = (program, experiments, runs) -> {
+            asked.add(experiments);
+            return new StressCounts(runs, 0, 0, null);
+        };
+        WhyReport r = new LockInquiry("L", List.of(new Scenario("c", counter()))).withStress(fake, 1000).run();
+        assertEquals(2, r.stress().size(), "one per necessary verdict: dev_inc and all sites");
+        StressComparison s = r.stress().get(0);
+        assertEquals("remove L@dev_inc", s.experiment());
+        assertEquals(1000, s.stress().runs());
+        assertNotNull(r.siteVerdicts().get(0).counterexample());
+        assertEquals(r.siteVerdicts().get(0).counterexample().execution(), s.dporExecutionsToCounterexample());
+        assertEquals(List.of(LockExperiment.remove("L", "dev_inc")), asked.get(0));
+    }
+
+    @Test
+    void cancelledBeforeStart_inquiry_reportsInterruptedWithoutVerdicts() {
+        WhyReport r = new LockInquiry("L", List.of(new Scenario("c", counter()))).withCancelled(() -> true).run();
+        assertTrue(r.interrupted());
+        assertTrue(r.sites().isEmpty());
+        assertEquals(Necessity.INCONCLUSIVE, r.allSites().necessity());
+    }
+}
