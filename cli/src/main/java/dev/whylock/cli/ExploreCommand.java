@@ -1,0 +1,194 @@
+package dev.whylock.cli;
+
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.Program;
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.search.Explorer;
+import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.StrategySpec;
+import dev.whylock.engine.stress.Stress;
+import dev.whylock.engine.stress.StressResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code whylock explore}: run one scenario, optionally with a lock removed or replaced, and report what breaks. */
+@Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Explore the interleavings of one scenario, optionally with locks removed or replaced, and report "
+                + "every violation with a replayable counterexample.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  whylock explore --scenario module-insert-vs-phylink-create",
+            "  whylock explore --scenario module-insert-vs-phylink-create --remove rtnl_mutex@sfp_bus_add_upstream,sfp_bus_del_upstream",
+            "  whylock explore --scenario ethtool-module-eeprom-vs-cage-unbind --replace rtnl_mutex=sfp_lock --json out.json",
+            "  whylock explore --scenario my-race.yaml --strategy pct --seed 7 --max-executions 10000 --time-limit 30s",
+            "",
+            "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error."})
+final class ExploreCommand implements Callable<Integer> {
+
+    static final long DEFAULT_MAX_EXECUTIONS = 1_000_000;
+    static final long DEFAULT_STRESS_RUNS = 1_000;
+    static final long MAX_EXECUTIONS_LIMIT = 1_000_000_000_000L;
+    static final int MAX_PREEMPTIONS = 100;
+    static final List<String> STRATEGIES = List.of("dpor", "pct", "random", "stress");
+    /** How long a stress task may wait before the run counts as deadlocked. */
+    static final long STRESS_HANG_MILLIS = 2_000;
+
+    @ParentCommand
+    WhylockCommand root;
+
+    @Option(names = "--scenario", required = true, paramLabel = "S",
+            description = "A built-in scenario (see 'whylock list scenarios') or a path to a scenario file (YAML).")
+    String scenario;
+
+    @Option(names = "--model", paramLabel = "M",
+            description = "The model: sfp-v5.14 (default) or sfp-v6.5. Overrides the scenario file's 'model:' key.")
+    String model;
+
+    @Option(names = "--remove", paramLabel = "L[@SITE,...]",
+            description = "Remove lock L (its acquisitions become no-ops, still recorded), everywhere or only in the "
+                    + "listed functions. Repeatable.")
+    List<String> removes = new ArrayList<>();
+
+    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW",
+            description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead. "
+                    + "Repeatable.")
+    List<String> replaces = new ArrayList<>();
+
+    @Option(names = "--strategy", paramLabel = "dpor|pct|random|stress", defaultValue = "dpor",
+            completionCandidates = StrategyCandidates.class,
+            description = "dpor: every interleaving up to equivalence (default); pct: probabilistic with bug depth; "
+                    + "random: random walk; stress: real threads, no control (what 'run it and see' gives).")
+    String strategy;
+
+    @Option(names = "--max-executions", paramLabel = "N",
+            description = "Stop after N executions (default 1,000,000; for stress, the number of runs, default 1,000).")
+    Long maxExecutions;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this much wall time, e.g. 30s, 5m; the partial result is marked not exhaustive.")
+    Duration timeLimit;
+
+    @Option(names = "--preemptions", paramLabel = "K",
+            description = "dpor: explore every schedule with at most K preemptions (exhaustive within that bound); "
+                    + "pct: bug depth K+1 (default depth 3).")
+    Integer preemptions;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for pct, random and stress (default 1).")
+    long seed;
+
+    @Option(names = "--timing", paramLabel = "untimed|ordered", defaultValue = "untimed",
+            completionCandidates = TimingCandidates.class,
+            description = "untimed: armed timers and queued work may run at any later point (default); ordered: timers "
+                    + "fire in deadline order.")
+    String timing;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Io io = root.io();
+        String strat = choice("--strategy", strategy, STRATEGIES);
+        RunConfig.Timing t = RunConfig.Timing.valueOf(choice("--timing", timing, List.of("untimed", "ordered")).toUpperCase(Locale.ROOT));
+        long max = bounds(strat);
+        LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
+        List<LockExperiment> experiments = ExperimentParser.parse(loaded.model(), removes, replaces);
+        common.checkWritable(io);
+        RunInfo info = new RunInfo(loaded, experiments, t, describe(strat));
+        Program program = loaded.model().program(loaded.scenario());
+        if (strat.equals("stress")) {
+            return stress(io, info, program, max);
+        }
+        SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
+                .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+        return Searches.explore(io, common, info, program, cfg);
+    }
+
+    private long bounds(String strat) {
+        long max = maxExecutions != null ? maxExecutions : strat.equals("stress") ? DEFAULT_STRESS_RUNS : DEFAULT_MAX_EXECUTIONS;
+        if (max < 1) {
+            throw new UsageException("--max-executions " + max + ": expected a positive number of executions, e.g. 10000");
+        }
+        if (max > MAX_EXECUTIONS_LIMIT || (strat.equals("stress") && max > Integer.MAX_VALUE)) {
+            throw new UsageException("--max-executions " + max + ": more than this whylock can run (at most "
+                    + String.format("%,d", strat.equals("stress") ? Integer.MAX_VALUE : MAX_EXECUTIONS_LIMIT)
+                    + "); use --time-limit to bound a long search by time");
+        }
+        if (preemptions != null && (preemptions < 0 || preemptions > MAX_PREEMPTIONS)) {
+            throw new UsageException("--preemptions " + preemptions + ": expected a number from 0 to " + MAX_PREEMPTIONS
+                    + " (kernel races usually need 1 to 3)");
+        }
+        if (preemptions != null && (strat.equals("random") || strat.equals("stress"))) {
+            throw new UsageException("--preemptions applies to --strategy dpor and pct, not " + strat);
+        }
+        return max;
+    }
+
+    private StrategySpec spec(String strat) {
+        return switch (strat) {
+            case "pct" -> StrategySpec.pct(seed, preemptions == null ? 3 : preemptions + 1);
+            case "random" -> StrategySpec.random(seed);
+            default -> preemptions == null ? StrategySpec.dpor() : StrategySpec.dfs(preemptions);
+        };
+    }
+
+    private String describe(String strat) {
+        return switch (strat) {
+            case "pct" -> "pct (depth " + (preemptions == null ? 3 : preemptions + 1) + ", seed " + seed + ")";
+            case "random" -> "random (seed " + seed + ")";
+            case "stress" -> "stress (seed " + seed + ")";
+            default -> preemptions == null ? "dpor" : "dpor (at most " + preemptions + " preemptions)";
+        };
+    }
+
+    private int stress(Io io, RunInfo info, Program program, long runs) {
+        io.cancellation().begin();
+        int code = ExitCode.INTERNAL;
+        try {
+            long limitNanos = timeLimit == null ? Long.MAX_VALUE : timeLimit.toNanos();
+            long start = io.ticker().nanos();
+            var cancelled = io.cancellation().requested();
+            StressResult r = Stress.run(program, info.experiments(), (int) runs, STRESS_HANG_MILLIS, seed, false, io.ticker(),
+                    () -> cancelled.getAsBoolean() || io.ticker().nanos() - start >= limitNanos);
+            code = StressOutput.write(io, common, info, r);
+            return code;
+        } finally {
+            io.cancellation().finished(code);
+        }
+    }
+
+    /** A value from a fixed list, with a suggestion for a typo. */
+    static String choice(String flag, String value, List<String> valid) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!valid.contains(v)) {
+            throw new UsageException(flag + " " + value + ": unknown value" + Suggestions.didYouMean(v, valid)
+                    + " (expected one of: " + String.join(", ", valid) + ")");
+        }
+        return v;
+    }
+
+    /** Shell completion for {@code --strategy}. */
+    static final class StrategyCandidates extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        StrategyCandidates() {
+            super(STRATEGIES);
+        }
+    }
+
+    /** Shell completion for {@code --timing}. */
+    static final class TimingCandidates extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        TimingCandidates() {
+            super(List.of("untimed", "ordered"));
+        }
+    }
+}

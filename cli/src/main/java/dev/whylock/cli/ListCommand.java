@@ -1,0 +1,94 @@
+package dev.whylock.cli;
+
+import dev.whylock.linux.model.InvariantInfo;
+import dev.whylock.linux.model.Model;
+import dev.whylock.linux.model.Models;
+import dev.whylock.linux.model.OpCall;
+import dev.whylock.linux.model.OpInfo;
+import dev.whylock.linux.model.Scenario;
+import dev.whylock.linux.model.ScenarioLoader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code whylock list}: the model's catalogue, the names scenario files and flags may use. */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"List the models, or a model's built-in scenarios, lock classes, acquisition sites, scenario ops, "
+                + "invariants, background contexts or module types.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  whylock list models", "  whylock list ops", "  whylock list sites --model sfp-v6.5"})
+final class ListCommand implements Callable<Integer> {
+
+    static final List<String> WHAT = List.of("models", "scenarios", "locks", "sites", "ops", "invariants", "contexts", "module-types");
+
+    @ParentCommand
+    WhylockCommand root;
+
+    @Parameters(paramLabel = "WHAT", completionCandidates = WhatCandidates.class,
+            description = "models, scenarios, locks, sites, ops, invariants, contexts or module-types")
+    String what;
+
+    @Option(names = "--model", paramLabel = "M", description = "The model whose catalogue to list (default sfp-v5.14).")
+    String model;
+
+    @Override
+    public Integer call() {
+        String w = ExploreCommand.choice("list", what, WHAT);
+        Model m = ScenarioResolver.model(model);
+        PrintWriter out = root.io().out();
+        switch (w) {
+            case "models" -> Models.all().forEach(x -> out.printf("%-10s %s%s%n", x.name(),
+                    x.name().equals(Models.DEFAULT) ? "(default) " : "", x.description()));
+            case "scenarios" -> scenarios(out, m);
+            case "locks" -> m.lockClasses().forEach(l -> out.printf("%-22s taken in %d function%s%n", l, sites(m, l).size(),
+                    sites(m, l).size() == 1 ? "" : "s"));
+            case "sites" -> m.sites().forEach(out::println);
+            case "ops" -> m.ops().forEach(o -> op(out, o));
+            case "invariants" -> m.invariants().forEach((InvariantInfo i) -> out.printf("%-34s %s%n", i.name(), i.description()));
+            case "contexts" -> m.backgroundContexts().forEach(out::println);
+            default -> m.moduleTypes().forEach(out::println);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    static List<String> sites(Model m, String lock) {
+        return m.sites().stream().filter(s -> s.startsWith(lock + "@")).toList();
+    }
+
+    private static void scenarios(PrintWriter out, Model m) {
+        for (String name : m.builtinScenarios()) {
+            Scenario s = ScenarioLoader.builtin(name);
+            List<String> threads = new ArrayList<>();
+            for (Map.Entry<String, List<OpCall>> t : s.threads().entrySet()) {
+                threads.add(t.getKey() + " [" + t.getValue().stream().map(OpCall::op).collect(Collectors.joining(", ")) + "]");
+            }
+            out.printf("%-40s %s%n", name, threads.isEmpty() ? "(setup only)" : String.join(" vs ", threads));
+        }
+    }
+
+    private static void op(PrintWriter out, OpInfo o) {
+        out.printf("%-28s %s%n", o.name(), o.description());
+        for (OpInfo.Param p : o.params()) {
+            out.printf("%-28s   %s: %s%s%s%n", "", p.name(), p.description(),
+                    p.allowed().isEmpty() ? "" : " (" + String.join(", ", p.allowed()) + ")",
+                    p.defaultValue() == null ? "" : " default " + p.defaultValue());
+        }
+    }
+
+    /** Shell completion for WHAT. */
+    static final class WhatCandidates extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        WhatCandidates() {
+            super(WHAT);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.whylock.cli;
+
+import dev.whylock.engine.stress.StressResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Writes the result of a stress run: how many real-thread runs failed, and how. */
+final class StressOutput {
+    private StressOutput() {}
+
+    static int write(Io io, CommonOptions common, RunInfo info, StressResult r) {
+        String json = ResultJson.text(ResultJson.stress(info, r.runs(), r.failedRuns(), r.firstFailureRun(), r.failures(),
+                r.elapsedMillis()));
+        if (common.json != null) {
+            RunOutput.write(common.json(io), json, "--json");
+        }
+        String text = text(info, r);
+        if (common.traceOut != null) {
+            RunOutput.write(io.resolve(common.traceOut), "stress runs on real threads record no trace\n", "--trace-out");
+        }
+        if (common.html != null) {
+            RunOutput.write(io.resolve(common.html), Html.page("whylock: " + info.scenarioName(), text), "--html");
+        }
+        if (!common.quiet) {
+            io.out().print(text);
+            io.out().flush();
+        }
+        return r.failedRuns() > 0 ? ExitCode.VIOLATION : ExitCode.OK;
+    }
+
+    static String text(RunInfo info, StressResult r) {
+        StringWriter sw = new StringWriter();
+        PrintWriter out = new PrintWriter(sw);
+        out.printf("model %s, scenario %s, strategy %s%s%n", info.modelName(), info.scenarioName(), info.strategy(),
+                info.experiments().isEmpty() ? ", no experiment"
+                        : ", " + String.join(", ", info.experiments().stream().map(Object::toString).toList()));
+        out.printf("%s: %,d of %,d real-thread runs failed%s in %.1f s; NOT exhaustive: stress samples, and records no trace%n",
+                r.failedRuns() > 0 ? "violation" : "no-violation", r.failedRuns(), r.runs(),
+                r.firstFailureRun() > 0 ? " (first at run " + r.firstFailureRun() + ")" : "", r.elapsedMillis() / 1000.0);
+        for (Map.Entry<String, Integer> e : r.failures().entrySet()) {
+            out.printf("  %,6d x %s%n", e.getValue(), e.getKey());
+        }
+        out.flush();
+        return sw.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.whylock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code whylock explore}: exit codes, result files, progress, interruption. */
+class ExploreCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static JsonNode json(Path p) throws IOException {
+        return new ObjectMapper().readTree(Files.readString(p));
+    }
+
+    @Test
+    void explore_violatingScenario_exits1AndWritesReplayUnderDotWhylock() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl");
+        assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+        assertTrue(r.out().contains("deadlock"), r.out());
+        try (var files = Files.list(dir.resolve(".whylock"))) {
+            assertEquals(1, files.filter(p -> p.toString().endsWith(".replay")).count());
+        }
+    }
+
+    @Test
+    void explore_jsonFlag_writesTheContractKeysInOrderAndTheReplayPath() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl", "--json", "r.json", "--quiet");
+        assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+        assertEquals("", r.out(), "--quiet prints no report");
+        JsonNode j = json(dir.resolve("r.json"));
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        assertEquals(List.of("verdict", "exhaustive", "executions", "elapsedMillis", "model", "scenario", "experiments",
+                "violations", "locksets", "lockOrder"), keys.subList(0, 10));
+        assertEquals("violation", j.get("verdict").asText());
+        JsonNode v = j.get("violations").get(0);
+        assertEquals("deadlock", v.get("kind").asText());
+        assertTrue(Files.exists(dir.resolve(v.get("replay").asText())), "replay path in the JSON exists: " + v.get("replay"));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void explore_experimentsAndTiming_areInTheJsonAndReplayHeader() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl", "--remove", "sfp_mutex@sfp_bus_get",
+                "--timing", "ordered", "--json", "r.json", "--quiet");
+        assertTrue(r.code() == ExitCode.OK || r.code() == ExitCode.VIOLATION, r.toString());
+        JsonNode j = json(dir.resolve("r.json"));
+        assertEquals("remove sfp_mutex@sfp_bus_get", j.get("experiments").get(0).asText());
+    }
+
+    @Test
+    void explore_cancelledBeforeTheFirstExecution_writesAPartialNonExhaustiveResult() throws IOException {
+        Cancellation c = Cancellation.manual();
+        c.request();
+        Cli.Result r = Cli.run(dir, System::nanoTime, c, "explore", "--scenario", "unbind-cage", "--json", "r.json");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        JsonNode j = json(dir.resolve("r.json"));
+        assertFalse(j.get("exhaustive").asBoolean());
+        assertEquals("interrupted", j.get("stopReason").asText());
+        assertTrue(r.err().contains("interrupted"), r.err());
+    }
+
+    @Test
+    void explore_timeLimitReached_stopsAndMarksTheResultNotExhaustive() throws IOException {
+        AtomicLong now = new AtomicLong();
+        // Every reading of the clock advances it by one second: the 2 s limit is hit after a few executions.
+        Cli.Result r = Cli.run(dir, () -> now.addAndGet(1_000_000_000L), Cancellation.manual(),
+                "explore", "--scenario", "module-hotplug", "--time-limit", "2s", "--json", "r.json");
+        assertTrue(r.code() == ExitCode.OK || r.code() == ExitCode.VIOLATION, r.toString());
+        JsonNode j = json(dir.resolve("r.json"));
+        assertEquals("time-limit", j.get("stopReason").asText());
+        assertFalse(j.get("exhaustive").asBoolean());
+    }
+
+    @Test
+    void explore_notATerminal_printsPlainProgressLinesOnStderr() {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl");
+        assertTrue(r.err().contains("whylock: dpor:") && r.err().contains("executions"), r.err());
+    }
+
+    @Test
+    void explore_quiet_printsNothingOnStderrOrStdout() {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl", "--quiet");
+        assertEquals("", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void explore_htmlAndTraceOut_writeBothFiles() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl", "--html", "r/report.html",
+                "--trace-out", "r/trace.txt", "--quiet");
+        assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+        assertTrue(Files.readString(dir.resolve("r/report.html")).contains("<html"));
+        assertTrue(Files.readString(dir.resolve("r/trace.txt")).contains("deadlock"));
+    }
+
+    @Test
+    void explore_pctWithSeed_isReproducible() throws IOException {
+        Cli.run(dir, "explore", "--scenario", "unbind-cage", "--strategy", "pct", "--seed", "7", "--max-executions", "20",
+                "--json", "a.json", "--quiet");
+        Cli.run(dir, "explore", "--scenario", "unbind-cage", "--strategy", "pct", "--seed", "7", "--max-executions", "20",
+                "--json", "b.json", "--quiet");
+        JsonNode a = json(dir.resolve("a.json"));
+        JsonNode b = json(dir.resolve("b.json"));
+        assertEquals(a.get("violations"), b.get("violations"));
+        assertEquals(20, a.get("executions").asLong());
+    }
+}
