@@ -711,4 +711,27 @@ class SfpTest {
         assertFalse(seen[0].calls.contains("link_up"));
         assertEquals(SFP_S_FAIL, seen[1].sm, seen[1]::toString);
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void txFaultAtStartup_resetByPulse_txClearInInitCompletesInit(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.SFP_1000BASE_X);
+            x.cage.txFaultSetResettable();
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        Seen s = seen[0];
+        assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
+        assertEquals(List.of(SFP_S_WAIT, SFP_S_INIT, SFP_S_INIT_TX_FAULT, SFP_S_INIT, SFP_S_LINK_UP),
+                SfpWorld.writes(o, "sfp->sm_state"));
+        assertEquals(N_FAULT, s.faultRetries, "phy_probe: refilled to N_FAULT once initialised");
+        assertEquals(T_SERIAL + T_START_UP + T_FAULT_RECOVER, s.now, "TX_CLEAR right after the reset pulse");
+    }
 }
