@@ -31,7 +31,7 @@ public final class RunHtmlRenderer {
         HtmlPage.row(out, "executions", String.valueOf(r.executions()), Glossary.EXECUTION);
         HtmlPage.row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
         HtmlPage.row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
-        HtmlPage.row(out, "bound", RunTextRenderer.bound(r), r.bounded() ? Glossary.BOUNDED : "");
+        HtmlPage.row(out, "bound", RunTextRenderer.bound(r), RunTextRenderer.boundExplained(r));
         HtmlPage.row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
         HtmlPage.row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()));
         HtmlPage.row(out, "elapsed", r.elapsedMillis() + " ms", "");

@@ -61,8 +61,7 @@ public final class RunTextRenderer {
         row(out, "executions", String.valueOf(r.executions()), Glossary.EXECUTION);
         row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
         row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
-        row(out, "bound", bound(r), r.bounded() ? Glossary.BOUNDED
-                : bound(r).equals("none") ? "no preemption or work-run bound (only the per-execution step limit)" : "");
+        row(out, "bound", bound(r), boundExplained(r));
         row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
         row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()) + (r.seed() != 0 ? " (seed " + r.seed() + ")" : ""));
         row(out, "elapsed", r.elapsedMillis() + " ms", "");
@@ -79,6 +78,12 @@ public final class RunTextRenderer {
             b.append(b.isEmpty() ? "" : ", ").append("work-item runs");
         }
         return b.isEmpty() ? "none" : b.toString();
+    }
+
+    static String boundExplained(ExplorationResult r) {
+        return r.bounded() ? Glossary.BOUNDED
+                : bound(r).equals("none") ? "no preemption or work-run bound (only the per-execution step limit)"
+                : "only schedules with at most this many preemptions were run";
     }
 
     private static void violation(RunReport report, int i, Appendable out) throws IOException {
