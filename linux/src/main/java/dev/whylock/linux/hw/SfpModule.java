@@ -20,6 +20,7 @@ public final class SfpModule {
     private final boolean hasA2;
     private int eepromNaks;
     private int phyNaks;
+    private int a2WriteNaks;
 
     SfpModule(SfpModuleType type) {
         this.type = type;
@@ -51,6 +52,10 @@ public final class SfpModule {
         if (!a2page || !hasA2) {
             return -1;
         }
+        if (a2WriteNaks > 0) {
+            a2WriteNaks--;
+            return -1;
+        }
         int n = Math.max(0, Math.min(len, a2.length - offset));
         System.arraycopy(buf, bufOff, a2, offset, n);
         return n;
@@ -67,6 +72,11 @@ public final class SfpModule {
      */
     public void setEepromNaks(int naks) {
         this.eepromNaks = naks;
+    }
+
+    /** Makes the module ignore its next {@code naks} writes to A2h (a module busy switching power). */
+    public void setA2WriteNaks(int naks) {
+        this.a2WriteNaks = naks;
     }
 
     /** Makes the module's PHY (0x56) ignore its next {@code naks} transfers (a PHY still in reset). */

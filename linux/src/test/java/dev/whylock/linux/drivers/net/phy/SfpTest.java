@@ -734,4 +734,26 @@ class SfpTest {
         assertEquals(N_FAULT, s.faultRetries, "phy_probe: refilled to N_FAULT once initialised");
         assertEquals(T_SERIAL + T_START_UP + T_FAULT_RECOVER, s.now, "TX_CLEAR right after the reset pulse");
     }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.Version.class)
+    void highPowerModule_a2WritesRefused_hpowerRetriesEveryProbeRetryInit(Kernel.Version v) {
+        SfpWorld w = new SfpWorld(v);
+        Seen[] seen = new Seen[1];
+        int refused = 3;
+        ExecutionOutcome o = w.run(x -> {
+            assertEquals(0, x.probe());
+            x.addUpstream();
+            x.start();
+            x.cage.modulePlug(SfpModuleType.HIGH_POWER);
+            x.cage.modulePeek().setA2WriteNaks(refused);
+            x.env.settle();
+            seen[0] = Seen.of(x);
+        });
+        assertClean(o);
+        assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
+        assertEquals(List.of(SFP_MOD_PROBE, SFP_MOD_WAITDEV, SFP_MOD_HPOWER, SFP_MOD_WAITPWR, SFP_MOD_PRESENT),
+                SfpWorld.writes(o, "sfp->sm_mod_state"), "-EAGAIN stays in HPOWER without a new state");
+        assertEquals(T_SERIAL + (long) refused * T_PROBE_RETRY_INIT + T_HPOWER_LEVEL + T_WAIT, seen[0].now);
+    }
 }
