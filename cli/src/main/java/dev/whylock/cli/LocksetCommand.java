@@ -1,5 +1,10 @@
 package dev.whylock.cli;
 
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.StrategySpec;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,11 +13,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code whylock lockset}: which locks were held at every access of each field ("what protects what"). */
 @Command(name = "lockset", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Explore a scenario and report, per field, the locks held at every access (what protects what), "
-                + "and the lock-order edges with their sites.", ""},
+        description = {"Explore a scenario (every interleaving, DPOR) and report, per field, the locks held at every "
+                + "shared access (what protects what), the lock-order edges with their sites, data races and the lock "
+                + "assertions that ran.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  whylock lockset --scenario module-insert-vs-phylink-create",
-            "  whylock lockset --scenario unbind-cage --model sfp-v6.5 --json locksets.json"})
+            "  whylock lockset --scenario unbind-cage --model sfp-v6.5 --json locksets.json",
+            "",
+            "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error."})
 final class LocksetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,14 +33,29 @@ final class LocksetCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
     String model;
 
+    @Option(names = "--max-executions", paramLabel = "N", description = "Stop after N executions (default 1,000,000).")
+    Long maxExecutions;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this much wall time, e.g. 30s; the locksets then cover only what was explored.")
+    Duration timeLimit;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         Io io = root.io();
-        ScenarioResolver.load(io, scenario, model);
+        long max = maxExecutions == null ? ExploreCommand.DEFAULT_MAX_EXECUTIONS : maxExecutions;
+        if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
+            throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
+                    + String.format("%,d", ExploreCommand.MAX_EXECUTIONS_LIMIT));
+        }
+        LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
         common.checkWritable(io);
-        throw new UsageException("lockset: the lockset analysis is not in this build yet");
+        RunInfo info = new RunInfo(loaded, List.of(), RunConfig.Timing.UNTIMED, "dpor");
+        SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
+                .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg);
     }
 }

@@ -1,9 +1,12 @@
 package dev.whylock.cli;
 
 import dev.whylock.engine.Program;
+import dev.whylock.engine.analysis.Analyses;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.report.RunReport;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one search the way every command does: progress on stderr, Ctrl-C stops it cleanly, and the
@@ -12,7 +15,15 @@ import dev.whylock.engine.search.SearchConfig;
 final class Searches {
     private Searches() {}
 
+    /** Explores with the analyses (locksets, races, lock order, assertions) observing every execution. */
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg) {
+        Analyses analyses = new Analyses();
+        return explore(io, common, info, program, cfg.withObservers(analyses.observers()),
+                report -> report.withAnalysis(analyses.report()));
+    }
+
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg,
+            UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
         int code = ExitCode.INTERNAL;
         try {
@@ -27,7 +38,7 @@ final class Searches {
                 io.err().println("whylock: interrupted after " + r.executions() + " executions; writing the partial result");
                 io.err().flush();
             }
-            code = RunOutput.write(io, common, info, r);
+            code = RunOutput.write(io, common, info, r, extend);
             return code;
         } finally {
             io.cancellation().finished(code);
