@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Engine throughput per scheduling backend. Each benchmark method explores a whole program; divide
- * the score by the reported operations per invocation to get executions or decisions per second:
+ * Engine throughput per scheduling backend. Each benchmark method explores a whole program; the
+ * secondary results {@code executions} and {@code operations} (see {@link Counters}) give executions
+ * and scheduling decisions per second directly:
  * {@code lockOnce4Dpor} runs 24 executions per invocation, {@code independent8Dfs} 12,870,
  * {@code counterRandom} one execution of 8,000 scheduling decisions.
  */
@@ -52,21 +53,26 @@ public class EngineBench {
         return Explorer.explore(p, SearchConfig.of(s).withRun(run).withMinimize(false));
     }
 
+    private static ExplorationResult count(Counters c, ExplorationResult r) {
+        c.add(r);
+        return r;
+    }
+
     /** 24 executions (4! lock orders) per invocation. */
     @Benchmark
-    public void lockOnce4Dpor(Blackhole bh) {
-        bh.consume(explore(lockOnce4, StrategySpec.dpor()));
+    public void lockOnce4Dpor(Counters c, Blackhole bh) {
+        bh.consume(count(c, explore(lockOnce4, StrategySpec.dpor())));
     }
 
     /** 12,870 executions (C(16,8) raw interleavings) per invocation. */
     @Benchmark
-    public void independent8Dfs(Blackhole bh) {
-        bh.consume(explore(independent8, StrategySpec.dfs(-1)));
+    public void independent8Dfs(Counters c, Blackhole bh) {
+        bh.consume(count(c, explore(independent8, StrategySpec.dfs(-1))));
     }
 
     /** One random-walk execution with 8,000 scheduling decisions (2 tasks × 1,000 × lock, read, write, unlock) per invocation. */
     @Benchmark
-    public void counterRandom(Blackhole bh) {
-        bh.consume(Explorer.explore(counter, SearchConfig.of(StrategySpec.random(1)).withRun(run).withMaxExecutions(1).withMinimize(false)));
+    public void counterRandom(Counters c, Blackhole bh) {
+        bh.consume(count(c, Explorer.explore(counter, SearchConfig.of(StrategySpec.random(1)).withRun(run).withMaxExecutions(1).withMinimize(false))));
     }
 }
