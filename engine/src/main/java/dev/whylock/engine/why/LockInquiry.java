@@ -50,6 +50,7 @@ public final class LockInquiry {
     private StressRunner stressRunner;
     private long stressRuns;
     private boolean allScenarios;
+    private InquiryListener listener = InquiryListener.NONE;
 
     /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
     public LockInquiry(String lockClass, List<Scenario> scenarios) {
@@ -96,6 +97,12 @@ public final class LockInquiry {
         return this;
     }
 
+    /** Hears which exploration starts next. */
+    public LockInquiry withListener(InquiryListener l) {
+        this.listener = l;
+        return this;
+    }
+
     /** Runs each necessary verdict's breaking scenario {@code runs} times under {@code runner} as well. */
     public LockInquiry withStress(StressRunner runner, long runs) {
         this.stressRunner = runner;
@@ -112,7 +119,8 @@ public final class LockInquiry {
     /** Runs the inquiry. */
     public WhyReport run() {
         long start = ticker.nanos();
-        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled);
+        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled, listener);
+        runner.expect(scenarios.size());
         Analyses analyses = new Analyses();
         List<ScenarioRun> baselines = new ArrayList<>();
         Map<String, Set<String>> damageKeys = new HashMap<>();
@@ -134,6 +142,7 @@ public final class LockInquiry {
             sites.addAll(found.sites());
         }
         AnalysisReport base = analyses.report();
+        runner.expect(scenarios.size() * (1 + sites.size() + 1 + replacements.size()));
         Verdicts verdicts = new Verdicts(lockClass, scenarios, runner, damageKeys, sitesByScenario, baselineExhaustive,
                 cancelled, allScenarios);
         List<SiteVerdict> siteVerdicts = new ArrayList<>();

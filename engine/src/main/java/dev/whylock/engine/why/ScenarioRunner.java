@@ -34,13 +34,23 @@ final class ScenarioRunner {
     private final Ticker ticker;
     private final Progress progress;
     private final BooleanSupplier cancelled;
+    private final InquiryListener listener;
+    private int started;
+    private int total;
 
-    ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Progress progress, BooleanSupplier cancelled) {
+    ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Progress progress, BooleanSupplier cancelled,
+            InquiryListener listener) {
         this.bound = bound;
         this.run = run;
         this.ticker = ticker;
         this.progress = progress;
         this.cancelled = cancelled;
+        this.listener = listener;
+    }
+
+    /** Sets the number of explorations the inquiry may run, for the listener. */
+    void expect(int explorations) {
+        total = explorations;
     }
 
     /** A finished exploration: the summary for the report and the raw result. */
@@ -52,6 +62,7 @@ final class ScenarioRunner {
      */
     Explored explore(Scenario s, List<LockExperiment> experiments, String label, Set<String> baselineDamage,
             List<ExecutionObserver> observers) {
+        listener.exploring(s.name(), label, ++started, Math.max(total, started));
         List<LockExperiment> all = new ArrayList<>(run.experiments());
         all.addAll(experiments);
         boolean stopEarly = baselineDamage != null && baselineDamage.isEmpty();

@@ -230,6 +230,8 @@ class AnalysisTest {
         assertEquals("stop", w.flushedAt());
         assertEquals("resolve", w.acquiredAt());
         assertTrue(c.deadlockPossible());
+        assertEquals(List.of("lock(L);", "lock(L); /* in resolve */", "flush_work(resolve);"),
+                c.scenario().stream().map(ScenarioLine::action).toList());
     }
 
     @Test

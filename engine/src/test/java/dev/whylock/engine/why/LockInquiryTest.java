@@ -244,4 +244,21 @@ class LockInquiryTest {
         assertTrue(r.sites().isEmpty());
         assertEquals(Necessity.INCONCLUSIVE, r.allSites().necessity());
     }
+
+    @Test
+    void sameInquiryTwice_inquiry_identicalReports() {
+        WhyReport a = ask("L", publishAndFree(), counter());
+        WhyReport b = ask("L", publishAndFree(), counter());
+        assertEquals(a, b, "reports must be deterministic so that golden files can pin them");
+        assertEquals(List.of("dev_get_stats", "dev_inc", "dev_remove"), a.sites());
+    }
+
+    @Test
+    void listenerGiven_inquiry_hearsEveryExplorationInOrder() {
+        List<String> heard = new ArrayList<>();
+        WhyReport r = new LockInquiry("L", List.of(new Scenario("c", counter())))
+                .withListener((s, e, i, t) -> heard.add(i + "/" + t + " " + s + " " + e)).run();
+        assertEquals(List.of("1/1 c null", "2/3 c remove L@dev_inc", "3/3 c remove L"), heard);
+        assertEquals(Necessity.NECESSARY, r.allSites().necessity());
+    }
 }
