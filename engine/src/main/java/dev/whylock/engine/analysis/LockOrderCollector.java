@@ -39,8 +39,23 @@ public final class LockOrderCollector implements ExecutionObserver {
     private final Set<String> classes = new TreeSet<>();
     private final Set<Flush> flushes = new LinkedHashSet<>();
     private final Map<String, Set<WorkLock>> workLocks = new TreeMap<>();
+    private final Set<String> unvalidated;
     private long executions;
     private long deadlocked;
+
+    /** A collector that validates every lock class. */
+    public LockOrderCollector() {
+        this(Set.of());
+    }
+
+    /**
+     * A collector that leaves {@code unvalidated} lock classes out of the graph, like lockdep's
+     * {@code lockdep_set_novalidate_class} (the kernel does this for {@code device_lock}, whose
+     * single class covers every device and nests parent before child).
+     */
+    public LockOrderCollector(Set<String> unvalidated) {
+        this.unvalidated = Set.copyOf(unvalidated);
+    }
 
     @Override
     public void onExecution(ExecutionOutcome outcome) {
@@ -58,12 +73,12 @@ public final class LockOrderCollector implements ExecutionObserver {
             String work = outcome.tasks().get(t).work();
             switch (op.kind()) {
                 case ACQUIRE -> {
-                    if (op.lock() != null) {
+                    if (op.lock() != null && !unvalidated.contains(op.lock().lockClass())) {
                         String acquired = op.lock().lockClass();
                         classes.add(acquired);
-                        for (HeldLocks.Held h : held.held(t)) {
+                        for (HeldLocks.Held h : validated(held.held(t))) {
                             addEdge(h.lockClass(), acquired, new EdgeWitness(h.site(), String.valueOf(op.site()), task, null, null,
-                                    others(held.held(t), h)));
+                                    others(validated(held.held(t)), h)));
                         }
                         if (work != null) {
                             workLocks.computeIfAbsent(work, k -> new LinkedHashSet<>()).add(new WorkLock(acquired, String.valueOf(op.site())));
@@ -90,9 +105,17 @@ public final class LockOrderCollector implements ExecutionObserver {
     }
 
     private void flush(HeldLocks held, int t, Op op, String task) {
-        if (!held.held(t).isEmpty()) {
-            flushes.add(new Flush(List.copyOf(held.held(t)), ((Work) op.target()).name(), String.valueOf(op.site()), task));
+        List<HeldLocks.Held> h = validated(held.held(t));
+        if (!h.isEmpty()) {
+            flushes.add(new Flush(h, ((Work) op.target()).name(), String.valueOf(op.site()), task));
         }
+    }
+
+    private List<HeldLocks.Held> validated(List<HeldLocks.Held> held) {
+        if (unvalidated.isEmpty()) {
+            return List.copyOf(held);
+        }
+        return held.stream().filter(h -> !unvalidated.contains(h.lockClass())).toList();
     }
 
     private static List<String> others(List<HeldLocks.Held> held, HeldLocks.Held except) {

@@ -51,6 +51,7 @@ public final class LockInquiry {
     private long stressRuns;
     private boolean allScenarios;
     private InquiryListener listener = InquiryListener.NONE;
+    private Set<String> unvalidated = Set.of();
 
     /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
     public LockInquiry(String lockClass, List<Scenario> scenarios) {
@@ -97,6 +98,12 @@ public final class LockInquiry {
         return this;
     }
 
+    /** Lock classes left out of the lock-order analysis (lockdep's novalidate classes, e.g. {@code device_lock}). */
+    public LockInquiry withUnvalidatedLocks(Set<String> lockClasses) {
+        this.unvalidated = Set.copyOf(lockClasses);
+        return this;
+    }
+
     /** Hears which exploration starts next. */
     public LockInquiry withListener(InquiryListener l) {
         this.listener = l;
@@ -121,7 +128,7 @@ public final class LockInquiry {
         long start = ticker.nanos();
         ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled, listener);
         runner.expect(scenarios.size());
-        Analyses analyses = new Analyses();
+        Analyses analyses = new Analyses(unvalidated);
         List<ScenarioRun> baselines = new ArrayList<>();
         Map<String, Set<String>> damageKeys = new HashMap<>();
         Map<String, Set<String>> sitesByScenario = new HashMap<>();
@@ -171,7 +178,7 @@ public final class LockInquiry {
 
     private ReplacementOutcome replacement(LockExperiment e, ScenarioRunner runner, Map<String, Set<String>> damageKeys,
             Set<String> baseRaces, Set<List<String>> baseCycles) {
-        LockOrderCollector order = new LockOrderCollector();
+        LockOrderCollector order = new LockOrderCollector(unvalidated);
         RaceDetector races = new RaceDetector();
         List<ScenarioRun> runs = new ArrayList<>();
         Map<String, Violation> damage = new LinkedHashMap<>();

@@ -255,4 +255,29 @@ class AnalysisTest {
         AssertionSite m = r.assertions().forLock("M").get(0);
         assertEquals(m.checks(), m.failures(), "an assertion on a lock nobody takes fails every time");
     }
+
+    @Test
+    void unvalidatedLockClass_lockOrder_leftOutOfTheGraph() {
+        Program p = program("device-nesting", env -> {
+            Mutex parent = env.mutex("device_lock");
+            Mutex child = env.mutex("device_lock");
+            Mutex rtnl = env.mutex("rtnl_mutex");
+            env.spawn("probe", () -> {
+                parent.lock("device_attach");
+                child.lock("device_attach");
+                rtnl.lock("register_netdev");
+                rtnl.unlock("register_netdev");
+                child.unlock("device_attach");
+                parent.unlock("device_attach");
+            });
+        });
+        Analyses all = new Analyses();
+        Analyses novalidate = new Analyses(java.util.Set.of("device_lock"));
+        SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false);
+        Explorer.explore(p, cfg.withObservers(all.observers()));
+        Explorer.explore(p, cfg.withObservers(novalidate.observers()));
+        assertEquals(List.of("device_lock"), all.report().lockOrder().cycles().get(0).locks(), "parent and child share the class");
+        assertTrue(novalidate.report().lockOrder().cycles().isEmpty());
+        assertTrue(novalidate.report().lockOrder().edges().isEmpty());
+    }
 }
