@@ -19,8 +19,9 @@ final class VectorClocks {
      * Every operation ticks its task's own component, so an access is identified by the epoch
      * (task, own clock after the tick); it happens before a later operation of task u iff u's
      * clock has caught up with that epoch. Sync objects accumulate the clocks of all their
-     * releasing operations, which can only add ordering: a conservative choice that avoids
-     * false races, never hides a race that no edge explains.
+     * releasing operations so far, which can only add ordering: it avoids false races, at the
+     * price of missing a race between a flusher and a later run of the item that finished before
+     * the flusher was scheduled again.
      */
 
     private final int[][] clock;
