@@ -1,9 +1,18 @@
 package dev.whylock.cli;
 
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.stress.Stress;
+import dev.whylock.engine.why.InquiryBound;
+import dev.whylock.engine.why.LockInquiry;
+import dev.whylock.engine.why.Scenario;
+import dev.whylock.engine.why.WhyReport;
 import dev.whylock.linux.model.Model;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,17 +22,21 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code whylock why LOCK}: per acquisition site, what breaks without it, what it protects, what relies on it. */
 @Command(name = "why", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Answer 'why is this lock needed?': remove the lock at each of its sites in turn over the scenarios, "
-                + "explore every interleaving, and report what breaks (with replayable counterexamples), which fields the "
-                + "lock protects, which assertions rely on it, and what replacing it does.", ""},
+        description = {"Answer 'why is this lock needed?': explore the scenarios unmodified, then with the lock removed at "
+                + "each of its acquisition sites in turn and everywhere, and report what breaks (with replayable "
+                + "counterexamples), which fields the lock protects, which assertions rely on it, what replacing it does, "
+                + "and how often a stress run would have noticed.", ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  whylock why rtnl_mutex",
             "  whylock why sfp->sm_mutex --model sfp-v6.5",
-            "  whylock why rtnl_mutex --scenario module-insert-vs-phylink-create --scenario my-race.yaml --json why.json",
+            "  whylock why rtnl_mutex --scenario module-insert-vs-phylink-create --replace rtnl_mutex=sfp_bus_lock --json why.json",
             "",
             "Exit code: 0 once the report is complete, whatever it found (the findings are the report); 2 bad input; 3 internal error."})
 final class WhyCommand implements Callable<Integer> {
+
+    static final long DEFAULT_STRESS_RUNS = 200;
+    static final long STRESS_HANG_MILLIS = 500;
 
     @ParentCommand
     WhylockCommand root;
@@ -35,8 +48,12 @@ final class WhyCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--scenario", paramLabel = "S",
-            description = "A built-in scenario or a scenario file to include; repeatable (default: every built-in scenario).")
+            description = "A built-in scenario or a scenario file to explore; repeatable (default: every built-in scenario).")
     List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW",
+            description = "Also report what replacing the lock does, e.g. rtnl_mutex=sfp_bus_lock. Repeatable.")
+    List<String> replaces = new ArrayList<>();
 
     @Option(names = "--max-executions", paramLabel = "N",
             description = "Executions per exploration (one scenario under one experiment); default 100,000.")
@@ -45,6 +62,10 @@ final class WhyCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wall time per exploration, e.g. 30s; a cut exploration is reported as not exhaustive.")
     Duration timeLimit;
+
+    @Option(names = "--stress-runs", paramLabel = "N",
+            description = "Real-thread runs per necessary verdict, for the 'run it and see' comparison (default 200; 0: none).")
+    Long stressRuns;
 
     @Mixin
     CommonOptions common;
@@ -58,15 +79,53 @@ final class WhyCommand implements Callable<Integer> {
                     + Suggestions.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())
                     + "; see 'whylock list locks')");
         }
-        if (maxExecutions != null && (maxExecutions < 1 || maxExecutions > ExploreCommand.MAX_EXECUTIONS_LIMIT)) {
-            throw new UsageException("--max-executions " + maxExecutions + ": expected a number from 1 to "
+        long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
+        if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
+            throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
                     + String.format("%,d", ExploreCommand.MAX_EXECUTIONS_LIMIT));
         }
-        for (String s : scenarios) {
-            ScenarioResolver.load(io, s, model);
+        long stress = stressRuns == null ? DEFAULT_STRESS_RUNS : stressRuns;
+        if (stress < 0 || stress > 1_000_000) {
+            throw new UsageException("--stress-runs " + stress + ": expected a number from 0 to 1,000,000");
         }
+        Map<String, LoadedScenario> loaded = new LinkedHashMap<>();
+        for (String s : scenarios.isEmpty() ? m.builtinScenarios() : scenarios) {
+            LoadedScenario ls = ScenarioResolver.load(io, s, m.name());
+            if (loaded.putIfAbsent(ls.scenario().name(), ls) != null) {
+                throw new UsageException("--scenario " + s + ": a scenario named '" + ls.scenario().name() + "' is already "
+                        + "included; every scenario of an inquiry needs its own name");
+            }
+        }
+        List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(), replaces);
         common.checkWritable(io);
-        throw new UsageException("why " + lock + ": the why analysis (engine LockInquiry) is not in this build yet; "
-                + "use 'whylock explore --scenario S --remove " + lock + "' meanwhile");
+        List<Scenario> programs = loaded.values().stream()
+                .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
+        io.cancellation().begin();
+        int code = ExitCode.INTERNAL;
+        try {
+            WhyReport report;
+            ProgressReporter progress = ProgressReporter.create(io, common.quiet, "why " + lock);
+            try {
+                LockInquiry inquiry = new LockInquiry(lock, programs).withReplacements(replacements)
+                        .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
+                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress)
+                        .withCancelled(io.cancellation().requested());
+                if (stress > 0) {
+                    inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
+                }
+                report = inquiry.run();
+            } finally {
+                progress.close();
+            }
+            if (report.interrupted() && !common.quiet) {
+                io.err().println("whylock: interrupted; writing the partial why report");
+                io.err().flush();
+            }
+            WhyOutput.write(io, common, m, loaded, report);
+            code = ExitCode.OK;
+            return code;
+        } finally {
+            io.cancellation().finished(code);
+        }
     }
 }
