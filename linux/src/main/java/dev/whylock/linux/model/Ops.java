@@ -49,6 +49,7 @@ final class Ops {
         l.add(op("los_clear", "hardware: the received signal returns (LOS deasserted)"));
         l.add(op("tx_fault_set", "hardware: the module signals a transmitter fault"));
         l.add(op("tx_fault_clear", "hardware: the module stops signalling a transmitter fault"));
+        l.add(op("deferred_probe_trigger", "another driver binds somewhere: driver_deferred_probe_trigger retries deferred devices"));
         l.add(op("rtnl_lock", "take rtnl_mutex in this thread (as a driver such as DPAA2 does around its own calls)"));
         l.add(op("rtnl_unlock", "release rtnl_mutex taken by rtnl_lock in this thread"));
         l.add(op("settle", "wait until no work item, timer or IRQ thread is pending or running"));
@@ -99,6 +100,7 @@ final class Ops {
             case "los_clear" -> w.cage.losClear();
             case "tx_fault_set" -> w.cage.txFaultSet();
             case "tx_fault_clear" -> w.cage.txFaultClear();
+            case "deferred_probe_trigger" -> Dd.driverDeferredProbeTrigger();
             case "rtnl_lock" -> Rtnetlink.rtnlLock("rtnl_lock");
             case "rtnl_unlock" -> Rtnetlink.rtnlUnlock("rtnl_lock");
             case "settle" -> Env.current().settle();

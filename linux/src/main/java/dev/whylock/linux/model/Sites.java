@@ -76,6 +76,7 @@ final class Sites {
             new Site("device_lock", "device_driver_attach", "drivers/base/dd.c"),
             new Site("device_lock", "__device_attach", "drivers/base/dd.c"),
             new Site("device_lock", "device_release_driver_internal", "drivers/base/dd.c"),
+            new Site("device_lock", "device_del", "drivers/base/core.c"),
             new Site("deferred_probe_mutex", "driver_deferred_probe_add", "drivers/base/dd.c"),
             new Site("deferred_probe_mutex", "driver_deferred_probe_del", "drivers/base/dd.c"),
             new Site("deferred_probe_mutex", "driver_deferred_probe_trigger", "drivers/base/dd.c"),

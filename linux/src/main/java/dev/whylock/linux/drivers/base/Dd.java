@@ -6,6 +6,7 @@ import dev.whylock.linux.kernel.Bug;
 import dev.whylock.linux.kernel.Errno;
 import dev.whylock.linux.kernel.Kernel;
 import dev.whylock.linux.kernel.KernelMutex;
+import dev.whylock.linux.kernel.Slab;
 import dev.whylock.linux.kernel.WorkStruct;
 import dev.whylock.linux.kernel.Workqueue;
 import java.util.ArrayList;
@@ -55,6 +56,10 @@ public final class Dd {
         dev.mutex.lock("__device_attach");
         int ret = 0;
         DeviceDriver drv = dev.matchingDriver();
+        if (dev.dead.get("__device_attach")) {
+            dev.mutex.unlock("__device_attach");
+            return 0;
+        }
         if (dev.driver.get("__device_attach") == null && drv != null) {
             ret = driverProbeDevice(drv, dev);
         }
@@ -162,17 +167,49 @@ public final class Dd {
     static void driverDeferredProbeDel(Device dev) {
         State s = state();
         s.deferredProbeMutex.lock("driver_deferred_probe_del");
-        List<Device> l = s.pending.get("driver_deferred_probe_del");
-        if (l.contains(dev)) {
-            List<Device> n = new ArrayList<>(l);
-            n.remove(dev);
-            s.pending.set(List.copyOf(n), "driver_deferred_probe_del");
+        // One list_head (dev->p->deferred_probe) links the device into either list.
+        for (Field<List<Device>> list : List.of(s.pending, s.active)) {
+            List<Device> l = list.get("driver_deferred_probe_del");
+            if (l.contains(dev)) {
+                List<Device> n = new ArrayList<>(l);
+                n.remove(dev);
+                list.set(List.copyOf(n), "driver_deferred_probe_del");
+            }
         }
         s.deferredProbeMutex.unlock("driver_deferred_probe_del");
     }
 
-    /** driver_deferred_probe_del() for device_del() callers outside the driver core. */
-    public static void driverDeferredProbeDelPublic(Device dev) {
+    /**
+     * Kernel: drivers/base/core.c get_device() (v5.14)
+     * <p>Context: any
+     */
+    public static void getDevice(Device dev, String site) {
+        dev.kref.get(site);
+    }
+
+    /**
+     * Drops a reference; the last one frees the containing struct (device_release).
+     *
+     * <p>Kernel: drivers/base/core.c put_device() (v5.14)
+     * <p>Context: any
+     */
+    public static void putDevice(Device dev, String site) {
+        dev.kref.put(() -> Slab.kfree(dev, "device_release"), site);
+    }
+
+    /**
+     * Removes a device: marks it dead under device_lock, unbinds its driver and takes it off the
+     * deferred-probe list.
+     *
+     * <p>Kernel: drivers/base/core.c device_del() (v5.14)
+     * <p>Context: takes device_lock, then device_lock again (device_release_driver_internal),
+     * then deferred_probe_mutex
+     */
+    public static void deviceDel(Device dev) {
+        dev.mutex.lock("device_del");
+        dev.dead.set(Boolean.TRUE, "kill_device");
+        dev.mutex.unlock("device_del");
+        deviceReleaseDriver(dev);
         driverDeferredProbeDel(dev);
     }
 
@@ -182,7 +219,7 @@ public final class Dd {
      * <p>Kernel: drivers/base/dd.c driver_deferred_probe_trigger() (v5.14)
      * <p>Context: takes deferred_probe_mutex
      */
-    static void driverDeferredProbeTrigger() {
+    public static void driverDeferredProbeTrigger() {
         State s = state();
         s.deferredProbeMutex.lock("driver_deferred_probe_trigger");
         List<Device> p = s.pending.get("driver_deferred_probe_trigger");
@@ -227,8 +264,10 @@ public final class Dd {
         while (!a.isEmpty()) {
             Device dev = a.get(0);
             s.active.set(List.copyOf(a.subList(1, a.size())), "deferred_probe_work_func");
+            getDevice(dev, "deferred_probe_work_func");
             s.deferredProbeMutex.unlock("deferred_probe_work_func");
             deviceAttach(dev); // bus_probe_device()
+            putDevice(dev, "deferred_probe_work_func");
             s.deferredProbeMutex.lock("deferred_probe_work_func");
             a = s.active.get("deferred_probe_work_func");
         }

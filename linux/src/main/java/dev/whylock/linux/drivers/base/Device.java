@@ -3,6 +3,7 @@ package dev.whylock.linux.drivers.base;
 import dev.whylock.engine.Field;
 import dev.whylock.engine.Obj;
 import dev.whylock.linux.kernel.KernelMutex;
+import dev.whylock.linux.kernel.Kref;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,10 @@ public class Device extends Obj {
     public final Field<DeviceDriver> driver;
     /** {@code dev->p->knode_driver} attached: the device is bound (driver_bound). */
     public final Field<Boolean> bound;
+    /** {@code dev->p->dead}: set by device_del under device_lock; probing a dead device is skipped. */
+    public final Field<Boolean> dead;
+    /** {@code dev->kobj.kref}: get_device/put_device; the last put frees the containing struct. */
+    public final Kref kref;
     /** The driver the bus would match this device with (fixed by the hardware description). */
     private DeviceDriver matchingDriver;
     /** devres actions, run in reverse order after remove or a failed probe (devm_add_action). */
@@ -29,6 +34,8 @@ public class Device extends Obj {
         this.mutex = new KernelMutex("device_lock");
         this.driver = field(name + "->driver", null);
         this.bound = field(name + "->p->knode_driver", Boolean.FALSE);
+        this.dead = field(name + "->p->dead", Boolean.FALSE);
+        this.kref = new Kref(this, name + "->kobj.kref");
     }
 
     /** dev_name(). */

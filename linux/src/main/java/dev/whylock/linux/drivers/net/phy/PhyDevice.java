@@ -6,7 +6,6 @@ import dev.whylock.linux.drivers.base.Device;
 import dev.whylock.linux.drivers.base.DeviceDriver;
 import dev.whylock.linux.kernel.Errno;
 import dev.whylock.linux.kernel.Kernel;
-import dev.whylock.linux.kernel.Slab;
 import dev.whylock.linux.net.core.Dev;
 import dev.whylock.linux.net.core.NetDevice;
 
@@ -99,22 +98,20 @@ public final class PhyDevice {
      * Unbinds the driver and removes the device from the driver core.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_device_remove() (v5.14)
-     * <p>Context: takes device_lock (in device_release_driver_internal)
+     * <p>Context: takes device_lock (device_del, then device_release_driver_internal)
      */
     public static void phyDeviceRemove(PhyDeviceStruct phydev) {
-        Dd.deviceReleaseDriver(phydev); // device_del()
-        Dd.driverDeferredProbeDelPublic(phydev);
+        Dd.deviceDel(phydev);
     }
 
     /**
-     * Drops the last reference: the phy_device is freed.
+     * Drops the creator's reference; the phy_device is freed when no one else holds one.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_device_free() (v5.14)
      * <p>Context: any
-     * <p>Model: put_device() is modelled as the final put (no other references are taken).
      */
     public static void phyDeviceFree(PhyDeviceStruct phydev) {
-        Slab.kfree(phydev, "phy_device_free");
+        Dd.putDevice(phydev, "phy_device_free");
     }
 
     /**
