@@ -15,7 +15,7 @@ import java.util.List;
 final class ColumnTrace {
 
     /** Cells wider than this wrap onto continuation lines, so four tasks still fit a wide terminal. */
-    static final int MAX_CELL = 38;
+    static final int MAX_CELL = 44;
 
     private ColumnTrace() {}
 

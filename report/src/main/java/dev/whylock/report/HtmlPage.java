@@ -35,7 +35,7 @@ final class HtmlPage {
             .replay{background:#1d2433;color:#e8ecf3;padding:8px 12px;border-radius:6px;display:inline-block}
             ul.parts{margin:4px 0 8px}
             .scenario{display:grid;grid-template-columns:max-content max-content;gap:0 40px;background:#fff;border:1px solid #d5d9e0;padding:8px 14px;border-radius:6px}
-            .verdict-necessary{color:#b3261e;font-weight:600}.verdict-not-needed{color:#1e7a3c;font-weight:600}
+            .verdict-necessary{color:#b3261e;font-weight:600;white-space:nowrap}.verdict-not-needed{color:#1e7a3c;font-weight:600;white-space:nowrap}
             """;
 
     // Clicking a step highlights every step on the same object, so both sides of a conflict stand out.

@@ -51,6 +51,15 @@ class HtmlScreenshotIT {
         assertTrue(count(img, 0, 120, HtmlScreenshotIT::bannerGreen) > 10_000, "no green verdict banner at the top");
     }
 
+    @Test
+    void whyReport_inHeadlessChromium_rendersVerdictBannerAndCounterexampleLanes(@TempDir Path dir) throws Exception {
+        StringBuilder html = new StringBuilder();
+        WhyHtmlRenderer.render(Inquiries.devLock(), html);
+        BufferedImage img = screenshot(html.toString(), dir, "why");
+        assertTrue(share(img, HtmlScreenshotIT::nonWhite) > 0.05, "the page looks blank");
+        assertTrue(count(img, 0, 120, HtmlScreenshotIT::bannerRed) > 10_000, "no red NECESSARY banner at the top");
+    }
+
     /** Writes {@code html} to a file, screenshots it with chromium and returns the image. */
     static BufferedImage screenshot(String html, Path dir, String name) throws IOException, InterruptedException {
         Path page = dir.resolve(name + ".html");

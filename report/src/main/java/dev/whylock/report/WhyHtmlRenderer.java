@@ -1,0 +1,157 @@
+package dev.whylock.report;
+
+import static dev.whylock.report.HtmlPage.esc;
+
+import dev.whylock.engine.analysis.DataRace;
+import dev.whylock.engine.analysis.LockCycle;
+import dev.whylock.engine.result.Violation;
+import dev.whylock.engine.why.Necessity;
+import dev.whylock.engine.why.ReplacementOutcome;
+import dev.whylock.engine.why.ScenarioRun;
+import dev.whylock.engine.why.SiteVerdict;
+import dev.whylock.engine.why.StressComparison;
+import dev.whylock.engine.why.SuggestedAnnotation;
+import dev.whylock.engine.why.WhyReport;
+import java.io.IOException;
+import java.util.List;
+
+/** Renders a {@link WhyReport} as one self-contained HTML page, in the order of {@link WhyTextRenderer}. */
+public final class WhyHtmlRenderer {
+
+    private WhyHtmlRenderer() {}
+
+    public static void render(WhyReport w, Appendable out) throws IOException {
+        List<WhyVerdict.Finding> findings = WhyVerdict.findings(w);
+        HtmlPage.open("whylock: why " + w.lockClass(), out);
+        Necessity overall = WhyVerdict.overall(w);
+        String cls = overall == Necessity.NECESSARY ? "bad" : overall == Necessity.INCONCLUSIVE ? "open" : "good";
+        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(esc(WhyTextRenderer.headline(w))).append("</h1></div>\n");
+        out.append("<p class=\"what\">scenarios: <b>").append(esc(String.join(", ", w.scenarios()))).append("</b>; bound: ")
+                .append(esc(WhyText.bound(w.bound()))).append("; ").append(String.valueOf(WhyVerdict.executions(w)))
+                .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")
+                .append(w.interrupted() ? "; <b>interrupted</b> before the inquiry finished" : "").append("</p>\n");
+
+        out.append("<h2>1. Verdict per acquisition site</h2>\n<table>\n<tr><th>verdict</th><th>site</th><th>why</th></tr>\n");
+        for (SiteVerdict v : WhyVerdict.all(w)) {
+            String key = v.necessity() == Necessity.NECESSARY ? "verdict-necessary" : "verdict-not-needed";
+            int n = WhyVerdict.numberOf(findings, v.counterexample());
+            out.append("<tr><td class=\"").append(key).append("\">").append(esc(WhyText.necessity(v.necessity())))
+                    .append("</td><td class=\"mono\">").append(esc(WhyVerdict.where(v))).append("</td><td>")
+                    .append(esc(WhyText.because(v, n)));
+            if (n > 0) {
+                out.append(" <a href=\"#cx").append(String.valueOf(n)).append("\">show</a>");
+            }
+            if (!v.assumed().isEmpty()) {
+                out.append("<br><span class=\"explain\">also: ").append(esc(WhyText.count(v.assumed().size(), "lock assertion")))
+                        .append(" failed (code that assumed the lock)</span>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</table>\n<p class=\"explain\">exhaustive: ").append(esc(Glossary.EXHAUSTIVE)).append("</p>\n");
+
+        out.append("<h3>Baseline: the code as written</h3>\n<table>\n<tr><th>scenario</th><th>executions</th><th>exhaustive</th>"
+                + "<th>damage as written</th></tr>\n");
+        for (ScenarioRun r : w.baselines()) {
+            out.append("<tr><td class=\"mono\">").append(esc(r.scenario())).append("</td><td class=\"num\">")
+                    .append(String.valueOf(r.executions())).append("</td><td>").append(r.exhaustive() ? "yes" : "no (" + esc(r.stopReason()) + ")")
+                    .append("</td><td>").append(esc(r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage()))).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+        for (DataRace r : w.baselineRaces()) {
+            AnalysisHtml.race(r, out);
+        }
+
+        out.append("<h2>2. What ").append(esc(w.lockClass())).append(" protects</h2>\n<p class=\"explain\">")
+                .append(esc(Glossary.LOCKSET)).append("</p>\n");
+        if (w.locksets().isEmpty()) {
+            out.append("<p>No shared field had ").append(esc(w.lockClass())).append(" held at every access.</p>\n");
+        } else {
+            AnalysisHtml.locksets(w.locksets(), w.lockClass(), out);
+            out.append("<p>Fields ").append(esc(w.lockClass())).append(" alone protects: <span class=\"mono\">")
+                    .append(esc(w.protectsAlone().isEmpty() ? "none" : String.join(", ", w.protectsAlone()))).append("</span></p>\n");
+        }
+
+        out.append("<h2>3. Assertions relying on ").append(esc(w.lockClass())).append("</h2>\n");
+        if (w.assertions().isEmpty()) {
+            out.append("<p>No lock assertion checks ").append(esc(w.lockClass())).append(".</p>\n");
+        } else {
+            AnalysisHtml.assertions(w.assertions(), out);
+        }
+        out.append("<ul class=\"parts\">");
+        for (SiteVerdict v : WhyVerdict.all(w)) {
+            for (Violation a : v.assumed()) {
+                out.append("<li>under <span class=\"mono\">").append(esc(v.experiment())).append("</span>: ")
+                        .append(esc(a.message())).append("</li>");
+            }
+        }
+        out.append("</ul>\n");
+
+        out.append("<h2>4. Could another lock replace it?</h2>\n");
+        if (w.replacements().isEmpty()) {
+            out.append("<p>No replacement experiment was asked for.</p>\n");
+        }
+        for (ReplacementOutcome r : w.replacements()) {
+            out.append("<h3 class=\"mono\">").append(esc(r.experiment())).append(": ").append(r.safeWithinBound()
+                    ? "<span class=\"verdict-not-needed\">SAFE within the bound</span>" : "<span class=\"verdict-necessary\">UNSAFE</span>")
+                    .append("</h3>\n<p>").append(esc(WhyText.count(r.cycles().size(), "lock-order cycle") + ", "
+                            + WhyText.count(r.newRaces().size(), "new data race") + ", " + WhyText.count(r.damage().size(), "kind")
+                            + " of damage")).append("</p>\n");
+            for (LockCycle c : r.cycles()) {
+                AnalysisHtml.cycle(c, out);
+            }
+            for (DataRace race : r.newRaces()) {
+                AnalysisHtml.race(race, out);
+            }
+            for (Violation d : r.damage()) {
+                int n = WhyVerdict.numberOf(findings, d);
+                out.append("<p>").append(esc(d.kind().key() + ": " + d.message())).append(" <a href=\"#cx").append(String.valueOf(n))
+                        .append("\">counterexample ").append(String.valueOf(n)).append("</a></p>\n");
+            }
+        }
+
+        out.append("<h2>5. Run it and see, versus exploration</h2>\n");
+        if (w.stress().isEmpty()) {
+            out.append("<p>No stress comparison was run.</p>\n");
+        } else {
+            out.append("<table>\n<tr><th>experiment</th><th>scenario</th><th>stress runs</th><th>failed</th>"
+                    + "<th>first failure at run</th><th>DPOR execution that found it</th></tr>\n");
+            for (StressComparison s : w.stress()) {
+                out.append("<tr><td class=\"mono\">").append(esc(s.experiment())).append("</td><td class=\"mono\">").append(esc(s.scenario()))
+                        .append("</td><td class=\"num\">").append(String.valueOf(s.stress().runs())).append("</td><td class=\"num\">")
+                        .append(String.valueOf(s.stress().failures())).append("</td><td class=\"num\">")
+                        .append(s.stress().firstFailureRun() == 0 ? "never" : String.valueOf(s.stress().firstFailureRun()))
+                        .append("</td><td class=\"num\">").append(String.valueOf(s.dporExecutionsToCounterexample())).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+
+        out.append("<h2>6. Minimal counterexamples</h2>\n<p class=\"explain\">").append(esc(Glossary.MINIMAL)).append("</p>\n");
+        if (findings.isEmpty()) {
+            out.append("<p>None: nothing broke.</p>\n");
+        }
+        for (WhyVerdict.Finding f : findings) {
+            Violation v = f.violation();
+            out.append("<h3 id=\"cx").append(String.valueOf(f.number())).append("\">Counterexample ").append(String.valueOf(f.number()))
+                    .append(": <span class=\"mono\">").append(esc(f.title())).append("</span></h3>\n<p><b>").append(esc(v.kind().key()))
+                    .append("</b>: <span class=\"mono\">").append(esc(v.message())).append("</span> (")
+                    .append(esc(WhyText.count(v.trace().steps().size(), "step") + ", " + WhyText.count(v.trace().preemptions(), "preemption")))
+                    .append(")</p>\n");
+            Swimlanes.render(v, out);
+        }
+
+        out.append("<h2>7. Suggested annotations</h2>\n");
+        if (w.annotations().isEmpty()) {
+            out.append("<p>None: no shared field is always accessed under ").append(esc(w.lockClass())).append(".</p>\n");
+        } else {
+            out.append("<table>\n<tr><th>field</th><th>C</th><th>Java</th><th></th></tr>\n");
+            for (SuggestedAnnotation a : w.annotations()) {
+                out.append("<tr><td class=\"mono\">").append(esc(a.field())).append("</td><td class=\"mono\">").append(esc(a.kernel()))
+                        .append("</td><td class=\"mono\">").append(esc(a.java())).append("</td><td class=\"explain\">")
+                        .append(a.alone() ? "the only lock held at every access" : "held together with other locks").append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        HtmlPage.close(out);
+    }
+
+}

@@ -1,0 +1,41 @@
+package dev.whylock.report;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import dev.whylock.engine.why.WhyReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Pins the text, JSON and HTML of why reports from lock inquiries the engine runs on small programs. */
+class WhyReportGoldenTest {
+
+    static Stream<Arguments> inquiries() {
+        return Stream.of(
+                Arguments.of("dev-lock", (Supplier<WhyReport>) Inquiries::devLock),
+                Arguments.of("not-needed", (Supplier<WhyReport>) Inquiries::notNeeded));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inquiries")
+    void whyReport_text_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+        StringBuilder b = new StringBuilder();
+        WhyTextRenderer.render(why.get(), b);
+        Golden.check("why-" + name + ".txt", b.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inquiries")
+    void whyReport_json_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+        Golden.check("why-" + name + ".json", WhyJson.text(why.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inquiries")
+    void whyReport_html_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+        StringBuilder b = new StringBuilder();
+        WhyHtmlRenderer.render(why.get(), b);
+        Golden.check("why-" + name + ".html", b.toString());
+    }
+}

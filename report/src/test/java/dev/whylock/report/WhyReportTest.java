@@ -1,0 +1,81 @@
+package dev.whylock.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.engine.why.WhyReport;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WhyReportTest {
+
+    static WhyReport devLock;
+    static String text;
+
+    @BeforeAll
+    static void inquire() throws IOException {
+        devLock = Inquiries.devLock();
+        StringBuilder b = new StringBuilder();
+        WhyTextRenderer.render(devLock, b);
+        text = b.toString();
+    }
+
+    @Test
+    void whyReport_writeThenRead_givesEqualReport() throws Exception {
+        for (WhyReport w : List.of(devLock, Inquiries.notNeeded())) {
+            assertEquals(w, WhyJson.read(WhyJson.text(w)));
+        }
+    }
+
+    @Test
+    void whyReportReadBack_rendersTheSameText() throws Exception {
+        StringBuilder b = new StringBuilder();
+        WhyTextRenderer.render(WhyJson.read(WhyJson.text(devLock)), b);
+        assertEquals(text, b.toString());
+    }
+
+    @Test
+    void whyText_sections_comeInTheOrderTheQuestionIsAnswered() {
+        List<String> sections = List.of("1. Verdict per acquisition site", "2. What dev_lock protects", "3. Assertions relying on dev_lock",
+                "4. Could another lock replace it?", "5. Run it and see", "6. Minimal counterexamples", "7. Suggested annotations");
+        int at = 0;
+        for (String s : sections) {
+            int i = text.indexOf(s);
+            assertTrue(i > at, s + " missing or out of order");
+            at = i;
+        }
+    }
+
+    @Test
+    void whyText_necessarySite_namesDamageScenarioAndCounterexample() {
+        assertTrue(text.contains("NECESSARY  dev_lock@dev_get_stats     without it, use-after-free in scenario stats-vs-remove"), text);
+        assertTrue(text.contains("NOT NEEDED dev_lock@dev_local_update"), text);
+        assertTrue(text.contains("Possible unsafe locking scenario:"), text);
+        assertTrue(text.contains("priv->dev  __guarded_by(dev_lock)"), text);
+    }
+
+    @Test
+    void whyText_mentionsOnlyLocksFromTheData() {
+        assertFalse(text.contains("rtnl"), "nothing about rtnl is written in advance");
+    }
+
+    @Test
+    void whyJson_verdictAndStableKeys_present() throws Exception {
+        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(WhyJson.text(devLock));
+        assertEquals("necessary", n.get("verdict").asText());
+        assertEquals("dev_lock", n.get("lock").asText());
+        assertTrue(n.get("exhaustive").asBoolean());
+        assertEquals("use-after-free", n.get("siteVerdicts").get(0).get("counterexample").get("kind").asText());
+    }
+
+    @Test
+    void whyRead_unknownNecessity_failsNamingIt() {
+        String json = WhyJson.text(devLock).replaceFirst("\"necessity\": \"necessary\"", "\"necessity\": \"maybe\"");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> WhyJson.read(json));
+        assertTrue(e.getMessage().contains("maybe"), e.getMessage());
+    }
+}
