@@ -56,7 +56,6 @@ final class Sites {
             // drivers/net/phy/phy_device.c and phy.c
             new Site("phydev->lock", "phy_probe", "drivers/net/phy/phy_device.c"),
             new Site("phydev->lock", "phy_remove", "drivers/net/phy/phy_device.c"),
-            new Site("phydev->lock", "phy_attach_direct", "drivers/net/phy/phy_device.c"),
             new Site("phydev->lock", "phy_resume", "drivers/net/phy/phy_device.c"),
             new Site("phydev->lock", "phy_start", "drivers/net/phy/phy.c"),
             new Site("phydev->lock", "phy_stop", "drivers/net/phy/phy.c"),

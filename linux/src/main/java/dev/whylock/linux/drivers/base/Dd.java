@@ -111,7 +111,7 @@ public final class Dd {
      * Unbinds a driver that the caller bound by hand (genphy in phy_detach).
      *
      * <p>Kernel: drivers/base/dd.c device_release_driver() (v5.14)
-     * <p>Context: takes device_lock
+     * <p>Context: device_lock in device_release_driver_internal
      */
     public static void deviceReleaseDriverUnlocked(Device dev) {
         deviceReleaseDriver(dev);
@@ -132,7 +132,7 @@ public final class Dd {
     /**
      * Kernel: drivers/base/dd.c driver_bound() (v5.14): warns "already bound", removes the device
      * from the deferred list and triggers deferred probing.
-     * <p>Context: takes deferred_probe_mutex
+     * <p>Context: deferred_probe_mutex in driver_deferred_probe_del and driver_deferred_probe_trigger
      */
     static void driverBound(Device dev) {
         if (dev.bound.get("driver_bound")) {

@@ -99,8 +99,8 @@ public final class MacDriver {
      * Creates phylink, then publishes the netdev.
      *
      * <p>Kernel: drivers/net/ethernet/marvell/mvneta.c mvneta_probe() (v5.14)
-     * <p>Context: device_lock held by the driver core; takes sfp_mutex and rtnl_mutex (phylink_create),
-     * then rtnl_mutex (register_netdev)
+     * <p>Context: device_lock held by the driver core; sfp_mutex and rtnl_mutex in phylink_create,
+     * then rtnl_mutex in register_netdev
      */
     static int macProbe(MacDevice pdev) {
         int err = macCreatePhylink(pdev);
@@ -121,8 +121,8 @@ public final class MacDriver {
      * Unpublishes the netdev, then destroys phylink and frees the netdev.
      *
      * <p>Kernel: drivers/net/ethernet/marvell/mvneta.c mvneta_remove() (v5.14)
-     * <p>Context: device_lock held by the driver core; takes rtnl_mutex (unregister_netdev), then
-     * rtnl_mutex again (phylink_destroy)
+     * <p>Context: device_lock held by the driver core; rtnl_mutex in unregister_netdev, then
+     * rtnl_mutex again in phylink_destroy
      */
     static void macRemove(MacDevice pdev) {
         MacPort pp = pdev.driverData.get("mvneta_remove");

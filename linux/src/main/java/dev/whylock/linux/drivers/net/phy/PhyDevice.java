@@ -87,7 +87,7 @@ public final class PhyDevice {
      * Adds the device to the driver core, which probes it with the matching driver.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_device_register() (v5.14)
-     * <p>Context: takes device_lock (in __device_attach)
+     * <p>Context: device_lock in __device_attach
      */
     public static int phyDeviceRegister(PhyDeviceStruct phydev) {
         Dd.deviceAttach(phydev); // device_add() → bus_probe_device(); a failed probe does not fail registration
@@ -98,7 +98,7 @@ public final class PhyDevice {
      * Unbinds the driver and removes the device from the driver core.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_device_remove() (v5.14)
-     * <p>Context: takes device_lock (device_del, then device_release_driver_internal)
+     * <p>Context: device_lock in device_del, then in device_release_driver_internal
      */
     public static void phyDeviceRemove(PhyDeviceStruct phydev) {
         Dd.deviceDel(phydev);
@@ -118,7 +118,7 @@ public final class PhyDevice {
      * The PHY bus probe: binds the driver and leaves the PHY in PHY_READY.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_probe() (v5.14)
-     * <p>Context: device_lock held by the driver core, except for the genphy fallback
+     * <p>Context: device_lock held by the driver core, except for the genphy fallback; takes phydev->lock
      */
     static int phyProbe(PhyDeviceStruct phydev) {
         phydev.lock.lock("phy_probe");
@@ -129,7 +129,7 @@ public final class PhyDevice {
 
     /**
      * Kernel: drivers/net/phy/phy_device.c phy_remove() (v5.14)
-     * <p>Context: device_lock held by the driver core
+     * <p>Context: device_lock held by the driver core; takes phydev->lock
      */
     static void phyRemove(PhyDeviceStruct phydev) {
         phydev.state_queue.work().cancelSync("phy_remove");
@@ -198,9 +198,7 @@ public final class PhyDevice {
                 dev.sfp_bus.set(phydev.sfp_bus.get("phy_attach_direct"), "phy_attach_direct");
             }
         }
-        phydev.lock.lock("phy_attach_direct");
-        phydev.state.set(PhyDeviceStruct.PhyState.READY, "phy_attach_direct");
-        phydev.lock.unlock("phy_attach_direct");
+        phydev.state.set(PhyDeviceStruct.PhyState.READY, "phy_attach_direct"); // without phydev->lock, as the kernel
         if (dev != null) {
             Dev.netifCarrierOff(dev);
         }
@@ -222,7 +220,7 @@ public final class PhyDevice {
      * Detaches the PHY from its netdev; releases genphy if it was bound by phy_attach_direct.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_detach() (v5.14)
-     * <p>Context: caller's (rtnl when the netdev is registered); takes device_lock for genphy
+     * <p>Context: caller's (rtnl when the netdev is registered); device_lock in device_release_driver_internal for genphy
      */
     public static void phyDetach(PhyDeviceStruct phydev) {
         NetDevice dev = phydev.attached_dev.get("phy_detach");

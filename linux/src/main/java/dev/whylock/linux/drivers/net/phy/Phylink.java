@@ -206,7 +206,7 @@ public final class Phylink {
 
     /**
      * Kernel: drivers/net/phy/phylink.c phylink_register_sfp() (v5.14)
-     * <p>Context: takes sfp_mutex (find), then rtnl_mutex (add_upstream), then sfp_mutex (put)
+     * <p>Context: sfp_mutex in sfp_bus_get, then rtnl_mutex in sfp_bus_add_upstream, then sfp_mutex in sfp_bus_put
      */
     static int phylinkRegisterSfp(PhylinkStruct pl, Fwnode fwnode) {
         SfpBusStruct bus = SfpBus.sfpBusFindFwnode(fwnode);
@@ -364,7 +364,7 @@ public final class Phylink {
      * The MAC reports a link change from its interrupt.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_mac_change() (v5.14)
-     * <p>Context: any, including hard IRQ; takes no lock (mac_link_dropped is a tolerated race)
+     * <p>Context: any, including hard IRQ; no lock (mac_link_dropped is a tolerated race)
      */
     public static void phylinkMacChange(PhylinkStruct pl, boolean up) {
         if (!up) {
@@ -392,7 +392,7 @@ public final class Phylink {
 
     /**
      * Kernel: drivers/net/phy/phylink.c phylink_ethtool_ksettings_set() (v5.14)
-     * <p>Context: ASSERT_RTNL; takes phydev->lock (via phylib), then pl->state_mutex
+     * <p>Context: ASSERT_RTNL; phydev->lock in phy_ethtool_ksettings_get; takes pl->state_mutex
      */
     public static int phylinkEthtoolKsettingsSet(PhylinkStruct pl) {
         Rtnetlink.assertRtnl("phylink_ethtool_ksettings_set");

@@ -324,7 +324,7 @@ public final class SfpBus {
      * Looks up the bus named by the node's {@code sfp} property, taking a reference.
      *
      * <p>Kernel: drivers/net/phy/sfp-bus.c sfp_bus_find_fwnode() (v5.14)
-     * <p>Context: takes sfp_mutex (in sfp_bus_get)
+     * <p>Context: sfp_mutex in sfp_bus_get
      */
     public static SfpBusStruct sfpBusFindFwnode(Fwnode fwnode) {
         Fwnode ref = fwnode == null ? null : fwnode.sfpReference();
@@ -506,7 +506,7 @@ public final class SfpBus {
      * Publishes the cage on its bus and registers the bus if the upstream is already there.
      *
      * <p>Kernel: drivers/net/phy/sfp-bus.c sfp_register_socket() (v5.14)
-     * <p>Context: takes sfp_mutex (in sfp_bus_get), then rtnl_mutex
+     * <p>Context: sfp_mutex in sfp_bus_get; takes rtnl_mutex (after sfp_mutex is released)
      */
     public static SfpBusStruct sfpRegisterSocket(Device dev, Obj sfp, SfpSocketOps ops) {
         SfpBusStruct bus = sfpBusGet(dev.fwnode());
