@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prints a counterexample as a table with one column per task and one row per step in execution
@@ -20,14 +21,15 @@ final class ColumnTrace {
     private ColumnTrace() {}
 
     static void print(Violation v, String indent, Appendable out) throws IOException {
-        print(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), indent, out);
+        print(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), Cells.waits(v), indent, out);
     }
 
     /**
      * Prints {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what}
      * was detected, in task {@code task} when known.
      */
-    static void print(Trace trace, int failing, String what, String task, String indent, Appendable out) throws IOException {
+    static void print(Trace trace, int failing, String what, String task, Map<String, String> waits, String indent, Appendable out)
+            throws IOException {
         List<String> tasks = Cells.columns(trace);
         if (tasks.isEmpty()) {
             out.append(indent).append("(no steps: it happened before any visible operation)\n");
@@ -45,6 +47,17 @@ final class ColumnTrace {
                 width[c] = Math.max(width[c], line.length());
             }
             rows.add(wrapped);
+        }
+        List<List<String>> blocked = new ArrayList<>();
+        List<Integer> blockedColumn = new ArrayList<>();
+        for (Map.Entry<String, String> wait : waits.entrySet()) {
+            int c = tasks.indexOf(wait.getKey());
+            if (c >= 0) {
+                List<String> wrapped = wrap("blocked: " + wait.getValue(), MAX_CELL);
+                wrapped.forEach(l -> width[c] = Math.max(width[c], l.length()));
+                blocked.add(wrapped);
+                blockedColumn.add(c);
+            }
         }
         String head = indent + "  step |";
         StringBuilder rule = new StringBuilder(indent).append("  -----+");
@@ -76,7 +89,21 @@ final class ColumnTrace {
                 line(out, b.toString());
             }
         }
+        for (int w = 0; w < blocked.size(); w++) {
+            List<String> wrapped = blocked.get(w);
+            int c = blockedColumn.get(w);
+            for (int k = 0; k < wrapped.size(); k++) {
+                StringBuilder b = new StringBuilder(indent).append(k == 0 ? "    -- |" : "       |");
+                for (int col = 0; col < tasks.size(); col++) {
+                    b.append(' ').append(pad(col == c ? wrapped.get(k) : "", width[col])).append(col + 1 < tasks.size() ? " |" : "");
+                }
+                line(out, b.toString());
+            }
+        }
         out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
+        if (!blocked.isEmpty()) {
+            out.append(indent).append("  -- where each blocked task waits at the end\n");
+        }
         if (failing >= 0) {
             out.append(indent).append("  > the ").append(what).append(" was detected right after this step")
                     .append(task == null ? "" : " (in task " + task + ")").append('\n');
@@ -98,6 +125,11 @@ final class ColumnTrace {
                 break;
             }
             int cut = rest.lastIndexOf(' ', room);
+            // Keep "= value" together: values like "&struct dev#1" read badly when split.
+            int eq = rest.lastIndexOf(" = ", room);
+            if (eq > room / 3 && cut > eq) {
+                cut = eq;
+            }
             if (cut <= room / 3) {
                 cut = room;
             }

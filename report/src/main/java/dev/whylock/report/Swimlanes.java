@@ -5,6 +5,7 @@ import dev.whylock.engine.result.Trace;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** A counterexample as HTML swimlanes: one lane (column) per task, one box per step, in execution order. */
 final class Swimlanes {
@@ -12,11 +13,16 @@ final class Swimlanes {
     private Swimlanes() {}
 
     static void render(Violation v, Appendable out) throws IOException {
-        render(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), out);
+        render(v.trace(), Cells.failingStep(v), -1, v.kind().key(), v.task(), Cells.waits(v), out);
     }
 
-    /** Renders {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what} was detected. */
-    static void render(Trace trace, int failing, String what, String task, Appendable out) throws IOException {
+    /**
+     * Renders {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what}
+     * was detected and step {@code other} (-1 for none) as the other side of a conflict; {@code waits}
+     * adds a final "blocked" box per waiting task.
+     */
+    static void render(Trace trace, int failing, int other, String what, String task, Map<String, String> waits, Appendable out)
+            throws IOException {
         List<String> tasks = Cells.columns(trace);
         if (tasks.isEmpty()) {
             out.append("<p>No steps: it happened before any visible operation.</p>\n");
@@ -41,6 +47,8 @@ final class Swimlanes {
             }
             if (i == failing) {
                 out.append(" fail");
+            } else if (i == other) {
+                out.append(" other");
             }
             out.append("\" style=\"grid-row:").append(String.valueOf(row)).append(";grid-column:").append(String.valueOf(col))
                     .append("\" data-object=\"").append(HtmlPage.esc(s.object())).append("\" title=\"")
@@ -51,8 +59,19 @@ final class Swimlanes {
             }
             if (i == failing) {
                 out.append("<span class=\"badge fail\">").append(HtmlPage.esc(what)).append(" here</span>");
+            } else if (i == other) {
+                out.append("<span class=\"badge other\">other side</span>");
             }
             out.append("</div>\n");
+        }
+        int row = steps.size() + 2;
+        for (Map.Entry<String, String> wait : waits.entrySet()) {
+            int col = tasks.indexOf(wait.getKey());
+            if (col >= 0) {
+                out.append("<div class=\"step blocked\" style=\"grid-row:").append(String.valueOf(row)).append(";grid-column:")
+                        .append(String.valueOf(col + 2)).append("\"><span class=\"mono\">blocked: ").append(HtmlPage.esc(wait.getValue()))
+                        .append("</span></div>\n");
+            }
         }
         out.append("</div>\n<p class=\"legend\"><b>preempted</b>: ").append(HtmlPage.esc(Glossary.PREEMPTION))
                 .append(". <b>").append(HtmlPage.esc(what)).append(" here</b>: detected right after this step")
