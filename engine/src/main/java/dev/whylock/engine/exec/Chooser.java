@@ -23,4 +23,10 @@ public interface Chooser {
 
     /** Called when no task is enabled but some are blocked (a deadlock), with the blocked operations pending. */
     default void stuck(SchedulingPoint point) {}
+
+    /**
+     * Called when a fatal violation ended the execution while tasks still had operations pending:
+     * the execution is not maximal, so races with those operations must still be considered.
+     */
+    default void truncated(SchedulingPoint point) {}
 }

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 public final class Execution implements ExecutionRuntime {
 
     /** Unwinds a task after a fatal violation; never escapes the engine. */
+    /** Returned by {@code execute} when the operation killed its task. */
+    private static final Op KILLED = new Op(OpKind.NOP, Access.NOP, null, null, null);
+
     static final class Abort extends RuntimeException {
         static final Abort INSTANCE = new Abort();
 
@@ -68,7 +71,7 @@ public final class Execution implements ExecutionRuntime {
         this.locks = new LockTable(config.experiments(), this::mutex);
     }
 
-    /** Runs the program to completion, deadlock, a fatal violation or abandonment. */
+    /** Runs the program until no task can run (or the strategy abandons it); a fatal violation kills only its own task. */
     public ExecutionOutcome run() {
         Runtimes.install(this);
         running = true;
@@ -91,34 +94,37 @@ public final class Execution implements ExecutionRuntime {
         }
         if (status == ExecutionOutcome.Status.COMPLETE) {
             checkInvariants("at the end of the execution");
+            if (fatal != null) {
+                status = ExecutionOutcome.Status.VIOLATION;
+            }
         }
         return new ExecutionOutcome(status, List.copyOf(violations), List.copyOf(log), preemptions,
                 List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos), List.copyOf(assertions));
     }
 
     private void loop() {
+        // A fatal violation kills only the task that hit it (as an oops does); the others run on,
+        // so that the execution stays maximal and the partial-order reduction sees every race.
+        // Later violations in the same execution are consequences and are not recorded.
         while (true) {
-            if (fatal != null) {
-                status = ExecutionOutcome.Status.VIOLATION;
-                return;
-            }
             if (log.size() >= config.maxSteps()) {
                 record(ViolationKind.STEP_LIMIT, "the execution exceeded " + config.maxSteps()
                         + " steps without finishing (livelock or unbounded work)", null, lastTask);
+                if (setupDone) {
+                    chooser.truncated(point(enabledTasks()));
+                }
                 status = ExecutionOutcome.Status.VIOLATION;
                 return;
             }
             BitSet enabled = enabledTasks();
             if (enabled.isEmpty()) {
-                if (allFinished()) {
-                    status = ExecutionOutcome.Status.COMPLETE;
-                } else {
+                if (!allFinished()) {
                     if (setupDone) {
                         chooser.stuck(point(enabled));
                     }
                     record(ViolationKind.DEADLOCK, deadlockMessage(), null, lastTask);
-                    status = ExecutionOutcome.Status.VIOLATION;
                 }
+                status = fatal != null ? ExecutionOutcome.Status.VIOLATION : ExecutionOutcome.Status.COMPLETE;
                 return;
             }
             boolean fixed = !setupDone;
@@ -150,10 +156,9 @@ public final class Execution implements ExecutionRuntime {
             current = ts;
             Op followUp = execute(ts, op, fixed);
             chooser.executed(op, fixed);
-            if (fatal != null) {
-                continue;
-            }
-            if (followUp != null) {
+            if (followUp == KILLED) {
+                kill(ts);
+            } else if (followUp != null) {
                 ts.pending = followUp;
             } else {
                 resume(ts);
@@ -191,6 +196,13 @@ public final class Execution implements ExecutionRuntime {
         resume(ts);
     }
 
+    /** Ends a task that hit a fatal violation inside an operation: it never runs again; its locks stay held. */
+    private void kill(TaskState ts) {
+        ts.done = true;
+        ts.pending = null;
+        ts.co.discard();
+    }
+
     private void resume(TaskState ts) {
         TaskState saved = current;
         current = ts;
@@ -215,9 +227,6 @@ public final class Execution implements ExecutionRuntime {
         }
         me.pending = op;
         backend.yieldNow();
-        if (fatal != null) {
-            throw Abort.INSTANCE;
-        }
         return op.result;
     }
 
@@ -232,9 +241,6 @@ public final class Execution implements ExecutionRuntime {
         chooser.taskCreated(child.id, parent == null ? -1 : parent.id);
         startTask(child);
         current = parent;
-        if (fatal != null) {
-            throw Abort.INSTANCE;
-        }
         return new Task(child.id, name);
     }
 
@@ -331,12 +337,7 @@ public final class Execution implements ExecutionRuntime {
     }
 
     private Object acquire(Mutex m, String site, OpKind kind) {
-        TaskState me = current;
         Mutex actual = locks.actual(m, site);
-        if (actual != null && kind == OpKind.ACQUIRE && locks.holder(actual) == me.id) {
-            fatalFromTask(ViolationKind.DEADLOCK, "self-deadlock: " + me.name + " takes " + describe(m, actual) + " in "
-                    + site + " while already holding it (taken in " + locks.site(actual) + ")");
-        }
         Access a = actual == null ? Access.NOP : access(kind, actual.id());
         Op op = new Op(kind, a, m, site, actual);
         op.lock = actual;
@@ -516,6 +517,9 @@ public final class Execution implements ExecutionRuntime {
     }
 
     private void record(ViolationKind kind, String message, String site, int task) {
+        if (fatal != null) {
+            return;
+        }
         RawViolation v = new RawViolation(kind, message, task, log.size());
         if (kind.fatal()) {
             if (fatal == null) {
@@ -548,6 +552,12 @@ public final class Execution implements ExecutionRuntime {
         switch (op.kind) {
             case ACQUIRE -> {
                 Mutex actual = (Mutex) op.arg;
+                if (actual != null && locks.holder(actual) == ts.id) {
+                    // Non-recursive mutex: the task would sleep forever waiting for itself.
+                    record(ViolationKind.DEADLOCK, "self-deadlock: " + ts.name + " takes " + describe((Mutex) op.target, actual)
+                            + " in " + op.site + " while already holding it (taken in " + locks.site(actual) + ")", op.site, ts.id);
+                    return KILLED;
+                }
                 if (actual != null) {
                     locks.take(actual, ts.id, op.site);
                 }
@@ -581,6 +591,7 @@ public final class Execution implements ExecutionRuntime {
                 if (f.owner() != null && f.owner().isFreed()) {
                     record(ViolationKind.USE_AFTER_FREE, (op.kind == OpKind.READ ? "read of " : "write to ") + f.name()
                             + " in " + op.site + " after " + f.owner().type() + " was freed in " + f.owner().freedAt(), op.site, ts.id);
+                    return KILLED;
                 } else if (op.kind == OpKind.READ) {
                     op.result = f.peek();
                 } else {
@@ -592,6 +603,7 @@ public final class Execution implements ExecutionRuntime {
                 if (o.isFreed()) {
                     record(ViolationKind.USE_AFTER_FREE, "double kfree of " + o.type() + " in " + op.site
                             + " (first freed in " + o.freedAt() + ")", op.site, ts.id);
+                    return KILLED;
                 } else {
                     o.markFreed(op.site);
                 }
@@ -601,6 +613,7 @@ public final class Execution implements ExecutionRuntime {
                 if (o.isFreed()) {
                     record(ViolationKind.USE_AFTER_FREE, "use of " + op.site + " (" + o.type() + ") in " + ts.name
                             + " after it was freed in " + o.freedAt(), op.site, ts.id);
+                    return KILLED;
                 }
             }
             case WORK_QUEUE -> {
@@ -677,7 +690,7 @@ public final class Execution implements ExecutionRuntime {
             return false;
         }
         return switch (op.kind) {
-            case ACQUIRE -> op.arg == null || locks.free((Mutex) op.arg);
+            case ACQUIRE -> op.arg == null || locks.free((Mutex) op.arg) || locks.holder((Mutex) op.arg) == ts.id;
             case JOIN -> tasks.get(op.access.loc()).done;
             case WORK_START -> ts.work.pending && timerDue(ts.work);
             case WORK_WAIT -> works.get(op.access.loc()).doneGen >= ts.waitTarget;

@@ -280,6 +280,28 @@ public final class SourceDpor implements SearchStrategy {
     }
 
     /**
+     * The execution stopped at a fatal violation, so the operations still pending never ran; each is
+     * treated as a virtual event so that schedules running it earlier are explored too.
+     */
+    @Override
+    public void truncated(SchedulingPoint p) {
+        checkBlocked(p, p.step());
+        for (int t = p.enabled().nextSetBit(0); t >= 0; t = p.enabled().nextSetBit(t + 1)) {
+            Access a = p.pending(t);
+            if (a == null) {
+                continue;
+            }
+            int[] clock = taskClock[t];
+            for (int k : candidates(a)) {
+                Frame e = frames.get(k);
+                if (e.task != t && Access.conflicts(e.access, a) && !(at(clock, e.task) >= e.local)) {
+                    race(k, p.step(), t, clock, localCount[t] + 1, true);
+                }
+            }
+        }
+    }
+
+    /**
      * A blocked operation never executes, so races with it are invisible to the per-event check:
      * an acquire blocked on a held lock (the AB-BA deadlock), a second waiter on a completion, a
      * work item whose start a cancel prevented. Each is treated as a virtual event at {@code step}.

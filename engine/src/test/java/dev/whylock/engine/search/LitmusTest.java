@@ -213,4 +213,62 @@ class LitmusTest {
         assertEquals(2, r.executions());
         assertEquals(ViolationKind.USE_AFTER_FREE, r.violations().get(0).kind());
     }
+
+    @Test
+    void fatalViolation_stillLetsDporReverseThePendingOperations() {
+        // T1 fails at once when it reads y == 0; only the schedule where T2 writes y first reaches B.
+        Program p = Litmus.program("two-bugs", env -> {
+            Field<Integer> y = env.field("y", 0);
+            env.spawn("T1", () -> env.bugOn(y.get("t1") == 0, "A"));
+            env.spawn("T2", () -> {
+                y.set(1, "t2");
+                env.bugOn(true, "B");
+            });
+        });
+        java.util.Set<String> dpor = new java.util.TreeSet<>();
+        Litmus.dpor(p).violations().forEach(v -> dpor.add(v.message()));
+        java.util.Set<String> brute = new java.util.TreeSet<>();
+        Litmus.dfs(p).violations().forEach(v -> brute.add(v.message()));
+        assertEquals(java.util.Set.of("BUG_ON: A", "BUG_ON: B"), brute);
+        assertEquals(brute, dpor);
+    }
+
+    @Test
+    void selfDeadlockingAcquisition_isLoggedAsTheLastStep() {
+        Program p = Litmus.program("self-logged", env -> {
+            Mutex m = env.mutex("rtnl_mutex");
+            env.spawn("dpaa2", () -> {
+                m.lock("dpaa2_mac_connect");
+                m.lock("sfp_bus_add_upstream");
+            });
+        });
+        Violation v = Litmus.dpor(p).violations().get(0);
+        assertEquals(ViolationKind.DEADLOCK, v.kind());
+        var last = v.trace().steps().get(v.trace().steps().size() - 1);
+        assertEquals("sfp_bus_add_upstream", last.site());
+        assertEquals("lock", last.op());
+    }
+
+    @Test
+    void violationReachableOnlyBetweenAnotherTasksSteps_isFoundByDpor() {
+        // B needs T2's write, then all of T1, then T2's failing read; after A the execution runs on.
+        Program p = Litmus.program("between", env -> {
+            Field<Integer> x = env.field("x", 0);
+            env.spawn("T1", () -> {
+                int r = x.get("c");
+                x.set(7, "d");
+                env.bugOn(r == 5, "B");
+            });
+            env.spawn("T2", () -> {
+                x.set(5, "a");
+                env.bugOn(x.get("b") == 5, "A");
+            });
+        });
+        java.util.Set<String> brute = new java.util.TreeSet<>();
+        Litmus.dfs(p).violations().forEach(v -> brute.add(v.message()));
+        java.util.Set<String> dpor = new java.util.TreeSet<>();
+        Litmus.dpor(p).violations().forEach(v -> dpor.add(v.message()));
+        assertEquals(java.util.Set.of("BUG_ON: A", "BUG_ON: B"), brute);
+        assertEquals(brute, dpor);
+    }
 }

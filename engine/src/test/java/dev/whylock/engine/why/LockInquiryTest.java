@@ -180,14 +180,14 @@ class LockInquiryTest {
         assertTrue(r.baselines().get(0).fails());
         assertEquals(ViolationKind.DEADLOCK, r.baselines().get(0).damage().get(0).kind());
         assertFalse(r.baselines().get(1).fails());
-        // The self-deadlocking acquisition in add_upstream never happens, so only the logs' sites count.
-        assertEquals(List.of("dev_ioctl", "dpaa2_mac_connect", "local_update"), r.sites());
+        // The self-deadlocking acquisition in add_upstream is logged as the failing step, so it is a site too.
+        assertEquals(List.of("add_upstream", "dev_ioctl", "dpaa2_mac_connect", "local_update"), r.sites());
         // Without dev_ioctl's lock the probe still self-deadlocks, as it did before: that is not damage of the experiment.
         for (SiteVerdict v : r.siteVerdicts()) {
             assertEquals(Necessity.NOT_NEEDED_WITHIN_BOUND, v.necessity(), v.site());
         }
-        assertTrue(r.siteVerdicts().get(0).runs().get(0).reached());
-        SiteVerdict local = r.siteVerdicts().get(2);
+        assertTrue(r.siteVerdicts().get(1).runs().get(0).reached());
+        SiteVerdict local = r.siteVerdicts().get(3);
         assertFalse(local.runs().get(0).reached(), "the self-deadlocking scenario never reaches local_update");
     }
 
