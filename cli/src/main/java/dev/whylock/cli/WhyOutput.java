@@ -15,6 +15,7 @@ import dev.whylock.engine.why.WhyReport;
 import dev.whylock.linux.model.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class WhyOutput {
     static void write(Io io, CommonOptions common, Model model, Map<String, LoadedScenario> scenarios, WhyReport w) {
         Path json = common.json(io);
         Map<Violation, String> replays = new IdentityHashMap<>();
-        int[] n = {0};
+        Map<String, Integer> n = new HashMap<>();
         for (SiteVerdict v : verdicts(w)) {
             if (v.counterexample() != null) {
                 replay(io, json, scenarios, model, v.scenario(), v.experiment(), v.counterexample(), replays, n);
@@ -82,7 +83,7 @@ final class WhyOutput {
     }
 
     private static void replay(Io io, Path json, Map<String, LoadedScenario> scenarios, Model model, String scenario,
-            String experiment, Violation v, Map<Violation, String> replays, int[] n) {
+            String experiment, Violation v, Map<Violation, String> replays, Map<String, Integer> n) {
         LoadedScenario ls = scenarios.get(scenario);
         if (ls == null || replays.containsKey(v)) {
             return;
@@ -93,7 +94,9 @@ final class WhyOutput {
             ex.add(LockExperiment.parse(kind, experiment.substring(experiment.indexOf(' ') + 1)));
         }
         RunInfo info = new RunInfo(ls, ex, RunConfig.Timing.UNTIMED, "dpor");
-        Path p = ReplayFiles.pathFor(io, json, info, ++n[0]);
+        // Numbered per file name: per run beside the JSON file, per scenario and experiment under .whylock/.
+        int index = n.merge(json == null ? info.slug() : "", 1, Integer::sum);
+        Path p = ReplayFiles.pathFor(io, json, info, index);
         RunOutput.write(p, ReplayFiles.of(info, v).text(), "replay file");
         replays.put(v, io.show(p));
     }
