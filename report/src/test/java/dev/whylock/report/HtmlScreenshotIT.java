@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,8 @@ class HtmlScreenshotIT {
 
     static final Path CHROMIUM = Path.of(System.getProperty("whylock.chromium", "/usr/bin/chromium"));
 
-    @BeforeAll
-    static void needsChromium() {
+    @BeforeEach
+    void needsChromium() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM
                 + ": skipping the headless-browser check of the HTML report (install it with"
                 + " 'apt-get install chromium', or point -Dwhylock.chromium=PATH at one)");
@@ -60,8 +60,20 @@ class HtmlScreenshotIT {
         assertTrue(count(img, 0, 120, HtmlScreenshotIT::bannerRed) > 10_000, "no red NECESSARY banner at the top");
     }
 
+    @Test
+    void blankPage_inHeadlessChromium_failsTheChecks(@TempDir Path dir) throws Exception {
+        // The checks above must be able to fail: a page without content has neither ink nor banner.
+        BufferedImage img = screenshot("<!DOCTYPE html><html><body style=\"background:#fff\"></body></html>", dir, "blank", 0);
+        assertTrue(share(img, HtmlScreenshotIT::nonWhite) < 0.01, "a blank page should look blank");
+        assertEquals(0, count(img, 0, 120, HtmlScreenshotIT::bannerRed));
+    }
+
     /** Writes {@code html} to a file, screenshots it with chromium and returns the image. */
     static BufferedImage screenshot(String html, Path dir, String name) throws IOException, InterruptedException {
+        return screenshot(html, dir, name, 20_000);
+    }
+
+    static BufferedImage screenshot(String html, Path dir, String name, long minBytes) throws IOException, InterruptedException {
         Path page = dir.resolve(name + ".html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
         Path png = dir.resolve(name + ".png");
@@ -76,7 +88,7 @@ class HtmlScreenshotIT {
             throw new AssertionError("chromium did not finish within 120 s: " + Files.readString(dir.resolve(name + ".log")));
         }
         assertTrue(Files.exists(png), "chromium wrote no screenshot (exit " + p.exitValue() + "): " + Files.readString(dir.resolve(name + ".log")));
-        assertTrue(Files.size(png) > 20_000, "screenshot is only " + Files.size(png) + " bytes");
+        assertTrue(Files.size(png) > minBytes, "screenshot is only " + Files.size(png) + " bytes");
         Path keep = Path.of(System.getProperty("whylock.screenshot.dir", "target/screenshots"));
         Files.createDirectories(keep);
         Files.copy(png, keep.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
