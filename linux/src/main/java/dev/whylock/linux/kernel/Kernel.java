@@ -1,12 +1,12 @@
 package dev.whylock.linux.kernel;
 
 import dev.whylock.engine.Env;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -38,28 +38,35 @@ public final class Kernel {
     /** Contexts whose work re-arms itself periodically (paused during setup). */
     static final Set<String> PERIODIC = Set.of("sfp_poll", "phy_state_machine");
 
-    private static Env ownerEnv;
-    private static Kernel current;
+    // One kernel per execution, found from the running Env. The stress strategy runs model code on
+    // real threads, so the holder is atomic and the globals map is concurrent; under the controlled
+    // scheduler only one task runs at a time and neither ever contends.
+    private static final AtomicReference<Kernel> CURRENT = new AtomicReference<>();
 
-    private final Map<String, Object> globals = new HashMap<>();
-    private final List<WorkStruct> works = new ArrayList<>();
-    private final Set<String> background = new LinkedHashSet<>();
-    private final Map<String, Boolean> options = new HashMap<>();
-    private Set<String> checks;
-    private Phase phase = Phase.SETUP;
-    private Version version = Version.V5_14;
-    private int raceRunBudget = 4;
+    private final Env env;
+    private final Map<String, Object> globals = new ConcurrentHashMap<>();
+    private final List<WorkStruct> works = new CopyOnWriteArrayList<>();
+    private volatile Set<String> background = Set.of();
+    private final Map<String, Boolean> options = new ConcurrentHashMap<>();
+    private volatile Set<String> checks;
+    private volatile Phase phase = Phase.SETUP;
+    private volatile Version version = Version.V5_14;
+    private volatile int raceRunBudget = 4;
 
-    private Kernel() {}
+    private Kernel(Env env) {
+        this.env = env;
+    }
 
     /** The kernel of the running execution. */
     public static Kernel get() {
         Env env = Env.current();
-        if (env != ownerEnv || current == null) {
-            ownerEnv = env;
-            current = new Kernel();
+        while (true) {
+            Kernel k = CURRENT.get();
+            if (k != null && k.env == env) {
+                return k;
+            }
+            CURRENT.compareAndSet(k, new Kernel(env));
         }
-        return current;
     }
 
     /** A global of this execution, created by {@code make} on first use (e.g. {@code rtnl_mutex}). */
@@ -67,8 +74,10 @@ public final class Kernel {
     public <T> T global(String key, Supplier<T> make) {
         Object v = globals.get(key);
         if (v == null) {
-            v = make.get();
-            globals.put(key, v);
+            // Not computeIfAbsent: make() may itself create globals (a recursive update).
+            Object made = make.get();
+            Object raced = globals.putIfAbsent(key, made);
+            v = raced == null ? made : raced;
         }
         return (T) v;
     }
@@ -119,8 +128,7 @@ public final class Kernel {
      * cancelled (held back), which is a deterministic step of setup.
      */
     public void startRace(Set<String> contexts) {
-        background.clear();
-        background.addAll(contexts);
+        background = Set.copyOf(contexts);
         phase = Phase.RACE;
         for (WorkStruct w : works) {
             if (!background.contains(w.context())) {

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param name the scenario name
  * @param setup ops run single-threaded before the race
  * @param threads thread name → ops, in file order
- * @param background kernel contexts that may run during the race when pending
+ * @param background kernel contexts that may run during the race when pending; work of any other
+ *        context queued during the race is held back (it does not run, and a flush of it returns at
+ *        once), as if that kernel thread was not scheduled before the race window closed. Every
+ *        context runs during setup (periodic polls excepted) when main waits, e.g. in {@code settle}
  * @param check invariant names to check; {@code ["all"]} for every one
  * @param source where the scenario came from (file path or {@code builtin:NAME})
  */
