@@ -67,7 +67,7 @@ abstract sealed class ProgressReporter implements Progress, AutoCloseable {
 
         Bar(Io io, String strategy) {
             bar = new ProgressBarBuilder().setTaskName(strategy).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" executions", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
+                    .setUnit(" executions", 1).showSpeed().hideEta().setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(io.errStream())).clearDisplayOnFinish().build();
         }
 

@@ -107,6 +107,45 @@ class BadInputTest {
     }
 
     @Test
+    void scenarioFile_backgroundContextTypo_exits2WithDidYouMean() throws IOException {
+        file("bg.yaml", GOOD + "background: [sfp_tmeout]\n");
+        assertUsage(run("explore", "--scenario", "bg.yaml"), "bg.yaml:8:", "sfp_tmeout", "did you mean 'sfp_timeout'?");
+    }
+
+    @Test
+    void scenarioFile_moduleTypeTypo_exits2WithDidYouMean() throws IOException {
+        file("mt.yaml", GOOD.replace("  - sfp_probe", "  - sfp_probe\n  - module_plug: {type: dac-pasive}"));
+        assertUsage(run("explore", "--scenario", "mt.yaml"), "mt.yaml:5:", "dac-pasive", "did you mean 'dac-passive'?");
+    }
+
+    @Test
+    void scenarioFile_unknownTopLevelKey_exits2WithDidYouMean() throws IOException {
+        file("key.yaml", GOOD.replace("threads:", "thread:"));
+        assertUsage(run("explore", "--scenario", "key.yaml"), "key.yaml:5:", "'thread'", "did you mean 'threads'?");
+    }
+
+    @Test
+    void scenarioFile_notUtf8_exits2() throws IOException {
+        Files.write(dir.resolve("bin.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertUsage(run("explore", "--scenario", "bin.yaml"), "bin.yaml", "UTF-8");
+    }
+
+    @Test
+    void seed_notANumber_exits2() {
+        assertUsage(run("explore", "--scenario", "unbind-cage", "--seed", "lucky"), "--seed", "lucky");
+    }
+
+    @Test
+    void preemptions_withRandomStrategy_exits2() {
+        assertUsage(run("explore", "--scenario", "unbind-cage", "--strategy", "random", "--preemptions", "2"), "--preemptions");
+    }
+
+    @Test
+    void replaceFlag_replacementNotALockName_exits2() {
+        assertUsage(run("explore", "--scenario", "unbind-cage", "--replace", "rtnl_mutex=new lock"), "not a lock name");
+    }
+
+    @Test
     void builtinScenario_typo_exits2WithSuggestion() {
         assertUsage(run("explore", "--scenario", "unbind-cgae"), "unbind-cgae", "unbind-cage");
     }

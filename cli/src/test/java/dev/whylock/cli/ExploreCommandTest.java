@@ -123,4 +123,16 @@ class ExploreCommandTest {
         assertEquals(a.get("violations"), b.get("violations"));
         assertEquals(20, a.get("executions").asLong());
     }
+
+    @Test
+    void explore_stressStrategy_runsRealThreadsAndReportsRunsNotTraces() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "unbind-cage", "--strategy", "stress", "--max-executions", "20",
+                "--json", "s.json");
+        assertTrue(r.code() == ExitCode.OK || r.code() == ExitCode.VIOLATION, r.toString());
+        JsonNode j = json(dir.resolve("s.json"));
+        assertEquals("stress", j.get("strategy").asText());
+        assertEquals(20, j.get("executions").asLong());
+        assertFalse(j.get("exhaustive").asBoolean(), "stress never claims exhaustiveness");
+        assertEquals(r.code() == ExitCode.VIOLATION, j.get("failedRuns").asLong() > 0);
+    }
 }
