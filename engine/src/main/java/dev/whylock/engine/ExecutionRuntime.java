@@ -25,6 +25,9 @@ public interface ExecutionRuntime extends Env {
 
     <T> void write(Field<T> f, T value, String site);
 
+    /** An atomic read-modify-write: stores {@code fn(old)} and returns the old value. */
+    <T> T update(Field<T> f, java.util.function.UnaryOperator<T> fn, String site);
+
     boolean queue(Work w, long delayMillis, String site);
 
     boolean modify(Work w, long delayMillis, String site);

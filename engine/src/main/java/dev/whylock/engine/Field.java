@@ -5,11 +5,23 @@ package dev.whylock.engine;
  * {@code bus->upstream_ops}). Reads and writes are visible operations.
  */
 public final class Field<T> {
+
+    /** What kind of storage a field is, for the analyses. */
+    public enum Kind {
+        /** Ordinary memory: locksets and data races apply. */
+        MEMORY,
+        /** Only accessed atomically (atomic_t, bitops): never a data race, needs no lock. */
+        ATOMIC,
+        /** Not memory but a hardware level (a GPIO line, a module in the slot): not analysed. */
+        HARDWARE
+    }
+
     private final ExecutionRuntime rt;
     private final String name;
     private final Obj owner;
     private final int id;
     private T value;
+    private Kind kind = Kind.MEMORY;
 
     /** Engine internal: use {@link Env#field(Obj, String, Object)}. */
     public Field(ExecutionRuntime rt, Obj owner, String name, T initial, int id) {
@@ -26,6 +38,30 @@ public final class Field<T> {
 
     public void set(T newValue, String site) {
         rt.write(this, newValue, site);
+    }
+
+    /**
+     * Atomically replaces the value with {@code fn(old)} in one visible operation (atomic_xchg,
+     * test_and_set_bit, ...) and returns the old value.
+     */
+    public T update(java.util.function.UnaryOperator<T> fn, String site) {
+        return rt.update(this, fn, site);
+    }
+
+    /** Marks the field as accessed only atomically; returns it for chaining at creation. */
+    public Field<T> atomic() {
+        kind = Kind.ATOMIC;
+        return this;
+    }
+
+    /** Marks the field as a hardware level rather than memory; returns it for chaining at creation. */
+    public Field<T> hardware() {
+        kind = Kind.HARDWARE;
+        return this;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** Reads without a visible operation: only for invariants and reports. */

@@ -55,6 +55,9 @@ public final class LocksetCollector implements ExecutionObserver {
                 continue;
             }
             Field<?> f = (Field<?>) op.target();
+            if (f.kind() != Field.Kind.MEMORY) {
+                continue; // atomics need no lock; hardware levels are not memory
+            }
             boolean write = op.kind() == OpKind.WRITE;
             Instance in = instances.computeIfAbsent(f.id(), k -> new Instance());
             NameAgg agg = byName.computeIfAbsent(f.name(), k -> new NameAgg());

@@ -41,7 +41,7 @@ public final class RaceDetector implements ExecutionObserver {
             Op op = log.get(i);
             hb.apply(i, op);
             held.apply(op);
-            if (op.kind() != OpKind.READ && op.kind() != OpKind.WRITE) {
+            if ((op.kind() != OpKind.READ && op.kind() != OpKind.WRITE) || ((Field<?>) op.target()).kind() != Field.Kind.MEMORY) {
                 continue;
             }
             int t = op.task();

@@ -307,6 +307,18 @@ public final class Execution implements ExecutionRuntime {
         perform(new Op(OpKind.WRITE, new Access(OpKind.WRITE, f.id(), o == null ? -1 : o.objId()), f, site, value));
     }
 
+    /** The argument of a WRITE that is an atomic read-modify-write. */
+    record Update(java.util.function.UnaryOperator<Object> fn) {}
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(Field<T> f, java.util.function.UnaryOperator<T> fn, String site) {
+        Obj o = f.owner();
+        Op op = new Op(OpKind.WRITE, new Access(OpKind.WRITE, f.id(), o == null ? -1 : o.objId()), f, site,
+                new Update((java.util.function.UnaryOperator<Object>) fn));
+        return (T) perform(op);
+    }
+
     @Override
     public void free(Obj obj, String site) {
         if (obj == null) {
@@ -594,6 +606,10 @@ public final class Execution implements ExecutionRuntime {
                     return KILLED;
                 } else if (op.kind == OpKind.READ) {
                     op.result = f.peek();
+                } else if (op.arg instanceof Update u) {
+                    op.result = f.peek();
+                    op.arg = u.fn().apply(f.peek());
+                    f.store(op.arg);
                 } else {
                     f.store(op.arg);
                 }

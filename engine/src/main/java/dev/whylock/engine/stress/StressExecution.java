@@ -188,6 +188,19 @@ final class StressExecution implements ExecutionRuntime {
     }
 
     @Override
+    public <T> T update(Field<T> f, java.util.function.UnaryOperator<T> fn, String site) {
+        check();
+        if (f.owner() != null && f.owner().isFreed()) {
+            fail(ViolationKind.USE_AFTER_FREE, "update of " + f.name() + " in " + site + " after " + f.owner().type() + " was freed");
+        }
+        synchronized (f) {
+            T old = f.peek();
+            f.store(fn.apply(old));
+            return old;
+        }
+    }
+
+    @Override
     public void free(Obj obj, String site) {
         check();
         if (obj != null) {
