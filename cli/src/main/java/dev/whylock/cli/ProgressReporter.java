@@ -13,6 +13,22 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 abstract sealed class ProgressReporter implements Progress, AutoCloseable {
 
+    /*
+     * An inquiry (why) runs many explorations and each reports its own counts from zero: when the
+     * count drops, a new exploration began, so the totals shown are summed over all of them.
+     */
+    private long base;
+    private long last;
+
+    /** Executions over every exploration so far. */
+    long total(long executions) {
+        if (executions < last) {
+            base += last;
+        }
+        last = executions;
+        return base + executions;
+    }
+
     static ProgressReporter create(Io io, boolean quiet, String strategy) {
         if (quiet) {
             return new Silent();
@@ -36,21 +52,24 @@ abstract sealed class ProgressReporter implements Progress, AutoCloseable {
     static final class Lines extends ProgressReporter {
         private final Io io;
         private final String strategy;
+        private final long start;
         private long lastPrinted;
 
         Lines(Io io, String strategy) {
             this.io = io;
             this.strategy = strategy;
+            this.start = io.ticker().nanos();
         }
 
         @Override
         public void update(long executions, long blocked, int violations, long elapsedNanos) {
-            long millis = elapsedNanos / 1_000_000;
+            long total = total(executions);
+            long millis = (io.ticker().nanos() - start) / 1_000_000;
             if (millis - lastPrinted < io.progressIntervalMillis()) {
                 return;
             }
             lastPrinted = millis;
-            io.err().println(line(strategy, executions, violations, millis));
+            io.err().println(line(strategy, total, violations, millis));
             io.err().flush();
         }
 
@@ -73,7 +92,7 @@ abstract sealed class ProgressReporter implements Progress, AutoCloseable {
 
         @Override
         public void update(long executions, long blocked, int violations, long elapsedNanos) {
-            bar.stepTo(executions);
+            bar.stepTo(total(executions));
             bar.setExtraMessage(violations + (violations == 1 ? " violation" : " violations"));
         }
 
