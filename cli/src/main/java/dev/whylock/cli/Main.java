@@ -42,7 +42,7 @@ public final class Main {
         return ExitCode.USAGE;
     }
 
-    private static int failed(Io io, CommandLine cmd, Exception ex) {
+    static int failed(Io io, CommandLine cmd, Exception ex) {
         PrintWriter err = io.err();
         if (ex instanceof UsageException || ex instanceof ScenarioException) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
