@@ -91,10 +91,11 @@ public final class StressVersusExploration {
         int stressRuns = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long stressSeconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
         int pctSeeds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        long hangMillis = 200;
+        long hangMillis = 2_000;
         long pctBudget = 2_000;
         Ticker ticker = System::nanoTime;
         StringBuilder b = new StringBuilder();
+        StringBuilder notes = new StringBuilder();
         b.append("| case | scenario | experiment | stress: failed / runs (first failing run) | stress wall time | stress failures seen "
                 + "| DPOR: executions to first damage (time) | DPOR found | PCT d=2: executions to first damage, per seed | PCT d=3: same | PCT found |\n");
         b.append("|---|---|---|---|---:|---|---|---|---|---|---|\n");
@@ -128,9 +129,17 @@ public final class StressVersusExploration {
                     d.stop().equals("first-violation") ? String.format("%,d", d.executions())
                             : "none in " + String.format("%,d", d.executions()) + " (" + d.stop() + ")",
                     d.millis(), d.kind(), pct.get(0), pct.get(1), pctKinds.isEmpty() ? "none" : String.join(", ", pctKinds)));
+            for (var e : st.failures().entrySet()) {
+                notes.append(String.format("- %s %s (%s): stress saw ×%d: `%s`%n", c.label(), c.scenario(), describe(c.experiments()),
+                        e.getValue(), e.getKey().replace('\n', ' ').replace("`", "'")));
+            }
             System.err.println("done " + c.scenario());
         }
         System.out.print(b);
+        System.out.println();
+        System.out.println("Stress failure messages in full:");
+        System.out.println();
+        System.out.print(notes);
     }
 
     private static String describe(List<LockExperiment> ex) {
