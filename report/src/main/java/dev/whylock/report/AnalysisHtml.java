@@ -60,9 +60,7 @@ final class AnalysisHtml {
     }
 
     static void cycle(LockCycle c, Appendable out) throws IOException {
-        out.append("<p><b>").append(c.deadlockPossible() ? "Possible circular locking dependency" : "Lock-order cycle (cannot deadlock)")
-                .append(":</b> <span class=\"mono\">").append(esc(String.join(" -> ", c.locks()) + " -> " + c.locks().get(0)))
-                .append("</span>");
+        out.append("<p><b class=\"mono\">").append(esc(AnalysisText.headline(c))).append("</b>");
         if (!c.deadlockPossible()) {
             out.append(" <span class=\"explain\">every path holds ").append(esc(String.join(", ", c.gateLocks())))
                     .append(" first, which serialises them</span>");

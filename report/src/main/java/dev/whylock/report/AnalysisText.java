@@ -52,8 +52,7 @@ final class AnalysisText {
 
     /** lockdep's "Possible unsafe locking scenario" block, one column per CPU, sites as comments. */
     static void cycle(LockCycle c, String indent, Appendable out) throws IOException {
-        out.append(indent).append(c.deadlockPossible() ? "WARNING: possible circular locking dependency: " : "lock-order cycle (cannot deadlock): ")
-                .append(String.join(" -> ", c.locks())).append(" -> ").append(c.locks().get(0)).append('\n');
+        out.append(indent).append(headline(c)).append('\n');
         if (!c.deadlockPossible()) {
             out.append(indent).append("  every path holds ").append(String.join(", ", c.gateLocks()))
                     .append(" first, which serialises them (a gate lock)\n");
@@ -75,6 +74,16 @@ final class AnalysisText {
             out.append(indent).append("  ").append(" ".repeat(w * l.cpu())).append(cell(l)).append('\n');
         }
         out.append('\n').append(indent).append(c.deadlockPossible() ? " *** DEADLOCK ***\n" : " (no deadlock: gate lock held)\n");
+    }
+
+    /** lockdep's headline: recursive locking for a one-lock cycle, a circular dependency otherwise. */
+    static String headline(LockCycle c) {
+        String chain = String.join(" -> ", c.locks()) + " -> " + c.locks().get(0);
+        if (!c.deadlockPossible()) {
+            return "lock-order cycle (cannot deadlock): " + chain;
+        }
+        return c.locks().size() == 1 ? "WARNING: possible recursive locking detected: " + c.locks().get(0) + " taken while held"
+                : "WARNING: possible circular locking dependency: " + chain;
     }
 
     private static String cell(ScenarioLine l) {

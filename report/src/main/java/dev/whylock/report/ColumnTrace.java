@@ -100,7 +100,9 @@ final class ColumnTrace {
                 line(out, b.toString());
             }
         }
-        out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
+        if (trace.steps().stream().anyMatch(Step::preemption)) {
+            out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
+        }
         if (!blocked.isEmpty()) {
             out.append(indent).append("  -- where each blocked task waits at the end\n");
         }

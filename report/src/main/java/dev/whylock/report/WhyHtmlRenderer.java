@@ -20,13 +20,20 @@ public final class WhyHtmlRenderer {
 
     private WhyHtmlRenderer() {}
 
+    /** Renders a report without model name or replay files. */
     public static void render(WhyReport w, Appendable out) throws IOException {
+        render(WhyRun.of(null, w), out);
+    }
+
+    public static void render(WhyRun run, Appendable out) throws IOException {
+        WhyReport w = run.report();
         List<WhyVerdict.Finding> findings = WhyVerdict.findings(w);
         HtmlPage.open("whylock: why " + w.lockClass(), out);
         Necessity overall = WhyVerdict.overall(w);
         String cls = overall == Necessity.NECESSARY ? "bad" : overall == Necessity.INCONCLUSIVE ? "open" : "good";
         out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(esc(WhyTextRenderer.headline(w))).append("</h1></div>\n");
-        out.append("<p class=\"what\">scenarios: <b>").append(esc(String.join(", ", w.scenarios()))).append("</b>; bound: ")
+        out.append("<p class=\"what\">").append(run.model() == null ? "" : "model <b>" + esc(run.model()) + "</b>; ")
+                .append("scenarios: <b>").append(esc(String.join(", ", w.scenarios()))).append("</b>; bound: ")
                 .append(esc(WhyText.bound(w.bound()))).append("; ").append(String.valueOf(WhyVerdict.executions(w)))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")
                 .append(w.interrupted() ? "; <b>interrupted</b> before the inquiry finished" : "").append("</p>\n");
@@ -54,9 +61,17 @@ public final class WhyHtmlRenderer {
         for (ScenarioRun r : w.baselines()) {
             out.append("<tr><td class=\"mono\">").append(esc(r.scenario())).append("</td><td class=\"num\">")
                     .append(String.valueOf(r.executions())).append("</td><td>").append(r.exhaustive() ? "yes" : "no (" + esc(r.stopReason()) + ")")
-                    .append("</td><td>").append(esc(r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage()))).append("</td></tr>\n");
+                    .append("</td><td>").append(esc(r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage())));
+            if (!r.damage().isEmpty()) {
+                int n = WhyVerdict.numberOf(findings, r.damage().get(0));
+                out.append(" <a href=\"#cx").append(String.valueOf(n)).append("\">counterexample ").append(String.valueOf(n)).append("</a>");
+            }
+            out.append("</td></tr>\n");
         }
         out.append("</table>\n");
+        for (LockCycle c : w.baselineCycles()) {
+            AnalysisHtml.cycle(c, out);
+        }
         for (DataRace r : w.baselineRaces()) {
             AnalysisHtml.race(r, out);
         }
@@ -137,6 +152,10 @@ public final class WhyHtmlRenderer {
                     .append(esc(WhyText.count(v.trace().steps().size(), "step") + ", " + WhyText.count(v.trace().preemptions(), "preemption")))
                     .append(")</p>\n");
             Swimlanes.render(v, out);
+            String replay = run.replayFile(f.experiment(), f.scenario(), v);
+            if (replay != null) {
+                out.append("<p>Replay: <code class=\"replay\">whylock replay ").append(esc(replay)).append("</code></p>\n");
+            }
         }
 
         out.append("<h2>7. Suggested annotations</h2>\n");

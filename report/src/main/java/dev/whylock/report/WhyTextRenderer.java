@@ -26,20 +26,27 @@ public final class WhyTextRenderer {
 
     private WhyTextRenderer() {}
 
+    /** Renders a report without model name or replay files. */
     public static void render(WhyReport w, Appendable out) throws IOException {
+        render(WhyRun.of(null, w), out);
+    }
+
+    public static void render(WhyRun run, Appendable out) throws IOException {
+        WhyReport w = run.report();
         List<WhyVerdict.Finding> findings = WhyVerdict.findings(w);
         out.append(headline(w)).append('\n');
-        out.append("  scenarios: ").append(String.join(", ", w.scenarios())).append("; bound: ")
+        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + "; ")
+                .append("scenarios: ").append(String.join(", ", w.scenarios())).append("; bound: ")
                 .append(WhyText.bound(w.bound())).append("; ").append(String.valueOf(WhyVerdict.executions(w)))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")
                 .append(w.interrupted() ? "; INTERRUPTED before the inquiry finished" : "").append("\n\n");
         verdicts(w, findings, out);
-        baselines(w, out);
+        baselines(w, findings, out);
         protects(w, out);
         assertions(w, out);
         replacements(w, findings, out);
         stress(w, out);
-        counterexamples(findings, out);
+        counterexamples(run, findings, out);
         annotations(w, out);
     }
 
@@ -53,7 +60,14 @@ public final class WhyTextRenderer {
             case NOT_NEEDED_WITHIN_BOUND -> w.lockClass() + " is NOT NEEDED within the bound: no removal broke anything in "
                     + WhyVerdict.executions(w) + " executions" + (WhyVerdict.exhaustive(w) ? " (exhaustive)" : " (not exhaustive)");
             case INCONCLUSIVE -> w.lockClass() + ": INCONCLUSIVE, the inquiry stopped before every site was decided";
-        };
+        } + failingAsWritten(w);
+    }
+
+    /** {@code ; but scenario S already fails as written (deadlock)}, or nothing. */
+    private static String failingAsWritten(WhyReport w) {
+        List<String> failing = w.baselines().stream().filter(ScenarioRun::fails)
+                .map(r -> r.scenario() + " (" + WhyText.kinds(r.damage()) + ")").toList();
+        return failing.isEmpty() ? "" : "; but as written, scenario " + String.join(", ", failing) + (failing.size() == 1 ? " already fails" : " already fail");
     }
 
     private static void verdicts(WhyReport w, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
@@ -75,19 +89,23 @@ public final class WhyTextRenderer {
         out.append("  NOT NEEDED: no damage within the bound; exhaustive: ").append(Glossary.EXHAUSTIVE).append("\n\n");
     }
 
-    private static void baselines(WhyReport w, Appendable out) throws IOException {
+    private static void baselines(WhyReport w, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
         WhyText.section("Baseline: the code as written", "what each scenario does before any experiment", out);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"scenario", "executions", "exhaustive", "damage as written"});
         for (ScenarioRun r : w.baselines()) {
             rows.add(new String[] {r.scenario(), String.valueOf(r.executions()), r.exhaustive() ? "yes" : "no (" + r.stopReason() + ")",
-                r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage())});
+                r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage()) + " (counterexample "
+                        + WhyVerdict.numberOf(findings, r.damage().get(0)) + ")"});
         }
         AnalysisText.table(rows, "  ", out);
         if (!w.baselineCycles().isEmpty() || !w.baselineRaces().isEmpty()) {
             out.append("  as written: ").append(WhyText.count(w.baselineCycles().size(), "lock-order cycle")).append(" through ")
                     .append(w.lockClass()).append(", ").append(WhyText.count(w.baselineRaces().size(), "data race"))
                     .append(" (context: not caused by any experiment)\n");
+            for (LockCycle c : w.baselineCycles()) {
+                AnalysisText.cycle(c, "    ", out);
+            }
             for (DataRace r : w.baselineRaces()) {
                 AnalysisText.race(r, "    ", out);
             }
@@ -177,7 +195,7 @@ public final class WhyTextRenderer {
         out.append('\n');
     }
 
-    private static void counterexamples(List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
+    private static void counterexamples(WhyRun run, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
         WhyText.section("6. Minimal counterexamples", Glossary.MINIMAL, out);
         if (findings.isEmpty()) {
             out.append("  none: nothing broke\n\n");
@@ -190,6 +208,10 @@ public final class WhyTextRenderer {
             out.append("  ").append(String.valueOf(v.trace().steps().size())).append(" steps, ")
                     .append(String.valueOf(v.trace().preemptions())).append(v.trace().preemptions() == 1 ? " preemption\n\n" : " preemptions\n\n");
             ColumnTrace.print(v, "  ", out);
+            String replay = run.replayFile(f.experiment(), f.scenario(), v);
+            if (replay != null) {
+                out.append("  replay: whylock replay ").append(replay).append('\n');
+            }
             out.append('\n');
         }
     }

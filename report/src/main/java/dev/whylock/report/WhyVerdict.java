@@ -14,8 +14,11 @@ final class WhyVerdict {
 
     private WhyVerdict() {}
 
-    /** A counterexample with the title under which the report shows it. */
-    record Finding(int number, String title, Violation violation) {}
+    /**
+     * A counterexample with the title under which the report shows it, and the experiment
+     * ({@code null}: the code as written) and scenario that found it.
+     */
+    record Finding(int number, String title, String experiment, String scenario, Violation violation) {}
 
     /** Necessary if any removal broke something, inconclusive if interrupted before that, else not needed. */
     static Necessity overall(WhyReport w) {
@@ -63,17 +66,29 @@ final class WhyVerdict {
         return v.allSites() ? v.lockClass() + " (every site)" : v.lockClass() + "@" + v.site();
     }
 
-    /** The counterexamples in report order: necessary removals (sites, then all sites), then replacement damage. */
+    /**
+     * The counterexamples in report order: damage in the code as written, necessary removals
+     * (sites, then all sites), then replacement damage.
+     */
     static List<Finding> findings(WhyReport w) {
         List<Finding> out = new ArrayList<>();
+        for (ScenarioRun b : w.baselines()) {
+            for (Violation d : b.damage()) {
+                out.add(new Finding(out.size() + 1, "the code as written, scenario " + b.scenario(), null, b.scenario(), d));
+            }
+        }
         for (SiteVerdict v : all(w)) {
             if (v.counterexample() != null) {
-                out.add(new Finding(out.size() + 1, v.experiment() + " in scenario " + v.scenario(), v.counterexample()));
+                out.add(new Finding(out.size() + 1, v.experiment() + " in scenario " + v.scenario(), v.experiment(), v.scenario(),
+                        v.counterexample()));
             }
         }
         for (ReplacementOutcome r : w.replacements()) {
             for (Violation d : r.damage()) {
-                out.add(new Finding(out.size() + 1, r.experiment(), d));
+                String scenario = r.runs().stream().filter(run -> run.damage().stream().anyMatch(x -> x.key().equals(d.key())))
+                        .map(ScenarioRun::scenario).findFirst().orElse(null);
+                out.add(new Finding(out.size() + 1, r.experiment() + (scenario == null ? "" : " in scenario " + scenario),
+                        r.experiment(), scenario, d));
             }
         }
         return out;

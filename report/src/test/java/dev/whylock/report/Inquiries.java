@@ -134,6 +134,40 @@ final class Inquiries {
                 .run();
     }
 
+    /** probe takes dev_lock and calls a registration that takes it again: a self-deadlock as written. */
+    static Program createUnderLock() {
+        return Programs.program("create-under-lock", env -> {
+            Mutex l = env.mutex("dev_lock");
+            env.spawn("probe", () -> {
+                l.lock("mac_probe");
+                l.lock("dev_register");
+                l.unlock("dev_register");
+                l.unlock("mac_probe");
+            });
+        });
+    }
+
+    /** The self-deadlocking scenario next to the local section, with replay files as the CLI writes them. */
+    static WhyRun selfDeadlock() {
+        WhyReport w = new LockInquiry("dev_lock", List.of(new Scenario("create-under-lock", createUnderLock()),
+                        new Scenario("local-section", localSection())))
+                .withTicker(Ticker.FROZEN)
+                .run();
+        return withReplays(WhyRun.of("litmus", w));
+    }
+
+    /** dev_lock's inquiry with a model name and a replay file per counterexample. */
+    static WhyRun devLockRun() {
+        return withReplays(WhyRun.of("litmus", devLock()));
+    }
+
+    private static WhyRun withReplays(WhyRun run) {
+        for (WhyVerdict.Finding f : WhyVerdict.findings(run.report())) {
+            run = run.withReplayFile(f.experiment(), f.scenario(), f.violation(), ".whylock/dev_lock-" + f.number() + ".replay");
+        }
+        return run;
+    }
+
     /** A lock that nothing needs: only the local section takes it. */
     static WhyReport notNeeded() {
         return new LockInquiry("dev_lock", List.of(new Scenario("local-section", localSection())))

@@ -3,7 +3,6 @@ package dev.whylock.report;
 import java.io.IOException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import dev.whylock.engine.why.WhyReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,13 +12,14 @@ class WhyReportGoldenTest {
 
     static Stream<Arguments> inquiries() {
         return Stream.of(
-                Arguments.of("dev-lock", (Supplier<WhyReport>) Inquiries::devLock),
-                Arguments.of("not-needed", (Supplier<WhyReport>) Inquiries::notNeeded));
+                Arguments.of("dev-lock", (Supplier<WhyRun>) Inquiries::devLockRun),
+                Arguments.of("self-deadlock", (Supplier<WhyRun>) Inquiries::selfDeadlock),
+                Arguments.of("not-needed", (Supplier<WhyRun>) () -> WhyRun.of(null, Inquiries.notNeeded())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inquiries")
-    void whyReport_text_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+    void whyReport_text_matchesGolden(String name, Supplier<WhyRun> why) throws IOException {
         StringBuilder b = new StringBuilder();
         WhyTextRenderer.render(why.get(), b);
         Golden.check("why-" + name + ".txt", b.toString());
@@ -27,13 +27,13 @@ class WhyReportGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inquiries")
-    void whyReport_json_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+    void whyReport_json_matchesGolden(String name, Supplier<WhyRun> why) throws IOException {
         Golden.check("why-" + name + ".json", WhyJson.text(why.get()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inquiries")
-    void whyReport_html_matchesGolden(String name, Supplier<WhyReport> why) throws IOException {
+    void whyReport_html_matchesGolden(String name, Supplier<WhyRun> why) throws IOException {
         StringBuilder b = new StringBuilder();
         WhyHtmlRenderer.render(why.get(), b);
         Golden.check("why-" + name + ".html", b.toString());

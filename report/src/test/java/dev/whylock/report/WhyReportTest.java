@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whylock.engine.why.WhyReport;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class WhyReportTest {
 
-    static WhyReport devLock;
+    static WhyRun devLock;
     static String text;
 
     @BeforeAll
     static void inquire() throws IOException {
-        devLock = Inquiries.devLock();
+        devLock = Inquiries.devLockRun();
         StringBuilder b = new StringBuilder();
         WhyTextRenderer.render(devLock, b);
         text = b.toString();
@@ -26,7 +25,7 @@ class WhyReportTest {
 
     @Test
     void whyReport_writeThenRead_givesEqualReport() throws Exception {
-        for (WhyReport w : List.of(devLock, Inquiries.notNeeded())) {
+        for (WhyRun w : List.of(devLock, Inquiries.selfDeadlock(), WhyRun.of(null, Inquiries.notNeeded()))) {
             assertEquals(w, WhyJson.read(WhyJson.text(w)));
         }
     }
@@ -56,6 +55,23 @@ class WhyReportTest {
         assertTrue(text.contains("NOT NEEDED dev_lock@dev_local_update"), text);
         assertTrue(text.contains("Possible unsafe locking scenario:"), text);
         assertTrue(text.contains("priv->dev  __guarded_by(dev_lock)"), text);
+    }
+
+    @Test
+    void whyText_everyCounterexample_hasItsReplayCommand() {
+        long counterexamples = text.lines().filter(l -> l.startsWith("  Counterexample ")).count();
+        long replays = text.lines().filter(l -> l.startsWith("  replay: whylock replay .whylock/dev_lock-")).count();
+        assertTrue(counterexamples > 0);
+        assertEquals(counterexamples, replays);
+    }
+
+    @Test
+    void whyText_deadlockAsWritten_isACounterexampleNotAVerdictAgainstRemoval() throws IOException {
+        StringBuilder b = new StringBuilder();
+        WhyTextRenderer.render(Inquiries.selfDeadlock(), b);
+        String t = b.toString();
+        assertTrue(t.contains("Counterexample 1: the code as written, scenario create-under-lock"), t);
+        assertTrue(t.contains("deadlock (counterexample 1)"), t);
     }
 
     @Test
