@@ -121,7 +121,7 @@ final class WhyCommand implements Callable<Integer> {
                 io.err().println("whylock: interrupted; writing the partial why report");
                 io.err().flush();
             }
-            WhyOutput.write(io, common, m, loaded, report);
+            WhyOutput.write(io, common, m.name(), loaded, report);
             code = ExitCode.OK;
             return code;
         } finally {

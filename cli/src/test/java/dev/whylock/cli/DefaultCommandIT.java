@@ -17,8 +17,8 @@ class DefaultCommandIT {
     void noArguments_runsWhyRtnlMutex_exits0WithNecessarySites() {
         Cli.Result r = Cli.run(dir);
         assertEquals(ExitCode.OK, r.code(), r.toString());
-        assertTrue(r.out().startsWith("WHY rtnl_mutex?"), r.out());
-        assertTrue(r.out().contains("necessary"), r.out());
+        assertTrue(r.out().startsWith("rtnl_mutex is NECESSARY"), r.out());
+        assertTrue(r.out().contains("NECESSARY  rtnl_mutex@"), r.out());
         assertTrue(r.out().contains("whylock replay "), r.out());
     }
 }
