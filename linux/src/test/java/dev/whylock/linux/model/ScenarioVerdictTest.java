@@ -85,6 +85,21 @@ class ScenarioVerdictTest {
     }
 
     @Test
+    void createVsCageProbe_withoutRtnlInAddUpstream_registersAHalfPublishedBus() {
+        // The 2021 question itself: phylink_create's rtnl serialises it against the cage's probe.
+        ExplorationResult r = explore("phylink-create-vs-cage-probe", "sfp-v5.14", "rtnl_mutex@sfp_bus_add_upstream");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.NULL_DEREFERENCE), () -> Explore.summary(r));
+    }
+
+    @Test
+    void destroyVsCageUnbind_withoutRtnlInDelUpstream_unregistersTwiceAndUsesFreedMemory() {
+        // The 2021 question itself: phylink_destroy's rtnl serialises it against the cage's unbind.
+        ExplorationResult r = explore("phylink-destroy-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_bus_del_upstream");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.USE_AFTER_FREE), () -> Explore.summary(r));
+        assertTrue(any(r, v -> v.kind() == ViolationKind.NULL_DEREFERENCE), () -> Explore.summary(r));
+    }
+
+    @Test
     void scenarioA_withoutRtnlInUnregisterSocket_ethtoolDereferencesAGoneSocket() {
         ExplorationResult r = explore("ethtool-module-eeprom-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_unregister_socket");
         assertTrue(any(r, v -> (v.kind() == ViolationKind.NULL_DEREFERENCE || v.kind() == ViolationKind.USE_AFTER_FREE)

@@ -507,6 +507,7 @@ public final class Phylink {
      * <p>Context: ASSERT_RTNL (state machine: rtnl + sfp->sm_mutex)
      */
     static int phylinkSfpModuleInsert(PhylinkStruct pl, SfpEepromId id) {
+        Env.current().deref(pl, "bus->upstream");
         Rtnetlink.assertRtnl("phylink_sfp_module_insert");
         SfpBusStruct bus = pl.sfp_bus.get("phylink_sfp_module_insert");
         long support = SfpBus.sfpParseSupport(bus, id);
@@ -525,6 +526,7 @@ public final class Phylink {
      * <p>Context: state machine (rtnl + sfp->sm_mutex); no assert; phy_start takes phydev->lock
      */
     static int phylinkSfpModuleStart(PhylinkStruct pl) {
+        Env.current().deref(pl, "bus->upstream");
         PhyDeviceStruct phydev = pl.phydev.get("phylink_sfp_module_start");
         if (phydev != null) {
             Phy.phyStart(phydev);
@@ -542,6 +544,7 @@ public final class Phylink {
      * <p>Context: state machine (rtnl + sfp->sm_mutex); no assert; phy_stop takes phydev->lock
      */
     static void phylinkSfpModuleStop(PhylinkStruct pl) {
+        Env.current().deref(pl, "bus->upstream");
         PhyDeviceStruct phydev = pl.phydev.get("phylink_sfp_module_stop");
         if (phydev != null) {
             Phy.phyStop(phydev);
@@ -553,6 +556,7 @@ public final class Phylink {
      * <p>Context: ASSERT_RTNL (state machine or sfp_register_bus); may flush_work(resolve)
      */
     static void phylinkSfpLinkDown(PhylinkStruct pl) {
+        Env.current().deref(pl, "bus->upstream");
         Rtnetlink.assertRtnl("phylink_sfp_link_down");
         phylinkRunResolveAndDisable(pl, PHYLINK_DISABLE_LINK);
     }
@@ -562,6 +566,7 @@ public final class Phylink {
      * <p>Context: ASSERT_RTNL (state machine)
      */
     static void phylinkSfpLinkUp(PhylinkStruct pl) {
+        Env.current().deref(pl, "bus->upstream");
         Rtnetlink.assertRtnl("phylink_sfp_link_up");
         pl.phylink_disable_state.clearBit(PHYLINK_DISABLE_LINK, "phylink_sfp_link_up");
         phylinkRunResolve(pl);

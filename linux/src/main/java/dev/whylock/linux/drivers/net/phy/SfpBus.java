@@ -43,6 +43,14 @@ public final class SfpBus {
         return Kernel.get().global("sfp_buses", () -> Env.current().<List<SfpBusStruct>>field("sfp_buses", List.of()));
     }
 
+    /** A call through a NULL ops pointer is the kernel's NULL dereference. */
+    private static <T> T ops(T ops, String what) {
+        if (ops == null) {
+            Env.current().deref(null, what);
+        }
+        return ops;
+    }
+
     /** The registry's buses without a visible operation (invariants, tests). */
     public static List<SfpBusStruct> busesPeek() {
         return sfpBuses().peek();
@@ -184,14 +192,14 @@ public final class SfpBus {
             }
         }
         bus.registered.set(Boolean.TRUE, "sfp_register_bus");
-        SfpSocketOps sops = bus.socket_ops.get("sfp_register_bus");
+        SfpSocketOps sops = ops(bus.socket_ops.get("sfp_register_bus"), "bus->socket_ops");
         Obj sfp = bus.sfp.get("sfp_register_bus");
         Env.current().deref(sfp, "bus->sfp");
         sops.attach(sfp);
         if (bus.started.get("sfp_register_bus")) {
             sops.start(sfp);
         }
-        SfpUpstreamOps uops = bus.upstream_ops.get("sfp_register_bus");
+        SfpUpstreamOps uops = ops(bus.upstream_ops.get("sfp_register_bus"), "bus->upstream_ops");
         uops.attach(bus.upstream.get("sfp_register_bus"), bus);
         return 0;
     }
@@ -207,8 +215,8 @@ public final class SfpBus {
         SfpUpstreamOps ops = bus.upstream_ops.get("sfp_unregister_bus");
         if (bus.registered.get("sfp_unregister_bus")) {
             Obj upstream = bus.upstream.get("sfp_unregister_bus");
-            ops.detach(upstream, bus);
-            SfpSocketOps sops = bus.socket_ops.get("sfp_unregister_bus");
+            ops(bus.upstream_ops.get("sfp_unregister_bus"), "bus->upstream_ops").detach(upstream, bus);
+            SfpSocketOps sops = ops(bus.socket_ops.get("sfp_unregister_bus"), "bus->socket_ops");
             Obj sfp = bus.sfp.get("sfp_unregister_bus");
             Env.current().deref(sfp, "bus->sfp");
             if (bus.started.get("sfp_unregister_bus")) {
@@ -277,7 +285,7 @@ public final class SfpBus {
      */
     public static void sfpUpstreamStart(SfpBusStruct bus) {
         if (bus.registered.get("sfp_upstream_start")) {
-            SfpSocketOps ops = bus.socket_ops.get("sfp_upstream_start");
+            SfpSocketOps ops = ops(bus.socket_ops.get("sfp_upstream_start"), "bus->socket_ops");
             ops.start(Env.current().deref(bus.sfp.get("sfp_upstream_start"), "bus->sfp"));
         }
         bus.started.set(Boolean.TRUE, "sfp_upstream_start");
@@ -291,7 +299,7 @@ public final class SfpBus {
      */
     public static void sfpUpstreamStop(SfpBusStruct bus) {
         if (bus.registered.get("sfp_upstream_stop")) {
-            SfpSocketOps ops = bus.socket_ops.get("sfp_upstream_stop");
+            SfpSocketOps ops = ops(bus.socket_ops.get("sfp_upstream_stop"), "bus->socket_ops");
             ops.stop(Env.current().deref(bus.sfp.get("sfp_upstream_stop"), "bus->sfp"));
         }
         bus.started.set(Boolean.FALSE, "sfp_upstream_stop");
@@ -306,7 +314,7 @@ public final class SfpBus {
      */
     public static void sfpUpstreamSetSignalRate(SfpBusStruct bus, int rateKbd) {
         if (bus.registered.get("sfp_upstream_set_signal_rate")) {
-            SfpSocketOps ops = bus.socket_ops.get("sfp_upstream_set_signal_rate");
+            SfpSocketOps ops = ops(bus.socket_ops.get("sfp_upstream_set_signal_rate"), "bus->socket_ops");
             ops.setSignalRate(Env.current().deref(bus.sfp.get("sfp_upstream_set_signal_rate"), "bus->sfp"), rateKbd);
         }
     }
