@@ -10,7 +10,7 @@ final class StressOutput {
     private StressOutput() {}
 
     static int write(Io io, CommonOptions common, RunInfo info, StressResult r) {
-        String json = ResultJson.text(ResultJson.stress(info, r.runs(), r.failedRuns(), r.firstFailureRun(), r.failures(),
+        String json = StressJson.text(StressJson.stress(info, r.runs(), r.failedRuns(), r.firstFailureRun(), r.failures(),
                 r.elapsedMillis()));
         if (common.json != null) {
             RunOutput.write(common.json(io), json, "--json");
