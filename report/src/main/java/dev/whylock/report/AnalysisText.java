@@ -29,12 +29,15 @@ final class AnalysisText {
         table(cells, indent, out);
     }
 
-    /** The shared-phase accesses of a field: function, read or write, locks held, count. */
+    /** The shared-phase accesses of a field in two lines: the functions that write it, and those that read it. */
     static void sites(FieldLockset f, String indent, Appendable out) throws IOException {
-        for (AccessSite s : f.sites()) {
-            out.append(indent).append(s.write() ? "write " : "read  ").append(s.function()).append(" holding ")
-                    .append(s.locksHeld().isEmpty() ? "no lock" : String.join(", ", s.locksHeld()))
-                    .append(" (").append(String.valueOf(s.count())).append(s.count() == 1 ? " time)" : " times)").append('\n');
+        List<String> writers = f.sites().stream().filter(AccessSite::write).map(AccessSite::function).distinct().toList();
+        List<String> readers = f.sites().stream().filter(s -> !s.write()).map(AccessSite::function).distinct().toList();
+        if (!writers.isEmpty()) {
+            out.append(indent).append("written in ").append(String.join(", ", writers)).append('\n');
+        }
+        if (!readers.isEmpty()) {
+            out.append(indent).append("read in    ").append(String.join(", ", readers)).append('\n');
         }
     }
 

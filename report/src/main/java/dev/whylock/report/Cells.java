@@ -53,10 +53,38 @@ final class Cells {
         return out;
     }
 
+    /** Traces up to this many steps are shown whole in text. */
+    static final int SHOW_WHOLE = 60;
+    /** Steps shown before the first preemption of a longer trace. */
+    static final int CONTEXT = 24;
+
+    /**
+     * Where the text form of a long trace starts: {@link #CONTEXT} steps before the first
+     * preemption, because everything earlier ran in the default, non-preemptive order (mostly the
+     * scenario's single-threaded setup); without a preemption, the last steps. 0 for short traces.
+     */
+    static int windowStart(Trace t) {
+        int n = t.steps().size();
+        if (n <= SHOW_WHOLE) {
+            return 0;
+        }
+        for (Step s : t.steps()) {
+            if (s.preemption()) {
+                return Math.max(0, s.index() - CONTEXT);
+            }
+        }
+        return n - SHOW_WHOLE;
+    }
+
     /** The tasks that have at least one step, in the trace's task order. */
     static List<String> columns(Trace t) {
+        return columns(t, 0);
+    }
+
+    /** The tasks that have at least one step from position {@code from} on, in the trace's task order. */
+    static List<String> columns(Trace t, int from) {
         Set<String> used = new LinkedHashSet<>();
-        t.steps().forEach(s -> used.add(s.task()));
+        t.steps().subList(from, t.steps().size()).forEach(s -> used.add(s.task()));
         List<String> out = new ArrayList<>();
         for (String task : t.tasks()) {
             if (used.remove(task)) {

@@ -30,17 +30,26 @@ final class ColumnTrace {
      */
     static void print(Trace trace, int failing, String what, String task, Map<String, String> waits, String indent, Appendable out)
             throws IOException {
-        List<String> tasks = Cells.columns(trace);
+        int start = Cells.windowStart(trace);
+        List<String> tasks = Cells.columns(trace, start);
         if (tasks.isEmpty()) {
             out.append(indent).append("(no steps: it happened before any visible operation)\n");
             return;
+        }
+        if (start > 0) {
+            List<String> earlier = trace.steps().subList(0, start).stream().map(Step::task).distinct().toList();
+            out.append(indent).append("  (steps 1-").append(String.valueOf(start)).append(" not shown: ")
+                    .append(trace.steps().stream().anyMatch(Step::preemption)
+                            ? "they run before the first preemption, in the default order"
+                            : "the trace is long and has no preemption; these are its last steps")
+                    .append(", by ").append(String.join(", ", earlier)).append("; the JSON result and the replay file have every step)\n");
         }
         List<List<String>> rows = new ArrayList<>();
         int[] width = new int[tasks.size()];
         for (int c = 0; c < tasks.size(); c++) {
             width[c] = tasks.get(c).length();
         }
-        for (Step s : trace.steps()) {
+        for (Step s : trace.steps().subList(start, trace.steps().size())) {
             List<String> wrapped = wrap(Cells.cell(s), MAX_CELL);
             int c = tasks.indexOf(s.task());
             for (String line : wrapped) {
@@ -68,10 +77,10 @@ final class ColumnTrace {
         }
         line(out, header.toString());
         line(out, rule.toString());
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = start; i < trace.steps().size(); i++) {
             Step s = trace.steps().get(i);
             int c = tasks.indexOf(s.task());
-            List<String> wrapped = rows.get(i);
+            List<String> wrapped = rows.get(i - start);
             for (int k = 0; k < wrapped.size(); k++) {
                 StringBuilder b = new StringBuilder(indent);
                 if (k == 0) {

@@ -29,9 +29,9 @@ final class HtmlPage {
             .step.preempt{border-left:5px solid #c47f00}
             .step.fail{background:#fde7e5;border:2px solid #b3261e;font-weight:600}
             .step.hl{outline:3px solid #3a6fd8}
-            .step.other{border:2px solid #c47f00;font-weight:600}
+            .step.peer{border:2px solid #c47f00;font-weight:600}
             .step.blocked{background:#fff;border:2px dashed #b3261e;color:#7a1a14}
-            .badge.other{background:#c47f00}
+            .badge.peer{background:#c47f00}
             .badge{display:inline-block;font-size:11px;padding:0 5px;border-radius:8px;margin-left:4px;color:#fff;background:#c47f00}
             .badge.fail{background:#b3261e}
             .legend{font-size:12.5px;color:#4a5468;margin:6px 0}

@@ -54,6 +54,25 @@ final class Programs {
         });
     }
 
+    /** lost-update without a lock, after main configures 70 fields: a long trace whose race comes late. */
+    static Program lostUpdateAfterSetup() {
+        return program("lost-update-after-setup", env -> {
+            for (int i = 0; i < 70; i++) {
+                env.field("cfg->param" + i, 0).set(i, "dev_configure");
+            }
+            Field<Integer> counter = env.field("counter", 0);
+            Runnable inc = () -> {
+                int v = counter.get("counter_inc");
+                counter.set(v + 1, "counter_inc");
+            };
+            Task a = env.spawn("A", inc);
+            Task b = env.spawn("B", inc);
+            env.join(a);
+            env.join(b);
+            env.bugOn(counter.get("counter_check") != 2, "counter is " + counter.peek() + ", expected 2");
+        });
+    }
+
     /** Two tasks take A and B in opposite orders. */
     static Program abba() {
         return program("ab-ba", env -> {

@@ -18,7 +18,7 @@ class RunJsonTest {
 
     @Test
     void violationReport_writeThenRead_givesEqualReport() throws Exception {
-        for (RunReport r : List.of(Runs.lostUpdateWithoutLock(), Runs.lostUpdate(), Runs.abba(), Runs.abbaPlain())) {
+        for (RunReport r : List.of(Runs.lostUpdateWithoutLock(), Runs.lostUpdate(), Runs.abba(), Runs.abbaPlain(), Runs.longSetup())) {
             assertEquals(r, RunJson.read(RunJson.text(r)));
         }
     }
@@ -30,6 +30,17 @@ class RunJsonTest {
             assertEquals(render(r, false), render(back, false));
             assertEquals(render(r, true), render(back, true));
         }
+    }
+
+    @Test
+    void longTrace_text_showsStepsAroundTheFirstPreemptionAndSaysWhatIsHidden() throws Exception {
+        RunReport r = Runs.longSetup();
+        String text = render(r, false);
+        assertTrue(text.contains("(steps 1-"), text);
+        assertTrue(text.contains("the JSON result and the replay file have every step"), text);
+        assertTrue(!text.contains("dev_configure: write cfg->param0 "), "the first setup step is folded away");
+        assertEquals(r.violations().get(0).trace().steps().size(), RunJson.read(RunJson.text(r)).violations().get(0).trace().steps().size());
+        assertTrue(render(r, true).contains("<details><summary>"), "HTML folds the early steps");
     }
 
     @Test

@@ -14,7 +14,8 @@ class RunReportGoldenTest {
         return Stream.of(
                 Arguments.of("lost-update-without-lock", (Supplier<RunReport>) Runs::lostUpdateWithoutLock),
                 Arguments.of("lost-update", (Supplier<RunReport>) Runs::lostUpdate),
-                Arguments.of("ab-ba", (Supplier<RunReport>) Runs::abba));
+                Arguments.of("ab-ba", (Supplier<RunReport>) Runs::abba),
+                Arguments.of("long-setup", (Supplier<RunReport>) Runs::longSetup));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,12 @@ final class Runs {
         return Programs.report("ab-ba", Programs.abba()).withReplayFile(0, ".whylock/ab-ba-1.replay");
     }
 
+    /** A long trace: only the steps around the first preemption are shown in text, the rest folds away in HTML. */
+    static RunReport longSetup() {
+        return RunReport.of("litmus", "lost-update-after-setup", "untimed", Programs.dpor(Programs.lostUpdateAfterSetup()))
+                .withReplayFile(0, ".whylock/lost-update-after-setup-1.replay");
+    }
+
     /** A run without the analyses, as {@code explore} prints it without {@code --analyses}. */
     static RunReport abbaPlain() {
         return RunReport.of("litmus", "ab-ba", "untimed", Programs.dpor(Programs.abba()));
