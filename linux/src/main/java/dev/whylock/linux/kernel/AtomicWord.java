@@ -1,40 +1,32 @@
 package dev.whylock.linux.kernel;
 
+import dev.whylock.engine.Env;
 import dev.whylock.engine.Field;
 import dev.whylock.engine.Obj;
+import java.util.function.LongUnaryOperator;
 
 /**
  * An {@code unsigned long} or {@code atomic_t}/{@code refcount_t} updated with atomic operations
- * (set_bit, clear_bit, test_and_set_bit, refcount_inc, ...).
- */
-/*
- * The engine has no atomic read-modify-write operation. The field holds one mutable cell whose
- * reference never changes; an atomic operation is a visible *write* of that same reference (so it
- * conflicts with every other access and is checked for use-after-free), and the cell is then updated
- * in plain Java before the task reaches its next visible operation, which the scheduler guarantees
- * runs without interruption. A plain read is a visible read.
+ * (set_bit, clear_bit, test_and_set_bit, refcount_inc, ...). Each operation is one visible
+ * operation on an engine field of kind {@link Field.Kind#ATOMIC}, so it is never a data race and
+ * needs no lock, but still conflicts with every other access and is checked for use-after-free.
  */
 public final class AtomicWord {
-    private final Field<long[]> field;
-    private final long[] cell;
+    private final Field<Long> field;
 
     /** A word owned by {@code owner}, named in kernel spelling (e.g. {@code pl->phylink_disable_state}). */
     public AtomicWord(Obj owner, String name, long initial) {
-        this.cell = new long[] {initial};
-        this.field = dev.whylock.engine.Env.current().field(owner, name, cell);
+        this.field = Env.current().field(owner, name, initial).atomic();
     }
 
     /** READ_ONCE()/atomic_read(). */
     public long read(String site) {
-        return field.get(site)[0];
+        return field.get(site);
     }
 
-    /** An atomic update: returns the old value. */
-    public long update(java.util.function.LongUnaryOperator op, String site) {
-        field.set(cell, site);
-        long old = cell[0];
-        cell[0] = op.applyAsLong(old);
-        return old;
+    /** An atomic read-modify-write: returns the old value. */
+    public long update(LongUnaryOperator op, String site) {
+        return field.update(v -> op.applyAsLong(v), site);
     }
 
     /** set_bit(). */
@@ -59,7 +51,7 @@ public final class AtomicWord {
 
     /** The value without a visible operation, for invariants. */
     public long peek() {
-        return field.peek()[0];
+        return field.peek();
     }
 
     public String name() {

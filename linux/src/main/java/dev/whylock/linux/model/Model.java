@@ -21,6 +21,15 @@ public interface Model {
     /** The lock classes, e.g. {@code rtnl_mutex}. */
     List<String> lockClasses();
 
+    /**
+     * Lock classes the lock-order analysis should leave out, like lockdep's
+     * {@code lockdep_set_novalidate_class}: {@code device_lock} is one class for every device and
+     * nests parent before child (and the cage's device before the module PHY's).
+     */
+    default List<String> unvalidatedLockClasses() {
+        return List.of();
+    }
+
     /** Every acquisition site as {@code LOCK@function}. */
     List<String> sites();
 

@@ -43,6 +43,11 @@ final class SfpModel implements Model {
     }
 
     @Override
+    public List<String> unvalidatedLockClasses() {
+        return List.of("device_lock");
+    }
+
+    @Override
     public List<String> sites() {
         return Sites.specs();
     }

@@ -35,7 +35,7 @@ public final class NetDevice extends Obj {
         this.sfp_bus = field("netdev->sfp_bus", null);
         this.reg_state = field("netdev->reg_state", RegState.UNINITIALIZED);
         this.up = field("netdev->flags.IFF_UP", Boolean.FALSE);
-        this.carrier = field("netdev->carrier", Boolean.FALSE);
+        this.carrier = field("netdev->carrier", Boolean.FALSE).atomic(); // __LINK_STATE_NOCARRIER bitops
     }
 
     public String name() {

@@ -100,7 +100,8 @@ public final class Phylink {
      * phylink_resolve, which takes pl->state_mutex
      */
     static void phylinkRunResolveAndDisable(PhylinkStruct pl, int bit) {
-        long state = pl.phylink_disable_state.update(v -> v | (1L << bit), "phylink_run_resolve_and_disable");
+        long state = pl.phylink_disable_state.read("phylink_run_resolve_and_disable");
+        pl.phylink_disable_state.setBit(bit, "phylink_run_resolve_and_disable");
         if (state == 0) {
             Workqueue.queueWork(pl.resolve, "phylink_run_resolve_and_disable");
             Workqueue.flushWork(pl.resolve, "phylink_run_resolve_and_disable");
