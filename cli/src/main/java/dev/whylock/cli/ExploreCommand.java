@@ -47,16 +47,16 @@ final class ExploreCommand implements Callable<Integer> {
             description = "A built-in scenario (see 'whylock list scenarios') or a path to a scenario file (YAML).")
     String scenario;
 
-    @Option(names = "--model", paramLabel = "M",
+    @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class,
             description = "The model: sfp-v5.14 (default) or sfp-v6.5. Overrides the scenario file's 'model:' key.")
     String model;
 
-    @Option(names = "--remove", paramLabel = "L[@SITE,...]",
+    @Option(names = "--remove", paramLabel = "L[@SITE,...]", completionCandidates = Candidates.LocksAndSites.class,
             description = "Remove lock L (its acquisitions become no-ops, still recorded), everywhere or only in the "
                     + "listed functions. Repeatable.")
     List<String> removes = new ArrayList<>();
 
-    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW",
+    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
             description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead. "
                     + "Repeatable.")
     List<String> replaces = new ArrayList<>();

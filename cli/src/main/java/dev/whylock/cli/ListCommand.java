@@ -35,7 +35,7 @@ final class ListCommand implements Callable<Integer> {
             description = "models, scenarios, locks, sites, ops, invariants, contexts or module-types")
     String what;
 
-    @Option(names = "--model", paramLabel = "M", description = "The model whose catalogue to list (default sfp-v5.14).")
+    @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model whose catalogue to list (default sfp-v5.14).")
     String model;
 
     @Override

@@ -30,7 +30,7 @@ final class LocksetCommand implements Callable<Integer> {
             description = "A built-in scenario (see 'whylock list scenarios') or a path to a scenario file (YAML).")
     String scenario;
 
-    @Option(names = "--model", paramLabel = "M", description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
+    @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
     String model;
 
     @Option(names = "--max-executions", paramLabel = "N", description = "Stop after N executions (default 1,000,000).")

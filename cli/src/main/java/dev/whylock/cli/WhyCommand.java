@@ -41,17 +41,17 @@ final class WhyCommand implements Callable<Integer> {
     @ParentCommand
     WhylockCommand root;
 
-    @Parameters(paramLabel = "LOCK", description = "The lock class, e.g. rtnl_mutex (see 'whylock list locks').")
+    @Parameters(paramLabel = "LOCK", completionCandidates = Candidates.Locks.class, description = "The lock class, e.g. rtnl_mutex (see 'whylock list locks').")
     String lock;
 
-    @Option(names = "--model", paramLabel = "M", description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
+    @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
     String model;
 
     @Option(names = "--scenario", paramLabel = "S",
             description = "A built-in scenario or a scenario file to explore; repeatable (default: every built-in scenario).")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW",
+    @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
             description = "Also report what replacing the lock does, e.g. rtnl_mutex=sfp_bus_lock. Repeatable.")
     List<String> replaces = new ArrayList<>();
 

@@ -48,6 +48,7 @@ class CommandLineTest {
         assertEquals(ExitCode.OK, r.code(), r.toString());
         assertTrue(r.out().contains("complete -F"), "a bash completion script");
         assertTrue(r.out().contains("explore") && r.out().contains("--max-executions"), "knows the commands and flags");
+        assertTrue(r.out().contains("rtnl_mutex@sfp_bus_add_upstream"), "completes --remove with the model's sites");
     }
 
     @Test
