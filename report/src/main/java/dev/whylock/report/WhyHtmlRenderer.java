@@ -60,7 +60,7 @@ public final class WhyHtmlRenderer {
                 + "<th>damage as written</th></tr>\n");
         for (ScenarioRun r : w.baselines()) {
             out.append("<tr><td class=\"mono\">").append(esc(r.scenario())).append("</td><td class=\"num\">")
-                    .append(String.valueOf(r.executions())).append("</td><td>").append(r.exhaustive() ? "yes" : "no (" + esc(r.stopReason()) + ")")
+                    .append(String.valueOf(r.executions())).append("</td><td>").append(esc(WhyText.exhaustive(r)))
                     .append("</td><td>").append(esc(r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage())));
             if (!r.damage().isEmpty()) {
                 int n = WhyVerdict.numberOf(findings, r.damage().get(0));

@@ -3,6 +3,7 @@ package dev.whylock.report;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.why.InquiryBound;
 import dev.whylock.engine.why.Necessity;
+import dev.whylock.engine.why.ScenarioRun;
 import dev.whylock.engine.why.SiteVerdict;
 import java.io.IOException;
 import java.util.List;
@@ -51,6 +52,14 @@ final class WhyText {
     /** {@code 1 cycle}, {@code 2 cycles}. */
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code yes}, or {@code no} with the reason the run was not exhaustive. */
+    static String exhaustive(ScenarioRun r) {
+        if (r.exhaustive()) {
+            return "yes";
+        }
+        return "no (" + (r.stopReason().equals("exhausted") ? "a run bound cut some schedules" : Glossary.stopReason(r.stopReason())) + ")";
     }
 
     static String kinds(List<Violation> vs) {

@@ -67,7 +67,8 @@ public final class WhyTextRenderer {
     private static String failingAsWritten(WhyReport w) {
         List<String> failing = w.baselines().stream().filter(ScenarioRun::fails)
                 .map(r -> r.scenario() + " (" + WhyText.kinds(r.damage()) + ")").toList();
-        return failing.isEmpty() ? "" : "; but as written, scenario " + String.join(", ", failing) + (failing.size() == 1 ? " already fails" : " already fail");
+        return failing.isEmpty() ? "" : failing.size() == 1 ? "; but as written, scenario " + failing.get(0) + " already fails"
+                : "; but as written, scenarios " + String.join(", ", failing) + " already fail";
     }
 
     private static void verdicts(WhyReport w, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
@@ -94,7 +95,7 @@ public final class WhyTextRenderer {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"scenario", "executions", "exhaustive", "damage as written"});
         for (ScenarioRun r : w.baselines()) {
-            rows.add(new String[] {r.scenario(), String.valueOf(r.executions()), r.exhaustive() ? "yes" : "no (" + r.stopReason() + ")",
+            rows.add(new String[] {r.scenario(), String.valueOf(r.executions()), WhyText.exhaustive(r),
                 r.damage().isEmpty() ? "none" : WhyText.kinds(r.damage()) + " (counterexample "
                         + WhyVerdict.numberOf(findings, r.damage().get(0)) + ")"});
         }
