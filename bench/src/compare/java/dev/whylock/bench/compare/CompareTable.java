@@ -50,7 +50,7 @@ public final class CompareTable {
                 Line bug = v.get("buggy");
                 Line ok = v.get("fixed");
                 String found = bug == null ? "—" : bug.found().equals("none") ? "**no** (" + bug.claim() + ")" : bug.found();
-                String ttf = bug == null || bug.found().equals("none") ? "—" : String.format("%,d ms", bug.millis());
+                String ttf = bug == null || bug.found().equals("none") ? "—" : bug.millis() == 0 ? "<1 ms" : String.format("%,d ms", bug.millis());
                 String etf = bug == null || bug.found().equals("none") ? "—"
                         : bug.executions() < 0 ? "?" : String.format("%,d", bug.executions());
                 String fixed = ok == null ? "—" : String.format("%,d in %,d ms", ok.executions(), ok.millis());

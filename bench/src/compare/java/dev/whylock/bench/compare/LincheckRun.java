@@ -18,6 +18,8 @@ public final class LincheckRun {
         String name = args[0];
         boolean buggy = args[1].equals("buggy");
         int budget = Integer.parseInt(args[2]);
+        // Attach Lincheck's agent and instrument once before timing, so that the figures are per run, not per JVM.
+        Lincheck.runConcurrentTest(1, () -> { });
         System.setProperty("lincheck.invocations", "0");
         long t0 = System.nanoTime();
         Throwable bug = null;

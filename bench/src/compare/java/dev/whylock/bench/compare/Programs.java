@@ -268,6 +268,7 @@ public final class Programs {
     static final class SfpBus {
         final ReentrantLock rtnl = new ReentrantLock();
         volatile Sfp sfp = new Sfp();
+        volatile boolean useAfterFree;
     }
 
     static void ethtoolVsUnbind(boolean buggy) {
@@ -279,7 +280,7 @@ public final class Programs {
                 if (sfp != null) {
                     Thread.yield(); // sleeps in the I2C read
                     if (sfp.freed) {
-                        throw new AssertionError("use-after-free: ethtool read the eeprom of a freed sfp");
+                        bus.useAfterFree = true; // reported by the main thread, like the other programs
                     }
                     int unused = sfp.eeprom;
                 }
@@ -302,5 +303,8 @@ public final class Programs {
             }
         });
         startJoin(ethtool, unbind);
+        if (bus.useAfterFree) {
+            throw new AssertionError("use-after-free: ethtool read the eeprom of a freed sfp");
+        }
     }
 }
