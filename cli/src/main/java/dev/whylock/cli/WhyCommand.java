@@ -70,10 +70,30 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /**
+     * Without {@code --model}, the model named by the scenario files (they must agree: an inquiry
+     * runs on one model), else the default.
+     */
+    private String fileModel(Io io) {
+        String found = null;
+        for (String s : scenarios) {
+            LoadedScenario ls = ScenarioResolver.load(io, s, null);
+            if (ls.builtin()) {
+                continue;
+            }
+            if (found != null && !found.equals(ls.scenario().model())) {
+                throw new UsageException("--scenario " + s + ": its model is " + ls.scenario().model() + ", but another scenario's "
+                        + "is " + found + "; an inquiry runs on one model, so pass --model to choose it");
+            }
+            found = ls.scenario().model();
+        }
+        return found;
+    }
+
     @Override
     public Integer call() {
         Io io = root.io();
-        Model m = ScenarioResolver.model(model);
+        Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
         if (!m.lockClasses().contains(lock)) {
             throw new UsageException("why " + lock + ": model " + m.name() + " has no lock '" + lock + "'"
                     + Suggestions.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())

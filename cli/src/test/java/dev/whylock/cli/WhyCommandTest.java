@@ -54,4 +54,22 @@ class WhyCommandTest {
         assertEquals(ExitCode.OK, r.code(), r.toString());
         assertTrue(r.out().contains("INCONCLUSIVE") && r.out().contains("INTERRUPTED"), r.out());
     }
+
+    @Test
+    void why_scenarioFilesOfDifferentModels_exits2AskingForModel() throws IOException {
+        String yaml = "model: %s\nname: %s\nsetup: [sfp_probe]\nthreads:\n  unbind: [sfp_remove]\n";
+        Files.writeString(dir.resolve("a.yaml"), yaml.formatted("sfp-v5.14", "a"));
+        Files.writeString(dir.resolve("b.yaml"), yaml.formatted("sfp-v6.5", "b"));
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "a.yaml", "--scenario", "b.yaml");
+        assertEquals(ExitCode.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--model"), r.err());
+    }
+
+    @Test
+    void why_scenarioFileModel_isUsedWithoutModelFlag() throws IOException {
+        Files.writeString(dir.resolve("b.yaml"), "model: sfp-v6.5\nname: b\nsetup: [sfp_probe]\nthreads:\n  unbind: [sfp_remove]\n");
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "b.yaml", "--stress-runs", "0", "--json", "w.json", "--quiet");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        assertEquals("sfp-v6.5", ExploreCommandTest.json(dir.resolve("w.json")).get("model").asText());
+    }
 }
