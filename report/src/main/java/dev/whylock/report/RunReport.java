@@ -28,7 +28,7 @@ public record RunReport(
         String timing,
         ExplorationResult result,
         Map<Integer, String> replayFiles,
-        AnalysisReport analysis) {
+        AnalysisReport analysis) implements SavedResult {
 
     public RunReport {
         Objects.requireNonNull(result, "result");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param model        the model name, or {@code null} for programs that are not a model
  * @param replayFiles  replay path per {@link #key counterexample key}
  */
-public record WhyRun(String model, WhyReport report, Map<String, String> replayFiles) {
+public record WhyRun(String model, WhyReport report, Map<String, String> replayFiles) implements SavedResult {
 
     public WhyRun {
         Objects.requireNonNull(report, "report");
