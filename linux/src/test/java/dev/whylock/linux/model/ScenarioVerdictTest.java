@@ -136,6 +136,15 @@ class ScenarioVerdictTest {
     }
 
     @Test
+    void ethtoolKsettings_withoutRtnlInEthtoolIoctl_usesFreedPlPhydev() {
+        ExplorationResult r = explore("ethtool-ksettings-vs-module-phy", "sfp-v5.14", "rtnl_mutex@dev_ioctl");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.USE_AFTER_FREE && v.message().contains("phy_device")),
+                () -> Explore.summary(r));
+        assertTrue(any(r, v -> v.kind() == ViolationKind.ASSERTION && v.message().contains("phylink_ethtool_ksettings_set")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
     void scenarioE_withoutRtnlInRegisterSocket_losesDevUp() {
         ExplorationResult r = explore("ndo-open-vs-bus-registration", "sfp-v5.14", "rtnl_mutex@sfp_register_socket");
         assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-dev-state-matches-bus")),
