@@ -273,10 +273,4 @@ public final class Dd {
         }
         s.deferredProbeMutex.unlock("deferred_probe_work_func");
     }
-
-    /** Whether the deferred-probe lists are empty (for invariants; no visible operation). */
-    public static boolean deferredListsEmptyPeek() {
-        State s = state();
-        return s.pending.peek().isEmpty() && s.active.peek().isEmpty();
-    }
 }

@@ -3,7 +3,6 @@ package dev.whylock.linux.drivers.net.phy;
 import dev.whylock.engine.Env;
 import dev.whylock.linux.kernel.Bug;
 import dev.whylock.linux.kernel.Workqueue;
-import dev.whylock.linux.net.core.NetDevice;
 
 /** drivers/net/phy/phy.c: starting and stopping a PHY, its state machine, and ethtool helpers. */
 public final class Phy {
@@ -187,12 +186,5 @@ public final class Phy {
         phydev.lock.lock("phy_ethtool_ksettings_get");
         phydev.link.get("phy_ethtool_ksettings_get");
         phydev.lock.unlock("phy_ethtool_ksettings_get");
-    }
-
-    /**
-     * Reads the attached netdev of a PHY (used by invariants).
-     */
-    static NetDevice attachedDevPeek(PhyDeviceStruct phydev) {
-        return phydev.attached_dev.peek();
     }
 }
