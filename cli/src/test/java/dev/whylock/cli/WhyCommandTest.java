@@ -72,4 +72,14 @@ class WhyCommandTest {
         assertEquals(ExitCode.OK, r.code(), r.toString());
         assertEquals("sfp-v6.5", ExploreCommandTest.json(dir.resolve("w.json")).get("model").asText());
     }
+
+    @Test
+    void why_replaceFlag_reportsTheReplacementOutcome() throws IOException {
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--replace", "rtnl_mutex=sfp_bus_lock",
+                "--stress-runs", "0", "--json", "w.json", "--quiet");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        JsonNode rep = ExploreCommandTest.json(dir.resolve("w.json")).get("replacements");
+        assertEquals(1, rep.size(), rep.toString());
+        assertEquals("replace rtnl_mutex=sfp_bus_lock", rep.get(0).get("experiment").asText());
+    }
 }
