@@ -58,6 +58,38 @@ public final class TraceBuilder {
         if (v instanceof Obj o) {
             return "&" + o.type() + "#" + o.objId();
         }
-        return String.valueOf(v);
+        if (v instanceof long[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (v instanceof int[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (v instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(TraceBuilder::show).toList().toString();
+        }
+        if (overridesToString(v.getClass())) {
+            return String.valueOf(v);
+        }
+        // Identity strings (Foo$1@5f9edf14) differ between runs; name the type instead.
+        return "&" + typeName(v.getClass());
+    }
+
+    private static boolean overridesToString(Class<?> c) {
+        try {
+            return c.getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** A stable name for a class: its simple name, or for anonymous, lambda and hidden classes the interface it implements. */
+    static String typeName(Class<?> c) {
+        if (!c.isAnonymousClass() && !c.isSynthetic() && !c.isHidden() && !c.getSimpleName().isEmpty()) {
+            return c.getSimpleName();
+        }
+        if (c.getInterfaces().length > 0) {
+            return c.getInterfaces()[0].getSimpleName();
+        }
+        return c.getSuperclass() == null ? "object" : typeName(c.getSuperclass());
     }
 }
