@@ -40,6 +40,8 @@ final class Invariants {
                     "bus->started equals IFF_UP of the netdev whose phylink is the bus upstream"),
             new InvariantInfo("sfp-dev-state-matches-bus",
                     "the cage's sm_dev_state is DETACHED, DOWN or UP exactly as the bus is unregistered, registered, or registered and started"),
+            new InvariantInfo("link-config-matches-module",
+                    "with a PHY-less module present, pl->link_config's interface is the one sfp_select_interface picks for the module"),
             new InvariantInfo(Phylink.CHECK_RESOLVE_VS_SFP_CONFIG,
                     "in flight: phylink_resolve never reads the config with the disable bits clear while phylink_sfp_config writes it (§8 (5))"));
 
@@ -61,6 +63,7 @@ final class Invariants {
         add(env, names, "no-freed-socket", Invariants::noFreedSocket);
         add(env, names, "bus-started-matches-netdev", Invariants::busStarted);
         add(env, names, "sfp-dev-state-matches-bus", Invariants::sfpDevState);
+        add(env, names, "link-config-matches-module", Invariants::linkConfigMatchesModule);
     }
 
     private static void add(Env env, Set<String> names, String name, Supplier<String> check) {
@@ -174,6 +177,26 @@ final class Invariants {
             if (actual == null || actual != expected) {
                 return "sfp->sm_dev_state is " + actual + " but the bus is " + (reg ? "registered" : "unregistered")
                         + (Boolean.TRUE.equals(b.started.peek()) ? " and started" : "") + " (expected " + expected + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String linkConfigMatchesModule() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (!(b.upstream.peek() instanceof PhylinkStruct pl) || pl.isFreed()
+                    || !(b.sfp.peek() instanceof SfpStruct sfp) || sfp.isFreed()
+                    || !Boolean.TRUE.equals(b.registered.peek())) {
+                continue;
+            }
+            Integer mod = sfp.smModState.peek();
+            if (mod == null || mod != Sfp.SFP_MOD_PRESENT || Boolean.TRUE.equals(pl.sfp_may_have_phy.peek())) {
+                continue;
+            }
+            SfpBus.PhyInterface expected = SfpBus.sfpSelectInterface(b, pl.sfp_support.peek());
+            SfpBus.PhyInterface actual = pl.link_config.peek().iface();
+            if (expected != SfpBus.PhyInterface.NA && actual != expected) {
+                return "the module needs " + expected + " but pl->link_config.interface is " + actual;
             }
         }
         return null;

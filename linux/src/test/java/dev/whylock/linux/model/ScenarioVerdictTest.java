@@ -145,6 +145,15 @@ class ScenarioVerdictTest {
     }
 
     @Test
+    void moduleInsertVsEthtoolSet_withoutRtnlInSfpTimeout_losesTheModuleInterface() {
+        // phylink_sfp_config writes pl->link_config without pl->state_mutex: rtnl is what orders it
+        // against ethtool's read-modify-write under pl->state_mutex.
+        ExplorationResult r = explore("module-insert-vs-ethtool-ksettings", "sfp-v5.14", "rtnl_mutex@sfp_timeout");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("link-config-matches-module")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
     void scenarioE_withoutRtnlInRegisterSocket_losesDevUp() {
         ExplorationResult r = explore("ndo-open-vs-bus-registration", "sfp-v5.14", "rtnl_mutex@sfp_register_socket");
         assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-dev-state-matches-bus")),
