@@ -73,4 +73,27 @@ class CommandLineTest {
         Cli.Result r = Cli.run(dir, "list", "sites");
         assertTrue(r.out().lines().anyMatch(l -> l.equals("rtnl_mutex@sfp_bus_add_upstream")), r.out());
     }
+
+    @Test
+    void helpExamples_everyCommand_parseWithTheRealCommandLine() {
+        picocli.CommandLine cl = ReadmeTest.commandLine();
+        int checked = 0;
+        java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>(cl.getSubcommands().values());
+        all.add(cl);
+        for (picocli.CommandLine c : all) {
+            for (String line : c.getCommandSpec().usageMessage().footer()) {
+                String t = line.strip();
+                if (t.startsWith("whylock ")) {
+                    java.util.List<String> args = ReadmeTest.words(t.substring("whylock ".length()));
+                    try {
+                        ReadmeTest.commandLine().parseArgs(args.toArray(String[]::new));
+                    } catch (picocli.CommandLine.ParameterException e) {
+                        throw new AssertionError("example of '" + c.getCommandName() + "' does not parse: " + t + ": " + e.getMessage());
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 16, "examples checked: " + checked);
+    }
 }
