@@ -65,7 +65,7 @@ final class ScenarioResolver {
         try {
             s = ScenarioLoader.parse(text, source, modelOverride);
         } catch (ScenarioException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(oneParagraph(e.getMessage()));
         }
         return new LoadedScenario(model(s.model()), s, text);
     }
@@ -82,6 +82,14 @@ final class ScenarioResolver {
             s = s.withModel(modelOverride);
         }
         return new LoadedScenario(model(s.model()), s, null);
+    }
+
+    /**
+     * The YAML parser's messages span lines, echoing the source with a caret under the column; the
+     * position is already in the message, so keep the unindented lines, joined into one paragraph.
+     */
+    static String oneParagraph(String message) {
+        return String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
     }
 
     static String reason(IOException e) {

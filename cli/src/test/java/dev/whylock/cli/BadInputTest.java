@@ -79,7 +79,9 @@ class BadInputTest {
     @Test
     void scenarioFile_malformedYaml_exits2WithLineAndColumn() throws IOException {
         file("bad.yaml", "model: sfp-v5.14\nthreads: [a, b\nsetup: x\n");
-        assertUsage(run("explore", "--scenario", "bad.yaml"), "bad.yaml:", "YAML");
+        Cli.Result r = run("explore", "--scenario", "bad.yaml");
+        assertUsage(r, "bad.yaml:", "YAML");
+        assertEquals(1, r.err().strip().lines().count(), "one paragraph: " + r.err());
     }
 
     @Test
