@@ -171,7 +171,8 @@ public final class Phylink {
         if (Kernel.get().v65()) {
             SfpBusStruct bus = pl.sfp_bus.get("phylink_major_config");
             if (bus != null && iface != SfpBus.PhyInterface.NA) {
-                SfpBus.sfpUpstreamSetSignalRate(bus, iface == SfpBus.PhyInterface.SGMII ? 1250000 : 1250000);
+                // phylink_interface_signal_rate(): SGMII and 1000BASE-X both signal at 1.25 GBd.
+                SfpBus.sfpUpstreamSetSignalRate(bus, 1_250_000);
             }
         }
     }
