@@ -26,6 +26,10 @@ final class CommonOptions {
     void checkWritable(Io io) {
         if (json != null) {
             AtomicFile.checkWritable(io.resolve(json), "--json");
+        } else {
+            // Replay files then go under .whylock/: a run must not find a violation and then fail to save it.
+            AtomicFile.checkWritable(io.workDir().resolve(".whylock").resolve("violation.replay"),
+                    "replay files (under .whylock/ without --json; pass --json FILE to write them beside it):");
         }
         if (html != null) {
             AtomicFile.checkWritable(io.resolve(html), "--html");

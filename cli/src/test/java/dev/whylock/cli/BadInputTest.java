@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,6 +233,19 @@ class BadInputTest {
     void jsonFlag_pointsAtADirectory_exits2BeforeExploring() throws IOException {
         Files.createDirectories(dir.resolve("out"));
         assertUsage(run("explore", "--scenario", "unbind-cage", "--json", "out"), "--json", "directory");
+    }
+
+    @Test
+    void workingDirectory_readOnlyWithoutJson_exits2BeforeExploring() throws IOException {
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        assertTrue(ro.toFile().setWritable(false, false));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(ro), "running as a user who may write anyway (root)");
+            Cli.Result r = Cli.run(ro, "explore", "--scenario", "unbind-cage");
+            assertUsage(r, ".whylock", "--json");
+        } finally {
+            ro.toFile().setWritable(true, false);
+        }
     }
 
     @Test
