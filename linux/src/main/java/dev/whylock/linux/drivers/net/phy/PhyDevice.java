@@ -1,6 +1,8 @@
 package dev.whylock.linux.drivers.net.phy;
 
 import dev.whylock.engine.Env;
+import dev.whylock.engine.Obj;
+import dev.whylock.linux.drivers.base.Fwnode;
 import dev.whylock.linux.drivers.base.Dd;
 import dev.whylock.linux.drivers.base.Device;
 import dev.whylock.linux.drivers.base.DeviceDriver;
@@ -67,6 +69,28 @@ public final class PhyDevice {
     };
 
     /**
+     * The SFP upstream ops of a PHY that has its own cage (as marvell10g's {@code mv3310_sfp_ops}):
+     * attach/detach through phy_sfp_attach/detach; module PHYs behind a PHY are not supported, so
+     * connect_phy and disconnect_phy are NULL.
+     */
+    public static final SfpUpstreamOps PHY_SFP_OPS = new SfpUpstreamOps() {
+        @Override
+        public void attach(Obj upstream, SfpBusStruct bus) {
+            phySfpAttach((PhyDeviceStruct) upstream, bus);
+        }
+
+        @Override
+        public void detach(Obj upstream, SfpBusStruct bus) {
+            phySfpDetach((PhyDeviceStruct) upstream, bus);
+        }
+
+        @Override
+        public boolean hasConnectPhy() {
+            return false;
+        }
+    };
+
+    /**
      * Reads the PHY id at {@code addr} and creates the device; null stands for ERR_PTR(-ENODEV)
      * when no PHY answers.
      *
@@ -115,6 +139,53 @@ public final class PhyDevice {
     }
 
     /**
+     * Publishes the PHY's SFP bus on the netdev it is attached to.
+     *
+     * <p>Kernel: drivers/net/phy/phy_device.c phy_sfp_attach() (v5.14)
+     * <p>Context: rtnl held via sfp_register_bus
+     */
+    static void phySfpAttach(PhyDeviceStruct phydev, SfpBusStruct bus) {
+        Env.current().deref(phydev, "bus->upstream");
+        NetDevice dev = phydev.attached_dev.get("phy_sfp_attach");
+        if (dev != null) {
+            Env.current().deref(dev, "phydev->attached_dev").sfp_bus.set(bus, "phy_sfp_attach");
+        }
+        phydev.sfp_bus_attached.set(Boolean.TRUE, "phy_sfp_attach");
+    }
+
+    /**
+     * Kernel: drivers/net/phy/phy_device.c phy_sfp_detach() (v5.14)
+     * <p>Context: rtnl held via sfp_unregister_bus
+     */
+    static void phySfpDetach(PhyDeviceStruct phydev, SfpBusStruct bus) {
+        Env.current().deref(phydev, "bus->upstream");
+        NetDevice dev = phydev.attached_dev.get("phy_sfp_detach");
+        if (dev != null) {
+            Env.current().deref(dev, "phydev->attached_dev").sfp_bus.set(null, "phy_sfp_detach");
+        }
+        phydev.sfp_bus_attached.set(Boolean.FALSE, "phy_sfp_detach");
+    }
+
+    /**
+     * Registers the PHY as the upstream of the cage its firmware node names (called from a PHY
+     * driver's probe).
+     *
+     * <p>Kernel: drivers/net/phy/phy_device.c phy_sfp_probe() (v5.14)
+     * <p>Context: device_lock held by the driver core; sfp_mutex in sfp_bus_get, rtnl_mutex in
+     * sfp_bus_add_upstream
+     */
+    public static int phySfpProbe(PhyDeviceStruct phydev, Fwnode fwnode, SfpUpstreamOps ops) {
+        int ret = 0;
+        if (fwnode != null) {
+            SfpBusStruct bus = SfpBus.sfpBusFindFwnode(fwnode);
+            phydev.sfp_bus.set(bus, "phy_sfp_probe");
+            ret = SfpBus.sfpBusAddUpstream(bus, phydev, ops);
+            SfpBus.sfpBusPut(bus);
+        }
+        return ret;
+    }
+
+    /**
      * The PHY bus probe: binds the driver and leaves the PHY in PHY_READY.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_probe() (v5.14)
@@ -136,6 +207,11 @@ public final class PhyDevice {
         phydev.lock.lock("phy_remove");
         phydev.state.set(PhyDeviceStruct.PhyState.DOWN, "phy_remove");
         phydev.lock.unlock("phy_remove");
+        SfpBusStruct bus = phydev.sfp_bus.get("phy_remove");
+        if (bus != null) {
+            SfpBus.sfpBusDelUpstream(bus);
+            phydev.sfp_bus.set(null, "phy_remove");
+        }
     }
 
     /**

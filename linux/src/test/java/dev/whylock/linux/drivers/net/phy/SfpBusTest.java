@@ -200,6 +200,31 @@ class SfpBusTest {
     }
 
     @Test
+    void phyAsUpstream_cageBindsAfterAttach_publishesBusOnNetdevAndWithdrawsOnRemove() {
+        List<String> calls = new ArrayList<>();
+        ExecutionOutcome o = Runs.setupOnly(env -> {
+            Fwnode cage = new Fwnode("sfp1");
+            MiiBus mii = new MiiBus("mdio0");
+            mii.setPhyType(dev.whylock.linux.hw.SfpModuleType.COPPER_SGMII_PHY);
+            PhyDeviceStruct phy = PhyDevice.getPhyDevice(mii, 0, false);
+            assertEquals(0, PhyDevice.phySfpProbe(phy, new Fwnode("phy0", cage, true), PhyDevice.PHY_SFP_OPS));
+            dev.whylock.linux.net.core.NetDevice nd = new dev.whylock.linux.net.core.NetDevice("eth1", null);
+            phy.attached_dev.set(nd, "test");
+            SfpBusStruct bus = SfpBus.sfpRegisterSocket(new Device("struct platform_device", "sfp1", cage),
+                    new Obj("struct sfp") { }, new FakeSocket(calls));
+            assertTrue(bus.registered.peek());
+            assertSame(bus, nd.sfp_bus.peek());
+            assertTrue(phy.sfp_bus_attached.peek());
+            PhyDevice.phyRemove(phy);
+            assertNull(nd.sfp_bus.peek());
+            assertFalse(phy.sfp_bus_attached.peek());
+            assertNull(bus.upstream_ops.peek());
+        });
+        assertTrue(o.violations().isEmpty(), () -> o.violations().toString());
+        assertEquals(List.of("socket.attach", "socket.detach"), calls, "no module PHY calls through a PHY upstream");
+    }
+
+    @Test
     void moduleInsert_busNotRegistered_doesNotCallUpstream() {
         List<String> calls = new ArrayList<>();
         ExecutionOutcome o = Runs.setupOnly(env -> {
