@@ -50,8 +50,14 @@ final class ListCommand implements Callable<Integer> {
             case "locks" -> m.lockClasses().forEach(l -> out.printf("%-22s taken in %d function%s%n", l, sites(m, l).size(),
                     sites(m, l).size() == 1 ? "" : "s"));
             case "sites" -> m.sites().forEach(out::println);
-            case "ops" -> m.ops().forEach(o -> op(out, o));
-            case "invariants" -> m.invariants().forEach((InvariantInfo i) -> out.printf("%-34s %s%n", i.name(), i.description()));
+            case "ops" -> {
+                int ow = m.ops().stream().mapToInt(o -> o.name().length()).max().orElse(0) + 2;
+                m.ops().forEach(o -> op(out, o, ow));
+            }
+            case "invariants" -> {
+                int iw = m.invariants().stream().mapToInt(i -> i.name().length()).max().orElse(0) + 2;
+                m.invariants().forEach((InvariantInfo i) -> out.printf("%-" + iw + "s %s%n", i.name(), i.description()));
+            }
             case "contexts" -> m.backgroundContexts().forEach(out::println);
             default -> m.moduleTypes().forEach(out::println);
         }
@@ -64,20 +70,21 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static void scenarios(PrintWriter out, Model m) {
+        int w = m.builtinScenarios().stream().mapToInt(String::length).max().orElse(0) + 2;
         for (String name : m.builtinScenarios()) {
             Scenario s = ScenarioLoader.builtin(name);
             List<String> threads = new ArrayList<>();
             for (Map.Entry<String, List<OpCall>> t : s.threads().entrySet()) {
                 threads.add(t.getKey() + " [" + t.getValue().stream().map(OpCall::op).collect(Collectors.joining(", ")) + "]");
             }
-            out.printf("%-40s %s%n", name, threads.isEmpty() ? "(setup only)" : String.join(" vs ", threads));
+            out.printf("%-" + w + "s %s%n", name, threads.isEmpty() ? "(setup only)" : String.join(" vs ", threads));
         }
     }
 
-    private static void op(PrintWriter out, OpInfo o) {
-        out.printf("%-28s %s%n", o.name(), o.description());
+    private static void op(PrintWriter out, OpInfo o, int width) {
+        out.printf("%-" + width + "s %s%n", o.name(), o.description());
         for (OpInfo.Param p : o.params()) {
-            out.printf("%-28s   %s: %s%s%s%n", "", p.name(), p.description(),
+            out.printf("%-" + width + "s   %s: %s%s%s%n", "", p.name(), p.description(),
                     p.allowed().isEmpty() ? "" : " (" + String.join(", ", p.allowed()) + ")",
                     p.defaultValue() == null ? "" : " default " + p.defaultValue());
         }
