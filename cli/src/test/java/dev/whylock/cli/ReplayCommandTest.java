@@ -65,6 +65,12 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replay_decisionsThatCannotBeFollowed_exits2SayingItDiverged() throws IOException {
+        Files.writeString(replay, text.replaceFirst("decisions:[^\n]*", "decisions: 7 7 7"));
+        assertRefused(Cli.run(dir, "replay", "out/result.violation-1.replay"), "diverged");
+    }
+
+    @Test
     void replay_editedStep_exits2NamingTheDivergingStep() throws IOException {
         List<String> lines = text.lines().toList();
         int last = lines.size() - 2;
