@@ -117,10 +117,11 @@ public final class SfpCage {
         this.fwnode = new Fwnode(name);
         this.i2c = new I2cAdapter(name + "-i2c");
         this.pdev = new PlatformDevice(this, name, fwnode);
-        this.module = env.field(name + ":module", null);
+        // The slot and the GPIO lines are hardware, not memory: no lock could protect them.
+        this.module = env.<SfpModule>field(name + ":module", null).hardware();
         for (Gpio g : Gpio.values()) {
             if (wired(g)) {
-                levels.put(g, env.field(name + ":" + g.ofName(), g.input() ? 0 : FLOATING));
+                levels.put(g, env.field(name + ":" + g.ofName(), g.input() ? 0 : FLOATING).hardware());
             }
         }
     }
