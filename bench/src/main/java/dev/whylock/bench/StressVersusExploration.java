@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * a fixed budget, versus the executions and time DPOR and PCT need to find it.
  *
  * <pre>java -cp bench/target/benchmarks.jar --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Xss4m \
- *     dev.whylock.bench.StressVersusExploration [stressRuns] [stressSeconds] [pctSeeds]</pre>
+ *     dev.whylock.bench.StressVersusExploration [stressRuns] [stressSeconds] [pctSeeds] [caseLabel]</pre>
  */
 public final class StressVersusExploration {
 
@@ -91,6 +91,7 @@ public final class StressVersusExploration {
         int stressRuns = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long stressSeconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
         int pctSeeds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String only = args.length > 3 ? args[3] : null; // a case label (A..E, 4.3): measure only that case
         long hangMillis = 2_000;
         long pctBudget = 2_000;
         Ticker ticker = System::nanoTime;
@@ -100,6 +101,9 @@ public final class StressVersusExploration {
                 + "| DPOR: executions to first damage (time) | DPOR found | PCT d=2: executions to first damage, per seed | PCT d=3: same | PCT found |\n");
         b.append("|---|---|---|---|---:|---|---|---|---|---|---|\n");
         for (Case c : cases()) {
+            if (only != null && !only.equals(c.label())) {
+                continue;
+            }
             Program p = program(c.scenario());
             long deadline = ticker.nanos() + stressSeconds * 1_000_000_000L;
             StressResult st = Stress.run(p, c.experiments(), stressRuns, hangMillis, 1, false, ticker,
