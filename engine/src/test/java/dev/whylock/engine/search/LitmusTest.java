@@ -271,4 +271,49 @@ class LitmusTest {
         assertEquals(java.util.Set.of("BUG_ON: A", "BUG_ON: B"), brute);
         assertEquals(brute, dpor);
     }
+
+    @Test
+    void uncaughtException_inATask_isAnExceptionViolation() {
+        Program p = Litmus.program("npe", env -> env.spawn("worker", () -> {
+            env.field("x", 0).set(1, "worker");
+            throw new IllegalStateException("boom");
+        }));
+        Violation v = Litmus.dpor(p).violations().get(0);
+        assertEquals(ViolationKind.EXCEPTION, v.kind());
+        assertTrue(v.message().contains("IllegalStateException: boom in task worker"), v.message());
+    }
+
+    @Test
+    void taskThatNeverStops_hitsTheStepLimit() {
+        Program p = Litmus.program("livelock", env -> {
+            Field<Integer> f = env.field("spin", 0);
+            env.spawn("spinner", () -> {
+                while (f.get("poll") == 0) {
+                    // waits for a writer that never comes
+                }
+            });
+        });
+        ExplorationResult r = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()).withMinimize(false)
+                .withRun(dev.whylock.engine.exec.RunConfig.defaults().withMaxSteps(500)));
+        assertEquals(ViolationKind.STEP_LIMIT, r.violations().get(0).kind());
+        assertEquals(500, r.violations().get(0).trace().steps().size());
+    }
+
+    @Test
+    void refcountUnderflow_reportedByTheProgram_isFatal() {
+        Program p = Litmus.program("kref", env -> {
+            Field<Integer> refs = env.field("bus->kref", 1);
+            Runnable put = () -> {
+                int v = refs.get("sfp_bus_put");
+                if (v == 0) {
+                    env.fail(ViolationKind.REFCOUNT_UNDERFLOW, "kref_put on a zero refcount in sfp_bus_put");
+                }
+                refs.set(v - 1, "sfp_bus_put");
+            };
+            env.spawn("upstream", put);
+            env.spawn("socket", put);
+        });
+        Violation v = Litmus.dpor(p).violations().get(0);
+        assertEquals(ViolationKind.REFCOUNT_UNDERFLOW, v.kind());
+    }
 }
