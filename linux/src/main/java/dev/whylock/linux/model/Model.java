@@ -30,6 +30,15 @@ public interface Model {
         return List.of();
     }
 
+    /**
+     * Replacement experiments worth running when asking why {@code lockClass} is needed, in the
+     * command-line form {@code LOCK@SITE,...=NEWLOCK}: the alternatives the lock's own discussion
+     * proposed. They are experiments to run, never answers; an empty list means none is suggested.
+     */
+    default List<String> suggestedReplacements(String lockClass) {
+        return List.of();
+    }
+
     /** Every acquisition site as {@code LOCK@function}. */
     List<String> sites();
 

@@ -47,6 +47,27 @@ final class SfpModel implements Model {
         return List.of("device_lock");
     }
 
+    /**
+     * For rtnl_mutex, the 2021 thread's proposal (Vladimir Oltean, 5 Sep 2021; KERNEL-NOTES §5.2):
+     * a private sfp-bus lock instead of rtnl where sfp-bus.c takes it, and the same lock also where
+     * the cage driver (sfp.c) takes rtnl, since its state machine calls through the bus.
+     */
+    @Override
+    public List<String> suggestedReplacements(String lockClass) {
+        if (!lockClass.equals("rtnl_mutex")) {
+            return List.of();
+        }
+        return List.of(replacement(lockClass, List.of("drivers/net/phy/sfp-bus.c")),
+                replacement(lockClass, List.of("drivers/net/phy/sfp-bus.c", "drivers/net/phy/sfp.c")));
+    }
+
+    private static String replacement(String lockClass, List<String> files) {
+        List<String> functions = Sites.TABLE.stream()
+                .filter(site -> site.lockClass().equals(lockClass) && files.contains(site.file()))
+                .map(Sites.Site::function).toList();
+        return lockClass + "@" + String.join(",", functions) + "=sfp_bus->lock";
+    }
+
     @Override
     public List<String> sites() {
         return Sites.specs();
