@@ -42,7 +42,7 @@ public final class CompareTable {
             }
         }
         for (String p : Programs.NAMES) {
-            for (String tool : List.of("whylock", "whylock-random", "fray", "lincheck")) {
+            for (String tool : List.of("whylock", "whylock-random", "fray", "fray-memory", "lincheck")) {
                 Map<String, Line> v = byKey.get(p + "\t" + tool);
                 if (v == null) {
                     continue;
