@@ -52,7 +52,8 @@ final class WhyCommand implements Callable<Integer> {
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
-            description = "Also report what replacing the lock does, e.g. rtnl_mutex=sfp_bus_lock. Repeatable.")
+            description = "Report what replacing the lock does, e.g. rtnl_mutex=sfp_bus_lock. Repeatable. Default: the "
+                    + "replacements the model suggests (for rtnl_mutex, the 2021 thread's private sfp-bus lock).")
     List<String> replaces = new ArrayList<>();
 
     @Option(names = "--max-executions", paramLabel = "N",
@@ -116,7 +117,8 @@ final class WhyCommand implements Callable<Integer> {
                         + "included; every scenario of an inquiry needs its own name");
             }
         }
-        List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(), replaces);
+        List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(),
+                replaces.isEmpty() ? m.suggestedReplacements(lock) : replaces);
         common.checkWritable(io);
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();

@@ -82,4 +82,15 @@ class WhyCommandTest {
         assertEquals(1, rep.size(), rep.toString());
         assertEquals("replace rtnl_mutex=sfp_bus_lock", rep.get(0).get("experiment").asText());
     }
+
+    @Test
+    void why_withoutReplaceFlag_runsTheModelsSuggestedReplacements() throws IOException {
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--stress-runs", "0", "--json", "w.json",
+                "--quiet");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        JsonNode rep = ExploreCommandTest.json(dir.resolve("w.json")).get("replacements");
+        java.util.List<String> suggested = dev.whylock.linux.model.Models.get("sfp-v5.14").suggestedReplacements("rtnl_mutex");
+        assertEquals(suggested.size(), rep.size(), rep.toString());
+        assertTrue(rep.get(0).get("experiment").asText().endsWith("=sfp_bus->lock"), rep.toString());
+    }
 }
