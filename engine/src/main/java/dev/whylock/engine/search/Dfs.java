@@ -1,7 +1,6 @@
 package dev.whylock.engine.search;
 
 import dev.whylock.engine.exec.ExecutionOutcome;
-import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.SchedulingPoint;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -133,12 +132,6 @@ public final class Dfs implements SearchStrategy {
         }
         return f.value;
     }
-
-    @Override
-    public void executed(Op op, boolean fixed) {}
-
-    @Override
-    public void taskCreated(int task, int parent) {}
 
     @Override
     public void endExecution(ExecutionOutcome outcome) {

@@ -1,7 +1,6 @@
 package dev.whylock.engine.search;
 
 import dev.whylock.engine.exec.ExecutionOutcome;
-import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.SchedulingPoint;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -81,9 +80,6 @@ public final class Pct implements SearchStrategy {
     public int pickValue(int step, int n) {
         return rng.nextInt(n);
     }
-
-    @Override
-    public void executed(Op op, boolean fixed) {}
 
     @Override
     public void endExecution(ExecutionOutcome outcome) {

@@ -1,7 +1,5 @@
 package dev.whylock.engine.search;
 
-import dev.whylock.engine.exec.ExecutionOutcome;
-import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.SchedulingPoint;
 import java.util.BitSet;
 
@@ -36,15 +34,6 @@ public final class RandomWalk implements SearchStrategy {
     public int pickValue(int step, int n) {
         return rng.nextInt(n);
     }
-
-    @Override
-    public void executed(Op op, boolean fixed) {}
-
-    @Override
-    public void taskCreated(int task, int parent) {}
-
-    @Override
-    public void endExecution(ExecutionOutcome outcome) {}
 
     @Override
     public boolean exhaustsSpace() {

@@ -1,7 +1,5 @@
 package dev.whylock.engine.search;
 
-import dev.whylock.engine.exec.ExecutionOutcome;
-import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.SchedulingPoint;
 import java.util.List;
 
@@ -55,15 +53,6 @@ public final class Replay implements SearchStrategy {
         }
         return v;
     }
-
-    @Override
-    public void executed(Op op, boolean fixed) {}
-
-    @Override
-    public void taskCreated(int task, int parent) {}
-
-    @Override
-    public void endExecution(ExecutionOutcome outcome) {}
 
     @Override
     public boolean exhaustsSpace() {

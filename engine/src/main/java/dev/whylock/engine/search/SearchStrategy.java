@@ -9,8 +9,16 @@ public interface SearchStrategy extends Chooser {
     /** Prepares the next execution; returns false when the strategy's space is exhausted. */
     boolean beginExecution();
 
-    /** Called after every execution. */
-    void endExecution(ExecutionOutcome outcome);
+    /** Called after every execution; strategies that do not learn from outcomes ignore it. */
+    default void endExecution(ExecutionOutcome outcome) {}
+
+    /** Strategies that do not track the executed operations ignore them. */
+    @Override
+    default void executed(dev.whylock.engine.exec.Op op, boolean fixed) {}
+
+    /** Strategies that do not track tasks ignore their creation. */
+    @Override
+    default void taskCreated(int task, int parent) {}
 
     /** Whether running out of executions means the whole space (within the strategy's bound) was covered. */
     boolean exhaustsSpace();
