@@ -1,5 +1,6 @@
 package dev.whylock.cli;
 
+import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.linux.model.Model;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ExperimentParser {
         }
         if (!model.lockClasses().contains(e.lockClass())) {
             throw new UsageException(flag + " " + spec + ": model " + model.name() + " has no lock '" + e.lockClass() + "'"
-                    + Suggestions.didYouMean(e.lockClass(), model.lockClasses()) + " (locks: "
+                    + Suggest.didYouMean(e.lockClass(), model.lockClasses()) + " (locks: "
                     + String.join(", ", model.lockClasses()) + "; see 'whylock list locks')");
         }
         List<String> functions = model.sites().stream().filter(s -> s.startsWith(e.lockClass() + "@"))
@@ -43,7 +44,7 @@ final class ExperimentParser {
         for (String site : e.sites().stream().sorted().toList()) {
             if (!functions.contains(site)) {
                 throw new UsageException(flag + " " + spec + ": " + e.lockClass() + " is not taken in '" + site + "'"
-                        + Suggestions.didYouMean(site, functions) + " (it is taken in: " + String.join(", ", functions)
+                        + Suggest.didYouMean(site, functions) + " (it is taken in: " + String.join(", ", functions)
                         + "; see 'whylock list sites')");
             }
         }

@@ -1,5 +1,6 @@
 package dev.whylock.cli;
 
+import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.exec.RunConfig;
@@ -168,7 +169,7 @@ final class ExploreCommand implements Callable<Integer> {
     static String choice(String flag, String value, List<String> valid) {
         String v = value.toLowerCase(Locale.ROOT);
         if (!valid.contains(v)) {
-            throw new UsageException(flag + " " + value + ": unknown value" + Suggestions.didYouMean(v, valid)
+            throw new UsageException(flag + " " + value + ": unknown value" + Suggest.didYouMean(v, valid)
                     + " (expected one of: " + String.join(", ", valid) + ")");
         }
         return v;

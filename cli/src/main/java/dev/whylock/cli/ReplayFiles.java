@@ -1,5 +1,6 @@
 package dev.whylock.cli;
 
+import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ReplayFile;
@@ -87,7 +88,7 @@ final class ReplayFiles {
         String model = need(h, spec, "model");
         if (!Models.names().contains(model)) {
             throw new UsageException("replay " + spec + ": made for model '" + model + "', which this whylock does not have"
-                    + Suggestions.didYouMean(model, Models.names()) + " (models: " + String.join(", ", Models.names()) + ")");
+                    + Suggest.didYouMean(model, Models.names()) + " (models: " + String.join(", ", Models.names()) + ")");
         }
         String source = need(h, spec, "scenario-source");
         LoadedScenario scenario;

@@ -1,5 +1,6 @@
 package dev.whylock.cli;
 
+import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.stress.Stress;
@@ -97,7 +98,7 @@ final class WhyCommand implements Callable<Integer> {
         Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
         if (!m.lockClasses().contains(lock)) {
             throw new UsageException("why " + lock + ": model " + m.name() + " has no lock '" + lock + "'"
-                    + Suggestions.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())
+                    + Suggest.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())
                     + "; see 'whylock list locks')");
         }
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;

@@ -2,12 +2,12 @@ package dev.whylock.linux.model;
 
 import java.util.Collection;
 
-/** "Did you mean" suggestions by edit distance. */
-final class Suggest {
+/** "Did you mean" suggestions by edit distance, for scenario files and command-line values alike. */
+public final class Suggest {
     private Suggest() {}
 
     /** {@code "; did you mean 'x'?"} for the closest candidate within a small distance, or "". */
-    static String didYouMean(String given, Collection<String> candidates) {
+    public static String didYouMean(String given, Collection<String> candidates) {
         String best = closest(given, candidates);
         return best == null ? "" : "; did you mean '" + best + "'?";
     }
