@@ -132,7 +132,8 @@ final class WhyCommand implements Callable<Integer> {
                 LockInquiry inquiry = new LockInquiry(lock, programs).withReplacements(replacements)
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
                         .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress)
-                        .withCancelled(io.cancellation().requested());
+                        .withCancelled(io.cancellation().requested())
+                        .withUnvalidatedLocks(java.util.Set.copyOf(m.unvalidatedLockClasses()));
                 if (stress > 0) {
                     inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
                 }
