@@ -119,10 +119,11 @@ public final class Explorer {
     private static Violation search(Program program, SearchConfig cfg, StrategySpec spec, String key) {
         SearchStrategy s = spec.create();
         Map<String, Violation> found = new LinkedHashMap<>();
+        SearchConfig collectAll = cfg.withStopOn(java.util.Set.of());
         for (int n = 0; n < MINIMIZE_BUDGET && !cfg.cancelled().getAsBoolean() && s.beginExecution(); n++) {
             ExecutionOutcome o = new Execution(program, cfg.run(), s).run();
             s.endExecution(o);
-            collect(found, o, n, cfg.withStopOn(java.util.Set.of()));
+            collect(found, o, n, collectAll);
             if (found.containsKey(key)) {
                 return found.get(key);
             }
