@@ -17,19 +17,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Laws of the exhaustive search, checked on small random programs against brute-force
  * enumeration of every interleaving.
  */
-class DporProperties {
+class DporLawsTest {
 
     /** One action of a random task: read/write a field, or do so inside a lock, or free/touch an object. */
     record Action(int kind, int field, int lock, int lock2) {
@@ -93,15 +91,35 @@ class DporProperties {
     /** Brute force is exponential; programs it cannot enumerate within this many executions are skipped. */
     static final int BRUTE_FORCE_LIMIT = 20_000;
 
-    @Provide
-    Arbitrary<Spec> programs() {
-        Arbitrary<Action> action = Combinators.combine(
-                Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 1),
-                Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 1))
-                .as((k, f, l, l2) -> new Action(k, f, l, k == 3 && l.equals(l2) ? 1 - l : l2));
-        Arbitrary<List<Action>> task = action.list().ofMinSize(1).ofMaxSize(2);
-        return Combinators.combine(task.list().ofMinSize(2).ofMaxSize(3), Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as(Spec::new);
+    /** A random program drawn from {@code seed}: 2-3 tasks of 1-2 actions, optionally joined and checked. */
+    static Spec program(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<List<Action>> tasks = new ArrayList<>();
+        int n = 2 + r.nextInt(2);
+        for (int t = 0; t < n; t++) {
+            List<Action> acts = new ArrayList<>();
+            int m = 1 + r.nextInt(2);
+            for (int i = 0; i < m; i++) {
+                int k = r.nextInt(7);
+                int l = r.nextInt(2);
+                int l2 = r.nextInt(2);
+                acts.add(new Action(k, r.nextInt(2), l, k == 3 && l == l2 ? 1 - l : l2));
+            }
+            tasks.add(acts);
+        }
+        return new Spec(tasks, r.nextBoolean(), r.nextBoolean());
+    }
+
+    static LongStream seeds300() {
+        return LongStream.range(0, 300);
+    }
+
+    static LongStream seeds100() {
+        return LongStream.range(1_000, 1_100);
+    }
+
+    static LongStream seeds50() {
+        return LongStream.range(2_000, 2_050);
     }
 
     /**
@@ -136,13 +154,14 @@ class DporProperties {
         return keys;
     }
 
-    @Property(tries = 300, maxDiscardRatio = 10)
-    void dpor_completeExecutions_equalDistinctMazurkiewiczTraces(@ForAll("programs") Spec spec) {
-        Program p = spec.program();
+    @ParameterizedTest
+    @MethodSource("seeds300")
+    void dpor_completeExecutions_equalDistinctMazurkiewiczTraces(long seed) {
+        Program p = program(seed).program();
         Set<String> traces = new HashSet<>();
         ExplorationResult brute = Explorer.explore(p, SearchConfig.of(StrategySpec.dfs(-1)).withMinimize(false)
                 .withMaxExecutions(BRUTE_FORCE_LIMIT).withObservers(List.of(o -> traces.add(canonical(o)))));
-        Assume.that(brute.exhaustive());
+        Assumptions.assumeTrue(brute.exhaustive());
         Set<String> dporTraces = new HashSet<>();
         ExplorationResult dpor = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()).withMinimize(false)
                 .withObservers(List.of(o -> dporTraces.add(canonical(o)))));
@@ -151,9 +170,10 @@ class DporProperties {
         assertEquals(violationKeys(brute), violationKeys(dpor), "DPOR must find every violation brute force finds");
     }
 
-    @Property(tries = 100)
-    void everyViolation_replays_toTheSameViolation(@ForAll("programs") Spec spec) {
-        Program p = spec.program();
+    @ParameterizedTest
+    @MethodSource("seeds100")
+    void everyViolation_replays_toTheSameViolation(long seed) {
+        Program p = program(seed).program();
         ExplorationResult r = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()));
         for (Violation v : r.violations()) {
             ExplorationResult again = Explorer.explore(p, SearchConfig.of(StrategySpec.replay(v.decisions())).withMinimize(false));
@@ -163,9 +183,10 @@ class DporProperties {
         }
     }
 
-    @Property(tries = 50)
-    void sameSeed_givesIdenticalResults(@ForAll("programs") Spec spec, @ForAll long seed) {
-        Program p = spec.program();
+    @ParameterizedTest
+    @MethodSource("seeds50")
+    void sameSeed_givesIdenticalResults(long seed) {
+        Program p = program(seed).program();
         for (StrategySpec s : List.of(StrategySpec.random(seed), StrategySpec.pct(seed, 2))) {
             SearchConfig cfg = SearchConfig.of(s).withMaxExecutions(30);
             assertEquals(Explorer.explore(p, cfg), Explorer.explore(p, cfg));
