@@ -41,4 +41,10 @@ public interface ExecutionRuntime extends Env {
     void complete(Completion c, boolean all, String site);
 
     void waitFor(Completion c, String site);
+
+    /**
+     * Called by {@link Field#peek()} and {@link Obj#isFreed()}: while invariants are evaluated, the
+     * engine records what they read, so the search orders the check against changes to it.
+     */
+    default void peeked(int object) {}
 }

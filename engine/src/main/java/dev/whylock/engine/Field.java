@@ -66,6 +66,12 @@ public final class Field<T> {
 
     /** Reads without a visible operation: only for invariants and reports. */
     public T peek() {
+        rt.peeked(id);
+        return value;
+    }
+
+    /** Engine internal: the current value, read by the scheduler itself. */
+    public T value() {
         return value;
     }
 

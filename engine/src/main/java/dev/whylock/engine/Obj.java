@@ -5,6 +5,7 @@ package dev.whylock.engine;
  * structs extend it; its fields are created with {@link #field(String, Object)}.
  */
 public class Obj {
+    private final ExecutionRuntime rt;
     private final String type;
     private final int id;
     private boolean freed;
@@ -13,7 +14,8 @@ public class Obj {
     /** Allocates a tracked object of the given struct type in the current execution. */
     protected Obj(String type) {
         this.type = type;
-        this.id = Runtimes.current().register(this);
+        this.rt = Runtimes.current();
+        this.id = rt.register(this);
     }
 
     /** A tracked field of this object, named {@code name} in reports. */
@@ -29,7 +31,14 @@ public class Obj {
         return id;
     }
 
+    /** Whether the object was freed (outside a visible operation: for invariants and reports). */
     public final boolean isFreed() {
+        rt.peeked(id);
+        return freed;
+    }
+
+    /** Engine internal: whether the object was freed, read by the scheduler itself. */
+    public final boolean freed() {
         return freed;
     }
 

@@ -48,7 +48,7 @@ final class VectorClocks {
         int t = op.task();
         int[] c = clock[t];
         c[t]++;
-        int loc = op.access().loc();
+        int loc = location(op);
         switch (op.kind()) {
             case ACQUIRE, TRYLOCK -> {
                 if (op.lock() != null) {
@@ -85,6 +85,21 @@ final class VectorClocks {
                 // No synchronisation.
             }
         }
+    }
+
+    /** The id of the work item, completion or task an operation is on, or -1. */
+    private static int location(Op op) {
+        Object t = op.target();
+        if (t instanceof dev.whylock.engine.Work w) {
+            return w.id();
+        }
+        if (t instanceof dev.whylock.engine.Completion c) {
+            return c.id();
+        }
+        if (t instanceof dev.whylock.engine.Task k) {
+            return k.id();
+        }
+        return -1;
     }
 
     /** Task {@code t}'s own clock component (the epoch of its last applied operation). */

@@ -15,18 +15,21 @@ public interface Chooser {
     /** Chooses a value in {@code [0, n)} for {@link dev.whylock.engine.Env#choose}. */
     int pickValue(int step, int n);
 
-    /** Called after every executed operation, including fixed (setup) steps that made no choice. */
+    /**
+     * Called after every executed step (the operation and the task's private code after it),
+     * including fixed (setup) steps that made no choice. Tasks created during the step are
+     * announced after it.
+     */
     void executed(Op op, boolean fixed);
 
-    /** Called when a task is created, before it runs; {@code parent} is the creating task. */
+    /** Called when a task is created, before it is scheduled; {@code parent} is the creating task. */
     void taskCreated(int task, int parent);
 
-    /** Called when no task is enabled but some are blocked (a deadlock), with the blocked operations pending. */
-    default void stuck(SchedulingPoint point) {}
-
     /**
-     * Called when a fatal violation ended the execution while tasks still had operations pending:
-     * the execution is not maximal, so races with those operations must still be considered.
+     * Called once when the explored part of an execution ends: no task can run (finished or
+     * deadlocked), the strategy abandoned it, or ({@code truncated}) the step bound cut it off.
+     * The operations still pending never ran; a strategy that reasons about races must still
+     * consider them.
      */
-    default void truncated(SchedulingPoint point) {}
+    default void ended(SchedulingPoint point, boolean truncated) {}
 }

@@ -32,12 +32,14 @@ public record ExecutionOutcome(
     public record TaskInfo(String name, int parent, int createdAfter, String work) {}
 
     public enum Status {
-        /** Every task finished and no work is pending. */
+        /** Every task finished (or was killed by a non-fatal-to-others violation) and no work is pending. */
         COMPLETE,
-        /** A fatal violation (including deadlock) ended it. */
+        /** It hit a fatal violation (a killed task, a deadlock, the step bound). */
         VIOLATION,
         /** The strategy abandoned it as redundant (sleep-set blocked). */
-        ABANDONED
+        ABANDONED,
+        /** The exploration was interrupted (time limit or cancellation) in the middle of it. */
+        INTERRUPTED
     }
 
     /** The preemptions among the first {@code steps} operations. */

@@ -1,14 +1,9 @@
 package dev.whylock.engine.exec;
 
-/** One visible operation of a task: pending while the task waits to be scheduled, then executed. */
+/** One visible operation of a task: pending while the task waits to be scheduled, then executed and logged. */
 public final class Op {
-    final OpKind kind;
-    final Access access;
-    /** The API object the operation is on (Mutex, Field, Obj, Work, Completion, Task), for traces. */
-    final Object target;
+    final Action action;
     final String site;
-    /** The value written, or the argument (delay, choice bound). */
-    Object arg;
     /** The value read or returned. */
     Object result;
     /** Display note, e.g. "removed" or "replaced by sfp_bus->lock". */
@@ -18,33 +13,36 @@ public final class Op {
     int task;
     int step = -1;
     boolean preemption;
+    /** What the executed operation touched (set once it has run). */
+    Footprint footprint;
+    /** For a field write or atomic update: the value stored. */
+    Object written;
 
-    Op(OpKind kind, Access access, Object target, String site, Object arg) {
-        this.kind = kind;
-        this.access = access;
-        this.target = target;
+    Op(Action action, String site) {
+        this.action = action;
         this.site = site;
-        this.arg = arg;
+    }
+
+    Action action() {
+        return action;
     }
 
     public OpKind kind() {
-        return kind;
+        return action.kind();
     }
 
-    public Access access() {
-        return access;
-    }
-
+    /** The API object the operation is on (Mutex, Field, Obj, Work, Completion, Task), for traces. */
     public Object target() {
-        return target;
+        return action.target();
     }
 
     public String site() {
         return site;
     }
 
+    /** The operation's argument: the value written, a delay, or the sync flag of a cancel. */
     public Object arg() {
-        return arg;
+        return kind() == OpKind.WRITE ? written : action.arg();
     }
 
     public Object result() {
@@ -70,5 +68,28 @@ public final class Op {
 
     public boolean preemption() {
         return preemption;
+    }
+
+    /** What the executed operation touched, with each object's state before it ({@code null} while pending). */
+    public Footprint footprint() {
+        return footprint;
+    }
+
+    /**
+     * Whether this operation's task could have performed it in a state where {@code object} was as
+     * {@code stateBefore} (judged on that object alone; see {@link Action#couldRunWhen}).
+     */
+    public Enabling couldRunWhen(int object, Object stateBefore) {
+        return action.couldRunWhen(object, stateBefore, task);
+    }
+
+    /** Whether this operation could run when the commutative counter {@code counter} is {@code value}. */
+    public Enabling couldRunWithCounter(int counter, long value) {
+        return action.couldRunWithCounter(counter, value);
+    }
+
+    @Override
+    public String toString() {
+        return "step " + step + " task " + task + " " + kind().label() + (site == null ? "" : " " + site);
     }
 }

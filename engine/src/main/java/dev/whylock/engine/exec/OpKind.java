@@ -22,7 +22,9 @@ public enum OpKind {
     COMPLETE("complete"),
     WAIT_COMPLETION("wait_for_completion"),
     CHOOSE("choose"),
+    NOW("now"),
     SETTLE("settle"),
+    CHECK("check_invariants"),
     NOP("nop");
 
     private final String label;

@@ -4,12 +4,18 @@ import java.util.BitSet;
 import java.util.List;
 
 /** The read-only state a strategy sees at one scheduling decision. */
-record PointView(List<TaskState> taskStates, BitSet enabled, int step, int lastTask) implements SchedulingPoint {
+record PointView(Execution x, List<TaskState> taskStates, BitSet enabled, int step, int lastTask) implements SchedulingPoint {
 
     @Override
-    public Access pending(int task) {
-        Op p = taskStates.get(task).pending;
-        return p == null ? null : p.access;
+    public Op pending(int task) {
+        TaskState ts = taskStates.get(task);
+        return ts.done ? null : ts.pending;
+    }
+
+    @Override
+    public Footprint pendingFootprint(int task) {
+        TaskState ts = taskStates.get(task);
+        return ts.done || ts.pending == null ? null : x.pendingFootprint(ts);
     }
 
     @Override
@@ -20,6 +26,6 @@ record PointView(List<TaskState> taskStates, BitSet enabled, int step, int lastT
     @Override
     public long deadline(int task) {
         TaskState ts = taskStates.get(task);
-        return ts.work != null && ts.pending != null && ts.pending.kind == OpKind.WORK_START ? ts.work.deadline : Long.MIN_VALUE;
+        return ts.work != null && ts.pending != null && ts.pending.kind() == OpKind.WORK_START ? ts.work.deadline : Long.MIN_VALUE;
     }
 }

@@ -12,7 +12,10 @@ public interface SchedulingPoint {
     BitSet enabled();
 
     /** The pending operation of {@code task}, or {@code null} when it has finished. */
-    Access pending(int task);
+    Op pending(int task);
+
+    /** What the pending operation of {@code task} may touch, or {@code null} when it has finished. */
+    Footprint pendingFootprint(int task);
 
     /** The number of tasks created so far (ids are {@code 0..tasks()-1}). */
     int tasks();

@@ -6,21 +6,34 @@ import java.util.List;
 
 /** The scheduler's view of one task: its coroutine, pending operation and held locks. */
 final class TaskState {
+
+    /** What a task is, which decides how it counts for quiescence. */
+    enum Role {
+        /** The program's first task: runs setup and run; never counted. */
+        MAIN,
+        /** A task spawned by the program: counted as live until it finishes. */
+        SPAWNED,
+        /** Runs a work item; busy while its item is pending or running. */
+        WORKER,
+        /** Checks the invariants once, at a quiescent point the search chooses. */
+        CHECKER
+    }
+
     final int id;
     final String name;
+    final Role role;
     /** The work item this task runs, or null for an ordinary task. */
     final WorkState work;
     Backend.Coroutine co;
     Op pending;
     boolean done;
     Throwable failure;
-    /** For a pending wait on a work item: the run generation that must have finished. */
-    long waitTarget;
     final List<Held> held = new ArrayList<>(4);
 
-    TaskState(int id, String name, WorkState work) {
+    TaskState(int id, String name, Role role, WorkState work) {
         this.id = id;
         this.name = name;
+        this.role = role;
         this.work = work;
     }
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** All work items of an execution and the timer rules: arming, deadlines and which timer is due. */
+/** All work items of an execution and the timer rules: deadlines and which timer is due. */
 final class WorkTable {
     private final Map<Integer, WorkState> byId = new HashMap<>();
     private final List<WorkState> all = new ArrayList<>();
@@ -23,21 +23,8 @@ final class WorkTable {
         return byId.get(id);
     }
 
-    /**
-     * Makes {@code ws} pending with a deadline {@code delay} after {@code now}; returns false (and
-     * changes nothing) when the item has used up its run bound.
-     */
-    boolean arm(WorkState ws, long now, long delay) {
-        if (!ws.pending && ws.starts >= ws.work.maxRuns()) {
-            return false;
-        }
-        ws.deadline = now + Math.max(0, delay);
-        ws.armSeq = armSeq++;
-        if (!ws.pending) {
-            ws.pending = true;
-            ws.queuedGen++;
-        }
-        return true;
+    long nextArmSeq() {
+        return armSeq++;
     }
 
     /** Whether no pending item has an earlier deadline than {@code ws} (deadline order). */
@@ -50,13 +37,31 @@ final class WorkTable {
         return true;
     }
 
-    /** Whether no item is pending or running. */
-    boolean idle() {
-        for (WorkState w : all) {
-            if (w.pending || w.running) {
-                return false;
+    /** The armed timers and their deadlines, for {@link Footprint#TIMERS}. */
+    Timers timers() {
+        Map<Integer, Long> m = new HashMap<>();
+        for (WorkState o : all) {
+            if (o.pending) {
+                m.put(o.work.id(), o.deadline);
             }
         }
-        return true;
+        return new Timers(Map.copyOf(m));
+    }
+
+    /** An immutable copy of the armed timers: work item id to deadline. */
+    record Timers(Map<Integer, Long> deadlines) {
+        /** Whether item {@code id} is armed and no armed item has an earlier deadline. */
+        boolean due(int id) {
+            Long d = deadlines.get(id);
+            if (d == null) {
+                return false;
+            }
+            for (long other : deadlines.values()) {
+                if (other < d) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

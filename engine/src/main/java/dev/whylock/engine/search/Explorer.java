@@ -28,12 +28,16 @@ public final class Explorer {
         long steps = 0;
         boolean bounded = false;
         String stop;
+        // The same checks, polled inside long executions, stop one in the middle.
+        java.util.function.BooleanSupplier timeUp = () -> cfg.timeLimitMillis() > 0
+                && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis();
+        dev.whylock.engine.exec.RunConfig run = cfg.run().withInterrupt(() -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean());
         while (true) {
             if (executions + blocked >= cfg.maxExecutions()) {
                 stop = "max-executions";
                 break;
             }
-            if (cfg.timeLimitMillis() > 0 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis()) {
+            if (timeUp.getAsBoolean()) {
                 stop = "time-limit";
                 break;
             }
@@ -45,9 +49,13 @@ public final class Explorer {
                 stop = "exhausted";
                 break;
             }
-            ExecutionOutcome o = new Execution(program, cfg.run(), strategy).run();
-            strategy.endExecution(o);
+            ExecutionOutcome o = new Execution(program, run, strategy).run();
             steps += o.log().size();
+            if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
+                stop = timeUp.getAsBoolean() ? "time-limit" : "interrupted";
+                break;
+            }
+            strategy.endExecution(o);
             bounded |= o.bounded();
             if (o.status() == ExecutionOutcome.Status.ABANDONED) {
                 blocked++;

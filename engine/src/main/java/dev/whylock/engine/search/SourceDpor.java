@@ -1,9 +1,9 @@
 package dev.whylock.engine.search;
 
-import dev.whylock.engine.exec.Access;
+import dev.whylock.engine.exec.Enabling;
 import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.Footprint;
 import dev.whylock.engine.exec.Op;
-import dev.whylock.engine.exec.OpKind;
 import dev.whylock.engine.exec.SchedulingPoint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,43 +14,70 @@ import java.util.Map;
 
 /**
  * Exhaustive depth-first search with source-set dynamic partial-order reduction and sleep sets
- * (Abdulla, Aronis, Jonsson, Sagonas: "Source Sets", JACM 2017).
+ * (Abdulla, Aronis, Jonsson, Sagonas: "Source Sets", JACM 2017), extended to blocking operations.
  *
- * <p>After each executed operation it finds the earlier operations it races with (dependent, by
- * another task, not already ordered by happens-before), and makes sure the state before each such
- * race also explores a task that starts the reversed order. Sleep sets keep two complete executions
- * from being equivalent, so the complete executions it runs are exactly one per Mazurkiewicz trace;
- * executions that only lead into sleeping tasks are abandoned and counted as blocked.
+ * <p>Two steps are dependent when their {@link Footprint}s conflict; happens-before is program
+ * order plus dependency in the order executed. After each step it finds the earlier steps it races
+ * with (dependent, by another task, not ordered through that task's earlier steps) and makes sure
+ * the state before each such race also explores a task that starts the reversed order. A race is
+ * reversed only if the later operation could have run before the earlier one: a blocked lock,
+ * completion wait, work start or join can move before an earlier operation on its object only if
+ * that object's recorded state there would have let it run. When it could not, the search looks
+ * further back along the object's history (the acquisition before the release that enabled a lock,
+ * the complete before the one that was consumed). Operations that never ran (blocked at the end, or
+ * cut off by the step bound) are treated as virtual steps so their races are reversed too.
  */
 public final class SourceDpor implements SearchStrategy {
 
-    /* Design: frames.get(i) is the state before step i. A frame keeps the enabled tasks and their
-     * pending accesses (for sleep sets), the backtrack/done/sleep sets, and, once step i has run,
-     * the executed event with its vector clock. Each execution replays the frames of the previous
-     * one up to the branch point and then explores freshly. Clocks count events per task (1-based);
-     * event e happens before f iff clock(f)[task(e)] >= local(e). */
+    /* Design: frames.get(i) is the state before step i: enabled tasks, their pending footprints (for
+     * sleep sets), backtrack/done/sleep sets, and once step i has run, its operation with a vector
+     * clock. Clocks count steps per task (1-based); step e happens before f iff clock(f)[task(e)]
+     * >= local(e). Each object keeps the indices of the steps that touched it. Counters (busy work
+     * items, live tasks, the clock) are updated commutatively, so their updates are unordered among
+     * themselves and a race with one is reversed only if the counter, recomputed without the
+     * updates that would move, lets the waiting operation run. */
 
     private static final class Frame {
         final BitSet enabled;
-        final Access[] pending;
         final BitSet backtrack = new BitSet();
         final BitSet done = new BitSet();
         final BitSet sleep;
+        /** For each sleeping task, what its next step touches. */
+        final Footprint[] sleepFp;
+        /** For each task explored from this frame, what its step touched (including its private code: spawns, its end). */
+        Footprint[] doneFp = new Footprint[4];
         final boolean fixed;
         int chosen = -1;
         int valueCount;
         int value;
-        // The event executed from this frame.
+        // The step executed from this frame.
         int task = -1;
-        Access access;
+        Op op;
         int[] clock;
         int local;
 
-        Frame(BitSet enabled, Access[] pending, BitSet sleep, boolean fixed) {
+        Frame(BitSet enabled, BitSet sleep, Footprint[] sleepFp, boolean fixed) {
             this.enabled = enabled;
-            this.pending = pending;
             this.sleep = sleep;
+            this.sleepFp = sleepFp;
             this.fixed = fixed;
+        }
+    }
+
+    /** The steps that touched one object, in execution order, with the mode of each touch. */
+    private static final class History {
+        int[] steps = new int[8];
+        byte[] modes = new byte[8];
+        int size;
+
+        void add(int step, byte mode) {
+            if (size == steps.length) {
+                steps = Arrays.copyOf(steps, size * 2);
+                modes = Arrays.copyOf(modes, size * 2);
+            }
+            steps[size] = step;
+            modes[size] = mode;
+            size++;
         }
     }
 
@@ -61,8 +88,9 @@ public final class SourceDpor implements SearchStrategy {
     private int[] localCount = new int[8];
     private int taskCount;
     private BitSet nextSleep = new BitSet();
-    private final Map<Integer, List<Integer>> byLoc = new HashMap<>();
-    private final Map<Integer, List<Integer>> byOwner = new HashMap<>();
+    private Footprint[] nextSleepFp = new Footprint[0];
+    private final Map<Integer, History> histories = new HashMap<>();
+    private long fallbacks;
 
     @Override
     public String name() {
@@ -72,6 +100,15 @@ public final class SourceDpor implements SearchStrategy {
     @Override
     public boolean exhaustsSpace() {
         return true;
+    }
+
+    /**
+     * How often a race could not be reversed by any task that starts it, so every enabled task was
+     * added instead (sound, but it explores more than needed). Zero when each primitive's
+     * reversibility is judged exactly.
+     */
+    public long fallbacks() {
+        return fallbacks;
     }
 
     @Override
@@ -121,8 +158,8 @@ public final class SourceDpor implements SearchStrategy {
         taskCount = 0;
         Arrays.fill(localCount, 0);
         nextSleep = new BitSet();
-        byLoc.clear();
-        byOwner.clear();
+        nextSleepFp = new Footprint[0];
+        histories.clear();
     }
 
     @Override
@@ -147,13 +184,8 @@ public final class SourceDpor implements SearchStrategy {
             }
             return f.chosen;
         }
-        Access[] pending = new Access[p.tasks()];
-        for (int t = 0; t < pending.length; t++) {
-            pending[t] = p.pending(t);
-        }
         BitSet enabled = (BitSet) p.enabled().clone();
-        checkBlocked(p, step);
-        Frame f = new Frame(enabled, pending, nextSleep, false);
+        Frame f = new Frame(enabled, nextSleep, nextSleepFp, false);
         frames.add(f);
         BitSet awake = (BitSet) enabled.clone();
         awake.andNot(f.sleep);
@@ -188,155 +220,199 @@ public final class SourceDpor implements SearchStrategy {
             if (!fixed) {
                 throw new IllegalStateException("DPOR saw step " + i + " without choosing it");
             }
-            f = new Frame(new BitSet(), new Access[0], new BitSet(), true);
+            f = new Frame(new BitSet(), new BitSet(), new Footprint[0], true);
             f.chosen = op.task();
             frames.add(f);
         }
         int q = op.task();
-        Access a = op.access();
-        int[] before = taskClock[q];
-        int[] c = Arrays.copyOf(before, Math.max(before.length, taskCount));
+        int[] pre = taskClock[q];
+        int[] c = Arrays.copyOf(pre, Math.max(pre.length, taskCount));
         c[q] = ++localCount[q];
-        boolean fresh = i >= branch;
-        List<Integer> races = null;
-        for (int k : candidates(a)) {
-            Frame e = frames.get(k);
-            if (e.task == q) {
-                continue;
-            }
-            boolean conflict = Access.conflicts(e.access, a);
-            if (conflict || Access.syncs(e.access, a)) {
-                join(c, e.clock);
-            }
-            if (conflict && fresh && !(at(before, e.task) >= e.local)) {
-                if (races == null) {
-                    races = new ArrayList<>();
-                }
-                races.add(k);
-            }
-        }
-        if (a.kind() == OpKind.JOIN) {
-            join(c, taskClock[a.loc()]);
-        } else if (a.kind() == OpKind.SETTLE) {
-            for (int t = 0; t < taskCount; t++) {
-                join(c, taskClock[t]);
+        Footprint fp = op.footprint();
+        List<Integer> races = i >= branch && !fixed ? new ArrayList<>() : null;
+        for (int e = 0; e < fp.size(); e++) {
+            History h = histories.get(fp.object(e));
+            if (h != null) {
+                scan(op, q, pre, c, fp.object(e), fp.mode(e), h, i, races);
             }
         }
         if (races != null) {
-            for (int k : races) {
-                race(k, i, q, c, c[q], false);
+            for (int r : races) {
+                race(r, i, q, c, c[q]);
             }
         }
         f.task = q;
-        f.access = a;
+        f.op = op;
         f.clock = c;
         f.local = c[q];
-        taskClock[q] = c;
-        index(a, i);
-        nextSleep = childSleep(f, a);
-    }
-
-    /** Earlier events that may depend on an access to {@code a}. */
-    private List<Integer> candidates(Access a) {
-        List<Integer> out = new ArrayList<>(byLoc.getOrDefault(a.loc(), List.of()));
-        if (a.kind() == OpKind.FREE) {
-            out.addAll(byOwner.getOrDefault(a.loc(), List.of()));
-        } else if (a.owner() >= 0) {
-            out.addAll(byLoc.getOrDefault(a.owner(), List.of()));
+        if (q >= f.doneFp.length) {
+            f.doneFp = Arrays.copyOf(f.doneFp, Math.max(q + 1, f.doneFp.length * 2));
         }
-        return out;
+        f.doneFp[q] = fp;
+        taskClock[q] = c;
+        for (int e = 0; e < fp.size(); e++) {
+            histories.computeIfAbsent(fp.object(e), k -> new History()).add(i, fp.mode(e));
+        }
+        childSleep(f, fp);
     }
 
-    private void index(Access a, int i) {
-        if (a.kind() == OpKind.NOP || a.kind() == OpKind.CHOOSE || a.kind() == OpKind.JOIN || a.kind() == OpKind.SETTLE) {
+    /**
+     * Joins into {@code c} the clocks of the steps that the operation {@code f} (task {@code q},
+     * clock before it {@code pre}) depends on through {@code object}, and, when {@code races} is
+     * given, collects the earlier steps it races with there. {@code end} is the index f has (or
+     * would have) in the log.
+     */
+    private void scan(Op f, int q, int[] pre, int[] c, int object, byte mode, History h, int end, List<Integer> races) {
+        if (isCounter(object)) {
+            scanCounter(f, q, pre, c, object, mode, h, end, races);
             return;
         }
-        byLoc.computeIfAbsent(a.loc(), k -> new ArrayList<>()).add(i);
-        if (a.owner() >= 0) {
-            byOwner.computeIfAbsent(a.owner(), k -> new ArrayList<>()).add(i);
-        }
-    }
-
-    private BitSet childSleep(Frame f, Access executed) {
-        BitSet s = new BitSet();
-        if (f.fixed) {
-            return s;
-        }
-        BitSet cand = (BitSet) f.sleep.clone();
-        cand.or(f.done);
-        cand.clear(f.chosen);
-        for (int u = cand.nextSetBit(0); u >= 0; u = cand.nextSetBit(u + 1)) {
-            Access pu = u < f.pending.length ? f.pending[u] : null;
-            if (pu != null && !Access.dependent(pu, executed)) {
-                s.set(u);
-            }
-        }
-        return s;
-    }
-
-    @Override
-    public void stuck(SchedulingPoint p) {
-        checkBlocked(p, p.step());
-    }
-
-    /**
-     * The execution stopped at a fatal violation, so the operations still pending never ran; each is
-     * treated as a virtual event so that schedules running it earlier are explored too.
-     */
-    @Override
-    public void truncated(SchedulingPoint p) {
-        checkBlocked(p, p.step());
-        for (int t = p.enabled().nextSetBit(0); t >= 0; t = p.enabled().nextSetBit(t + 1)) {
-            Access a = p.pending(t);
-            if (a == null) {
-                continue;
-            }
-            int[] clock = taskClock[t];
-            for (int k : candidates(a)) {
-                Frame e = frames.get(k);
-                if (e.task != t && Access.conflicts(e.access, a) && !(at(clock, e.task) >= e.local)) {
-                    race(k, p.step(), t, clock, localCount[t] + 1, true);
+        // Happens-before: the last change to the object, and for a change also the observations since.
+        for (int x = h.size - 1; x >= 0; x--) {
+            Frame e = frames.get(h.steps[x]);
+            if (h.modes[x] == Footprint.OBSERVE) {
+                if (mode != Footprint.OBSERVE) {
+                    join(c, e.clock);
                 }
+                continue;
+            }
+            join(c, e.clock);
+            break;
+        }
+        if (races == null) {
+            return;
+        }
+        // Races: the immediate predecessors; where the reversal is impossible, theirs in turn.
+        boolean wantChange = true;
+        boolean wantObserve = mode != Footprint.OBSERVE;
+        for (int x = h.size - 1; x >= 0 && (wantChange || wantObserve); x--) {
+            boolean change = h.modes[x] != Footprint.OBSERVE;
+            if (change ? !wantChange : !wantObserve) {
+                continue;
+            }
+            int k = h.steps[x];
+            Frame e = frames.get(k);
+            boolean expand = false;
+            if (!e.fixed && e.task != q && !(at(pre, e.task) >= e.local) && Footprint.conflict(mode, h.modes[x])) {
+                Footprint efp = e.op.footprint();
+                Enabling could = f.couldRunWhen(object, efp.before(efp.indexOf(object)));
+                if (could != Enabling.DISABLED) {
+                    races.add(k);
+                }
+                expand = could != Enabling.ENABLED;
+            }
+            if (change) {
+                wantChange = expand;
+                wantObserve = expand;
             }
         }
     }
 
-    /**
-     * A blocked operation never executes, so races with it are invisible to the per-event check:
-     * an acquire blocked on a held lock (the AB-BA deadlock), a second waiter on a completion, a
-     * work item whose start a cancel prevented. Each is treated as a virtual event at {@code step}.
-     */
-    private void checkBlocked(SchedulingPoint p, int step) {
-        for (int t = 0; t < p.tasks(); t++) {
-            Access a = p.pending(t);
-            if (a == null || p.enabled().get(t)) {
+    /** Like {@link #scan} for a commutative counter: every earlier conflicting step is a predecessor. */
+    private void scanCounter(Op f, int q, int[] pre, int[] c, int object, byte mode, History h, int end, List<Integer> races) {
+        for (int x = h.size - 1; x >= 0; x--) {
+            if (!Footprint.conflict(mode, h.modes[x])) {
                 continue;
             }
-            OpKind kind = a.kind();
-            if (!(kind.equals(OpKind.ACQUIRE) || kind.equals(OpKind.TRYLOCK) || kind.equals(OpKind.WAIT_COMPLETION)
-                    || kind.equals(OpKind.WORK_START))) {
+            int k = h.steps[x];
+            Frame e = frames.get(k);
+            join(c, e.clock);
+            if (races == null || e.fixed || e.task == q || at(pre, e.task) >= e.local) {
                 continue;
             }
-            int[] clock = taskClock[t];
-            for (int k : byLoc.getOrDefault(a.loc(), List.of())) {
-                Frame e = frames.get(k);
-                if (e.task == t || !Access.conflicts(e.access, a)
-                        || (kind == OpKind.WORK_START && e.access.kind() != OpKind.WORK_CANCEL)) {
+            Footprint efp = e.op.footprint();
+            int idx = efp.indexOf(object);
+            long value = (Long) efp.before(idx);
+            boolean known = true;
+            // The counter where f would run instead: its value before e plus every later update that does not follow e.
+            for (int y = x + 1; y < h.size; y++) {
+                Frame g = frames.get(h.steps[y]);
+                if (at(g.clock, e.task) >= e.local) {
                     continue;
                 }
-                if (!(at(clock, e.task) >= e.local)) {
-                    race(k, step, t, clock, localCount[t] + 1, true);
+                Footprint gfp = g.op.footprint();
+                int gi = gfp.indexOf(object);
+                if (gfp.mode(gi) == Footprint.ADD) {
+                    value += gfp.delta(gi);
+                } else if (gfp.mode(gi) == Footprint.MODIFY) {
+                    known = false;
                 }
+            }
+            if (!known || f.couldRunWithCounter(object, value) != Enabling.DISABLED) {
+                races.add(k);
+            }
+        }
+    }
+
+    private static boolean isCounter(int object) {
+        return object == Footprint.BUSY || object == Footprint.LIVE || object == Footprint.CLOCK;
+    }
+
+    /**
+     * The sleep set after a step: the tasks asleep or already explored before it whose next step
+     * (as it ran when explored: the operation and the private code after it) is independent of it.
+     */
+    private void childSleep(Frame f, Footprint executed) {
+        BitSet s = new BitSet();
+        Footprint[] fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
+        if (!f.fixed) {
+            for (int u = f.sleep.nextSetBit(0); u >= 0; u = f.sleep.nextSetBit(u + 1)) {
+                keepAsleep(u, f.sleepFp[u], executed, s, fps);
+            }
+            for (int u = f.done.nextSetBit(0); u >= 0; u = f.done.nextSetBit(u + 1)) {
+                if (u != f.chosen && !f.sleep.get(u)) {
+                    keepAsleep(u, f.doneFp[u], executed, s, fps);
+                }
+            }
+        }
+        nextSleep = s;
+        nextSleepFp = fps;
+    }
+
+    private static void keepAsleep(int u, Footprint next, Footprint executed, BitSet s, Footprint[] fps) {
+        if (next != null && !Footprint.dependent(next, executed)) {
+            s.set(u);
+            fps[u] = next;
+        }
+    }
+
+    /**
+     * The operations still pending when the execution ended never ran: each blocked one (every one,
+     * when the step bound cut the execution off) is a virtual step whose races are reversed too:
+     * an acquisition blocked forever (the AB-BA deadlock), a wait that never returned, a work
+     * start that a cancel prevented.
+     */
+    @Override
+    public void ended(SchedulingPoint p, boolean truncated) {
+        int step = p.step();
+        for (int t = 0; t < p.tasks(); t++) {
+            Op op = p.pending(t);
+            if (op == null || (!truncated && p.enabled().get(t))) {
+                continue;
+            }
+            Footprint fp = p.pendingFootprint(t);
+            int[] pre = taskClock[t];
+            int[] c = Arrays.copyOf(pre, Math.max(pre.length, taskCount));
+            c[t] = localCount[t] + 1;
+            List<Integer> races = new ArrayList<>();
+            for (int e = 0; e < fp.size(); e++) {
+                History h = histories.get(fp.object(e));
+                if (h != null) {
+                    scan(op, t, pre, c, fp.object(e), fp.mode(e), h, step, races);
+                }
+            }
+            for (int r : races) {
+                race(r, step, t, c, c[t]);
             }
         }
     }
 
     /**
-     * Ensures the state before event {@code k} explores some task that starts the reversed race with
-     * the event at {@code j} (task {@code taskJ}, clock {@code clockJ}); {@code virtual} events are
-     * blocked operations that have not executed.
+     * Ensures the state before step {@code k} explores some task that starts the reversed race with
+     * the step at {@code j} (task {@code taskJ}, clock {@code clockJ}; {@code j} may be a virtual
+     * step that never ran, at the end of the log).
      */
-    private void race(int k, int j, int taskJ, int[] clockJ, int localJ, boolean virtual) {
+    private void race(int k, int j, int taskJ, int[] clockJ, int localJ) {
         Frame fk = frames.get(k);
         if (fk.fixed) {
             return;
@@ -344,14 +420,18 @@ public final class SourceDpor implements SearchStrategy {
         BitSet initials = new BitSet();
         BitSet seen = new BitSet();
         int[] firstLocal = new int[Math.max(taskCount, taskJ + 1)];
-        for (int m = k + 1; m <= j; m++) {
-            boolean last = m == j;
-            Frame fm = last ? null : frames.get(m);
-            int p = last ? taskJ : fm.task;
-            int[] clock = last ? clockJ : fm.clock;
-            int local = last ? localJ : fm.local;
-            if (!last && at(clock, fk.task) >= fk.local) {
-                continue; // happens after e_k: not part of v
+        int last = Math.min(j, frames.size());
+        for (int m = k + 1; m <= last; m++) {
+            boolean isJ = m == last;
+            Frame fm = isJ ? null : frames.get(m);
+            if (!isJ && fm.op == null) {
+                continue;
+            }
+            int p = isJ ? taskJ : fm.task;
+            int[] clock = isJ ? clockJ : fm.clock;
+            int local = isJ ? localJ : fm.local;
+            if (!isJ && at(clock, fk.task) >= fk.local) {
+                continue; // happens after step k: not part of the reordered sequence
             }
             if (seen.get(p)) {
                 continue;
@@ -376,7 +456,8 @@ public final class SourceDpor implements SearchStrategy {
         usable.and(fk.enabled);
         if (!usable.isEmpty()) {
             fk.backtrack.set(usable.get(taskJ) ? taskJ : usable.nextSetBit(0));
-        } else if (!virtual) {
+        } else {
+            fallbacks++;
             fk.backtrack.or(fk.enabled);
         }
     }

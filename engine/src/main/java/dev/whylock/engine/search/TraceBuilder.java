@@ -33,7 +33,7 @@ public final class TraceBuilder {
     private static String object(Op op, List<String> names) {
         Object t = op.target();
         return switch (op.kind()) {
-            case JOIN -> names.get(op.access().loc());
+            case JOIN -> ((dev.whylock.engine.Task) t).name();
             case CHOOSE -> null;
             default -> t instanceof Mutex m ? m.lockClass()
                     : t instanceof Field<?> f ? f.name()
@@ -44,7 +44,7 @@ public final class TraceBuilder {
 
     private static String value(Op op) {
         return switch (op.kind()) {
-            case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE -> show(op.result());
+            case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE, NOW -> show(op.result());
             case WRITE -> show(op.arg());
             default -> null;
         };

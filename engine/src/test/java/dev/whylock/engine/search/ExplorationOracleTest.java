@@ -1,0 +1,169 @@
+package dev.whylock.engine.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.whylock.engine.Program;
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.Op;
+import dev.whylock.engine.exec.OpKind;
+import dev.whylock.engine.exec.RawViolation;
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The search's promise checked against an oracle that shares none of its reasoning: on random
+ * programs over every primitive, plain enumeration of every schedule and every {@code choose} value
+ * ({@link Dfs} without bound, which knows nothing of dependency) and DPOR must produce the same set
+ * of behaviours, where a behaviour is what each task observed (every value read and every
+ * operation's result, in its order) plus the violations of the execution.
+ *
+ * <p>{@code -Dwhylock.oracle.programs=N} sets the number of programs per timing mode (default
+ * 1000), {@code -Dwhylock.oracle.seed=S} the first seed.
+ */
+class ExplorationOracleTest {
+
+    /** Programs whose brute-force enumeration needs more executions are skipped (and counted). */
+    static final int BRUTE_FORCE_LIMIT = 10_000;
+
+    static final int PROGRAMS = Integer.getInteger("whylock.oracle.programs", 2000);
+    static final long FIRST_SEED = Long.getLong("whylock.oracle.seed", 1L);
+
+    /** What one execution looked like from the inside: per task, its operations' results in order; then the violations. */
+    static String behaviour(ExecutionOutcome o) {
+        Map<String, StringBuilder> perTask = new TreeMap<>();
+        for (Op op : o.log()) {
+            StringBuilder b = perTask.computeIfAbsent(o.taskNames().get(op.task()), k -> new StringBuilder());
+            b.append(op.kind().label());
+            if (op.site() != null) {
+                b.append('@').append(op.site());
+            }
+            if (op.result() != null || op.kind() == OpKind.READ) {
+                b.append('=').append(op.result());
+            }
+            b.append(' ');
+        }
+        Set<String> violations = new TreeSet<>();
+        for (RawViolation v : o.violations()) {
+            violations.add(v.kind() + ": " + v.message());
+        }
+        return perTask + " " + violations;
+    }
+
+    record Run(ExplorationResult result, Set<String> behaviours) {}
+
+    static Run explore(Program p, StrategySpec spec, RunConfig.Timing timing, long limit) {
+        Set<String> seen = new HashSet<>();
+        SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(limit)
+                .withRun(RunConfig.defaults().withTiming(timing)).withObservers(List.of(o -> seen.add(behaviour(o))));
+        return new Run(Explorer.explore(p, cfg), seen);
+    }
+
+    static Set<String> keys(ExplorationResult r) {
+        Set<String> keys = new TreeSet<>();
+        for (Violation v : r.violations()) {
+            keys.add(v.key());
+        }
+        return keys;
+    }
+
+    /**
+     * An upper bound on the interleavings of a program, from one execution: the multinomial of the
+     * tasks' step counts after setup (blocking and choices aside). Programs far beyond what brute
+     * force can enumerate are skipped before trying.
+     */
+    static double interleavingEstimate(Program p, RunConfig.Timing timing) {
+        SearchConfig cfg = SearchConfig.of(StrategySpec.dfs(-1)).withMinimize(false).withMaxExecutions(1)
+                .withRun(RunConfig.defaults().withTiming(timing));
+        double[] estimate = new double[1];
+        Explorer.explore(p, cfg.withObservers(List.of(o -> {
+            int explored = (int) o.decisions().size();
+            Map<Integer, Integer> perTask = new TreeMap<>();
+            for (int i = Math.max(0, o.log().size() - explored); i < o.log().size(); i++) {
+                perTask.merge(o.log().get(i).task(), 1, Integer::sum);
+            }
+            double log = 0;
+            int total = 0;
+            for (int n : perTask.values()) {
+                for (int k = 1; k <= n; k++) {
+                    total++;
+                    log += Math.log(total) - Math.log(k);
+                }
+            }
+            estimate[0] = Math.exp(log);
+        })));
+        return estimate[0];
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunConfig.Timing.class)
+    void dpor_onRandomProgramsOverEveryPrimitive_showsExactlyTheBehavioursOfBruteForce(RunConfig.Timing timing) {
+        int checked = 0;
+        int skipped = 0;
+        long bruteExecutions = 0;
+        long dporExecutions = 0;
+        List<String> failures = new ArrayList<>();
+        for (long seed = FIRST_SEED; checked < PROGRAMS && seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
+            RandomPrograms.Spec spec = RandomPrograms.draw(seed);
+            Program p = spec.program();
+            if (interleavingEstimate(p, timing) > 20 * BRUTE_FORCE_LIMIT) {
+                skipped++;
+                continue;
+            }
+            Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
+            if (!brute.result().stopReason().equals("exhausted")) {
+                skipped++;
+                continue;
+            }
+            Run dpor = explore(p, StrategySpec.dpor(), timing, 10L * BRUTE_FORCE_LIMIT);
+            checked++;
+            bruteExecutions += brute.result().executions();
+            dporExecutions += dpor.result().executions();
+            Set<String> missing = new TreeSet<>(brute.behaviours());
+            missing.removeAll(dpor.behaviours());
+            Set<String> extra = new TreeSet<>(dpor.behaviours());
+            extra.removeAll(brute.behaviours());
+            boolean exhaustiveAgrees = dpor.result().exhaustive() == brute.result().exhaustive();
+            if (!missing.isEmpty() || !extra.isEmpty() || !keys(brute.result()).equals(keys(dpor.result())) || !exhaustiveAgrees) {
+                failures.add("seed " + seed + " " + timing + ": " + spec + "\n  missing " + missing.size() + ": "
+                        + missing.stream().limit(2).toList() + "\n  extra " + extra.size() + ": " + extra.stream().limit(2).toList()
+                        + "\n  violations brute " + keys(brute.result()) + " dpor " + keys(dpor.result())
+                        + "\n  exhaustive brute " + brute.result().exhaustive() + " dpor " + dpor.result().exhaustive());
+            }
+        }
+        System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
+                + "%d brute-force executions, %d DPOR executions, %d disagreements%n",
+                timing, checked, skipped, bruteExecutions, dporExecutions, failures.size());
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
+                    + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
+        }
+        assertEquals(PROGRAMS, checked, "too many programs skipped: " + skipped);
+    }
+
+    /** DPOR never runs more complete executions than there are schedules. */
+    @ParameterizedTest
+    @EnumSource(RunConfig.Timing.class)
+    void dpor_onRandomPrograms_runsNoMoreExecutionsThanBruteForce(RunConfig.Timing timing) {
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + 200; seed++) {
+            Program p = RandomPrograms.draw(seed).program();
+            Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
+            if (brute.result().stopReason().equals("exhausted")) {
+                Run dpor = explore(p, StrategySpec.dpor(), timing, BRUTE_FORCE_LIMIT);
+                assertTrue(dpor.result().executions() <= brute.result().executions(), "seed " + seed);
+                assertEquals(brute.behaviours().isEmpty(), dpor.behaviours().isEmpty());
+            }
+        }
+    }
+}
