@@ -7,30 +7,43 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import dev.whylock.engine.result.Wait;
 
 /**
  * Prints a counterexample as a table with one column per task and one row per step in execution
- * order (Lincheck style), marking preemptions and the step after which the violation was detected.
+ * order (Lincheck style), marking preemptions and the step after which the violation was detected:
+ * the one text trace printer, used by every report, {@code --trace-out} and {@code replay}.
  */
-final class ColumnTrace {
+public final class ColumnTrace {
 
     /** Cells wider than this wrap onto continuation lines, so four tasks still fit a wide terminal. */
     static final int MAX_CELL = 44;
 
     private ColumnTrace() {}
 
-    static void print(Violation v, String indent, Appendable out) throws IOException {
-        print(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), Cells.waits(v), indent, out);
+    /** A violation's counterexample: the steps around the failure (long setups folded), the failing step marked. */
+    public static void print(Violation v, String indent, Appendable out) throws IOException {
+        print(v.trace(), 0, Cells.failingStep(v), v.kind().key(), v.task(), v.waits(), indent, out);
+    }
+
+    /** Every step of a violation's counterexample, nothing folded (for {@code --trace-out}). */
+    public static void printWhole(Violation v, String indent, Appendable out) throws IOException {
+        print(v.trace(), -1, Cells.failingStep(v), v.kind().key(), v.task(), v.waits(), indent, out);
+    }
+
+    /** Every step of {@code trace}, nothing marked (a replay). */
+    public static void printWhole(Trace trace, String indent, Appendable out) throws IOException {
+        print(trace, -1, -1, null, null, List.of(), indent, out);
     }
 
     /**
-     * Prints {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what}
-     * was detected, in task {@code task} when known.
+     * Prints {@code trace} from its window start ({@code from} 0) or whole ({@code from} -1),
+     * marking step {@code failing} (0-based, -1 for none) as where {@code what} was detected, in
+     * task {@code task} when known.
      */
-    static void print(Trace trace, int failing, String what, String task, Map<String, String> waits, String indent, Appendable out)
+    static void print(Trace trace, int from, int failing, String what, String task, List<Wait> waits, String indent, Appendable out)
             throws IOException {
-        int start = Cells.windowStart(trace);
+        int start = from < 0 ? 0 : Cells.windowStart(trace);
         List<String> tasks = Cells.columns(trace, start);
         if (tasks.isEmpty()) {
             out.append(indent).append("(no steps: it happened before any visible operation)\n");
@@ -59,10 +72,10 @@ final class ColumnTrace {
         }
         List<List<String>> blocked = new ArrayList<>();
         List<Integer> blockedColumn = new ArrayList<>();
-        for (Map.Entry<String, String> wait : waits.entrySet()) {
-            int c = tasks.indexOf(wait.getKey());
+        for (Wait wait : waits) {
+            int c = tasks.indexOf(wait.task());
             if (c >= 0) {
-                List<String> wrapped = wrap("blocked: " + wait.getValue(), MAX_CELL);
+                List<String> wrapped = wrap("blocked: " + wait.what(), MAX_CELL);
                 wrapped.forEach(l -> width[c] = Math.max(width[c], l.length()));
                 blocked.add(wrapped);
                 blockedColumn.add(c);

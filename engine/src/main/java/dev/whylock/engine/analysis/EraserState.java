@@ -21,4 +21,13 @@ public enum EraserState {
     public String key() {
         return key;
     }
+
+    public static EraserState fromKey(String key) {
+        for (EraserState s : values()) {
+            if (s.key().equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown lockset state: " + key);
+    }
 }
