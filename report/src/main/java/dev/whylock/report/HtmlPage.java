@@ -22,7 +22,7 @@ final class HtmlPage {
             .explain{color:#5b6578;font-size:12.5px}
             code,.mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
             .lanes{display:grid;gap:3px 8px;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:8px}
-            .lanes>div{min-width:0;overflow-wrap:anywhere}
+            .lanes>div{min-width:0;overflow-wrap:anywhere}.lanes>div.lane-head:first-child{overflow-wrap:normal}
             .nm{white-space:nowrap}
             td{overflow-wrap:anywhere}
             .answer{background:#fff;border:1px solid #d5d9e0;border-left:5px solid #1d2433;border-radius:6px;padding:4px 16px;margin:8px 0}

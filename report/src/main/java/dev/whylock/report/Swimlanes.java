@@ -16,6 +16,8 @@ final class Swimlanes {
 
     /** Steps drawn as lanes, ending at the failing step. */
     static final int WINDOW = 30;
+    /** The window grows back to the last preemption before the failure, up to this many steps. */
+    static final int MAX_WINDOW = 100;
 
     private Swimlanes() {}
 
@@ -37,6 +39,13 @@ final class Swimlanes {
         }
         int end = failing >= 0 ? failing + 1 : steps.size();
         int start = Math.max(0, end - WINDOW);
+        for (int i = end - 1; i >= 0 && i >= end - MAX_WINDOW; i--) {
+            if (steps.get(i).preemption()) {
+                // The switch that let the failure happen belongs in the window, with a few steps before it.
+                start = Math.max(0, Math.min(start, i - 3));
+                break;
+            }
+        }
         if (other >= 0 && other < start) {
             start = Math.max(0, other - 2);
         }
@@ -52,7 +61,7 @@ final class Swimlanes {
             }
             out.append("</pre>\n</details>\n");
         }
-        out.append("<div class=\"lanes\" style=\"grid-template-columns:3em repeat(").append(String.valueOf(tasks.size()))
+        out.append("<div class=\"lanes\" style=\"grid-template-columns:3.6em repeat(").append(String.valueOf(tasks.size()))
                 .append(",minmax(0,1fr))\">\n<div class=\"lane-head\">step</div>");
         for (String t : tasks) {
             out.append("<div class=\"lane-head\">").append(HtmlPage.names(t)).append("</div>");
