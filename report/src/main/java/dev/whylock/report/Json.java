@@ -1,6 +1,8 @@
 package dev.whylock.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,7 @@ import dev.whylock.engine.result.Trace;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.result.Wait;
 import dev.whylock.engine.why.Necessity;
+import dev.whylock.engine.why.ReplacementOutcome;
 import dev.whylock.engine.why.ReplacementVerdict;
 import java.io.IOException;
 import java.util.List;
@@ -43,6 +46,7 @@ final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(module())
+            .addMixIn(ReplacementOutcome.class, WithVerdict.class)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -100,6 +104,13 @@ final class Json {
                 super.writeEndArray(g, values);
             }
         }
+    }
+
+    /** Writes a replacement's computed verdict too, for readers of the JSON; reading recomputes it. */
+    @JsonIgnoreProperties(value = "verdict", allowGetters = true)
+    private abstract static class WithVerdict {
+        @JsonProperty("verdict")
+        abstract ReplacementVerdict verdict();
     }
 
     private Json() {}
