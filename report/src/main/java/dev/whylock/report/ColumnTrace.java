@@ -18,6 +18,8 @@ public final class ColumnTrace {
 
     /** Cells wider than this wrap onto continuation lines, so four tasks still fit a wide terminal. */
     static final int MAX_CELL = 44;
+    /** With more tasks than this, each step is one line naming its task, so the table stays readable. */
+    static final int MAX_COLUMNS = 4;
 
     private ColumnTrace() {}
 
@@ -56,6 +58,10 @@ public final class ColumnTrace {
                             ? "they run before the first preemption, in the default order"
                             : "the trace is long and has no preemption; these are its last steps")
                     .append(", by ").append(String.join(", ", earlier)).append("; the JSON result and the replay file have every step)\n");
+        }
+        if (tasks.size() > MAX_COLUMNS) {
+            rows(trace, start, failing, what, task, waits, indent, out);
+            return;
         }
         List<List<String>> rows = new ArrayList<>();
         int[] width = new int[tasks.size()];
@@ -122,10 +128,35 @@ public final class ColumnTrace {
                 line(out, b.toString());
             }
         }
+        legend(trace, failing, what, task, !blocked.isEmpty(), indent, out);
+    }
+
+    /** The layout for many tasks: one line per step, {@code step | task | function: op object = value}. */
+    private static void rows(Trace trace, int start, int failing, String what, String task, List<Wait> waits, String indent,
+            Appendable out) throws IOException {
+        int w = 4;
+        for (Step s : trace.steps().subList(start, trace.steps().size())) {
+            w = Math.max(w, s.task().length());
+        }
+        line(out, indent + "  step | " + pad("task", w) + " | what");
+        line(out, indent + "  -----+-" + "-".repeat(w) + "-+-----");
+        for (int i = start; i < trace.steps().size(); i++) {
+            Step s = trace.steps().get(i);
+            line(out, indent + (s.preemption() ? '*' : ' ') + (i == failing ? '>' : ' ') + String.format("%4d | ", i + 1)
+                    + pad(s.task(), w) + " | " + Cells.cell(s) + (i == failing ? "  <== " + what : ""));
+        }
+        for (Wait wait : waits) {
+            line(out, indent + "    -- | " + pad(wait.task(), w) + " | blocked: " + wait.what());
+        }
+        legend(trace, failing, what, task, !waits.isEmpty(), indent, out);
+    }
+
+    private static void legend(Trace trace, int failing, String what, String task, boolean blocked, String indent, Appendable out)
+            throws IOException {
         if (trace.steps().stream().anyMatch(Step::preemption)) {
             out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
         }
-        if (!blocked.isEmpty()) {
+        if (blocked) {
             out.append(indent).append("  -- where each blocked task waits at the end\n");
         }
         if (failing >= 0) {

@@ -117,11 +117,11 @@ final class Json {
 
     private static SimpleModule module() {
         SimpleModule m = new SimpleModule("whylock");
-        keyed(m, ViolationKind.class, ViolationKind::key, ViolationKind::fromKey);
-        keyed(m, StopReason.class, StopReason::key, StopReason::fromKey);
-        keyed(m, Necessity.class, Necessity::key, Necessity::fromKey);
-        keyed(m, ReplacementVerdict.class, ReplacementVerdict::key, ReplacementVerdict::fromKey);
-        keyed(m, EraserState.class, EraserState::key, EraserState::fromKey);
+        keyed(m, ViolationKind.class, ViolationKind::key);
+        keyed(m, StopReason.class, StopReason::key);
+        keyed(m, Necessity.class, Necessity::key);
+        keyed(m, ReplacementVerdict.class, ReplacementVerdict::key);
+        keyed(m, EraserState.class, EraserState::key);
         keyed(m, LockExperiment.class, LockExperiment::toString, LockExperiment::parse);
         m.addSerializer(Violation.class, new JsonSerializer<Violation>() {
             @Override
@@ -164,6 +164,18 @@ final class Json {
             }
         });
         return m;
+    }
+
+    /** An enum written as its stable key ({@code use-after-free}) and read back by it. */
+    private static <E extends Enum<E>> void keyed(SimpleModule m, Class<E> type, Function<E, String> key) {
+        keyed(m, type, key, text -> {
+            for (E e : type.getEnumConstants()) {
+                if (key.apply(e).equals(text)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + text + "'");
+        });
     }
 
     /** Writes {@code T} as the string {@code key} gives and reads it back with {@code parse}. */

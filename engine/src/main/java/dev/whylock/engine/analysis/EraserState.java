@@ -21,13 +21,4 @@ public enum EraserState {
     public String key() {
         return key;
     }
-
-    public static EraserState fromKey(String key) {
-        for (EraserState s : values()) {
-            if (s.key().equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown lockset state: " + key);
-    }
 }

@@ -33,13 +33,4 @@ public enum StopReason {
     public boolean unfinished() {
         return this == TIME_LIMIT || this == INTERRUPTED;
     }
-
-    public static StopReason fromKey(String key) {
-        for (StopReason r : values()) {
-            if (r.key.equals(key)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown stop reason: " + key);
-    }
 }

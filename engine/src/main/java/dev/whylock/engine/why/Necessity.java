@@ -21,13 +21,4 @@ public enum Necessity {
     public String key() {
         return key;
     }
-
-    public static Necessity fromKey(String key) {
-        for (Necessity n : values()) {
-            if (n.key.equals(key)) {
-                return n;
-            }
-        }
-        throw new IllegalArgumentException("unknown verdict: " + key);
-    }
 }

@@ -20,13 +20,4 @@ public enum ReplacementVerdict {
     public String key() {
         return key;
     }
-
-    public static ReplacementVerdict fromKey(String key) {
-        for (ReplacementVerdict v : values()) {
-            if (v.key.equals(key)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown replacement verdict: " + key);
-    }
 }
