@@ -143,7 +143,7 @@ public final class RunTextRenderer {
         if (!a.races().races().isEmpty() && !counted) {
             out.append("Data races, not counted in the verdict (ignored as asked: --ignore data-race)\n");
             for (DataRace r : a.races().races()) {
-                AnalysisText.race(r, "  ", out);
+                AnalysisText.race(r, false, "  ", out);
                 out.append('\n');
             }
         }
