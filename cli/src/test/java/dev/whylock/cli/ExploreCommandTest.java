@@ -155,5 +155,9 @@ class ExploreCommandTest {
         assertEquals(20, j.get("executions").asLong());
         assertFalse(j.get("exhaustive").asBoolean(), "stress never claims exhaustiveness");
         assertEquals(r.code() == ExitCode.VIOLATION, j.get("failedRuns").asLong() > 0);
+        assertEquals(2, j.get("schemaVersion").asInt());
+        Cli.Result report = Cli.run(dir, "report", "s.json");
+        assertEquals(ExitCode.USAGE, report.code(), report.toString());
+        assertTrue(report.err().contains("stress result records no trace"), report.err());
     }
 }

@@ -19,6 +19,10 @@ public sealed interface SavedResult permits RunReport, WhyRun {
         if ("run".equals(kind)) {
             return RunJson.fromTree(n);
         }
+        if ("stress".equals(kind)) {
+            throw new ResultFormatException("a stress result records no trace, so there is nothing more to render: the JSON file is "
+                    + "the whole result ('whylock report' renders run and why results)");
+        }
         throw new ResultFormatException("'result' is " + (kind == null ? "missing" : "'" + kind + "'")
                 + "; this whylock renders 'run' (explore, lockset) and 'why' results");
     }
