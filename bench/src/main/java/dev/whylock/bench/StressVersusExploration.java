@@ -84,7 +84,7 @@ public final class StressVersusExploration {
         long ms = (ticker.nanos() - t0) / 1_000_000;
         String kind = r.violations().stream().filter(v -> damage().contains(v.kind())).map(v -> v.kind().key())
                 .distinct().sorted().collect(Collectors.joining(", "));
-        return new Found(r.executions() + r.blocked(), ms, kind.isEmpty() ? "none" : kind, r.stopReason());
+        return new Found(r.executions() + r.blocked(), ms, kind.isEmpty() ? "none" : kind, r.stopReason().key());
     }
 
     public static void main(String[] args) {

@@ -12,4 +12,6 @@ final class ExitCode {
     static final int USAGE = 2;
     /** Internal error. */
     static final int INTERNAL = 3;
+    /** Interrupted (Ctrl-C, SIGINT: 128 + 2, as shells report it); the partial result was written. */
+    static final int INTERRUPTED = 130;
 }

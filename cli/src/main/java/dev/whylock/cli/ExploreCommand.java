@@ -30,7 +30,11 @@ import picocli.CommandLine.ParentCommand;
             "  whylock explore --scenario ethtool-module-eeprom-vs-cage-unbind --replace rtnl_mutex=sfp_lock --json out.json",
             "  whylock explore --scenario my-race.yaml --strategy pct --seed 7 --max-executions 10000 --time-limit 30s",
             "",
-            "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error."})
+            "  whylock explore --scenario unbind-cage --ignore data-race      # damage only: data races do not count",
+            "",
+            "A happens-before data race on a plain field is a finding (kind data-race), as KCSAN reports it.",
+            "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error,",
+            "130 interrupted (Ctrl-C; the partial result is written)."})
 final class ExploreCommand implements Callable<Integer> {
 
     static final long DEFAULT_MAX_EXECUTIONS = 1_000_000;
@@ -91,6 +95,9 @@ final class ExploreCommand implements Callable<Integer> {
     String timing;
 
     @Mixin
+    IgnoreOption ignore;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -101,6 +108,7 @@ final class ExploreCommand implements Callable<Integer> {
         long max = bounds(strat);
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
         List<LockExperiment> experiments = ExperimentParser.parse(loaded.model(), removes, replaces);
+        var ignored = ignore.kinds();
         common.checkWritable(io);
         RunInfo info = new RunInfo(loaded, experiments, t, describe(strat));
         Program program = loaded.model().program(loaded.scenario());
@@ -109,7 +117,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
-        return Searches.explore(io, common, info, program, cfg);
+        return Searches.explore(io, common, info, program, cfg, ignored);
     }
 
     private long bounds(String strat) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"  whylock lockset --scenario module-insert-vs-phylink-create",
             "  whylock lockset --scenario unbind-cage --model sfp-v6.5 --json locksets.json",
             "",
-            "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error."})
+            "Exit codes: 0 no violation within the bound, 1 a violation was found (data races count unless --ignore data-race),",
+            "2 bad input, 3 internal error, 130 interrupted."})
 final class LocksetCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,6 +42,9 @@ final class LocksetCommand implements Callable<Integer> {
     Duration timeLimit;
 
     @Mixin
+    IgnoreOption ignore;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -52,10 +56,11 @@ final class LocksetCommand implements Callable<Integer> {
                     + String.format("%,d", ExploreCommand.MAX_EXECUTIONS_LIMIT));
         }
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
+        var ignored = ignore.kinds();
         common.checkWritable(io);
         RunInfo info = new RunInfo(loaded, List.of(), RunConfig.Timing.UNTIMED, "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
-        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg);
+        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored);
     }
 }

@@ -1,18 +1,13 @@
 package dev.whylock.cli;
 
 import dev.whylock.engine.Program;
-import dev.whylock.engine.exec.ExecutionOutcome;
-import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.ReplayFile;
+import dev.whylock.engine.result.Step;
 import dev.whylock.engine.result.Trace;
-import dev.whylock.engine.search.Explorer;
-import dev.whylock.engine.search.Replay;
-import dev.whylock.engine.search.SearchConfig;
-import dev.whylock.engine.search.StrategySpec;
-import dev.whylock.engine.search.TraceBuilder;
+import dev.whylock.engine.search.Replayer;
+import dev.whylock.report.ColumnTrace;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,24 +44,22 @@ final class ReplayCommand implements Callable<Integer> {
                 info.experiments().isEmpty() ? "no experiment" : String.join(", ", info.experiments().stream().map(Object::toString).toList()),
                 info.timing().name().toLowerCase(java.util.Locale.ROOT), loaded.violation(), rf.steps().size(), rf.decisions().size());
         Program program = info.scenario().model().program(info.scenario().scenario());
-        AtomicReference<ExecutionOutcome> outcome = new AtomicReference<>();
-        SearchConfig cfg = SearchConfig.of(StrategySpec.replay(rf.decisions())).withRun(info.runConfig()).withMaxExecutions(1)
-                .withMinimize(false).withObservers(List.of(outcome::set));
-        ExplorationResult result;
-        try {
-            result = Explorer.explore(program, cfg);
-        } catch (Replay.DivergenceException e) {
-            throw new UsageException("replay " + file + ": " + e.getMessage()
+        Replayer.Outcome o = Replayer.replay(program, info.runConfig(), rf);
+        if (o.error() != null) {
+            throw new UsageException("replay " + file + ": " + o.error()
                     + "; the model no longer follows the recorded schedule (changed since the file was written?)");
         }
-        if (outcome.get() == null) {
-            throw new UsageException("replay " + file + ": the recorded schedule did not run to an end; the file does not "
-                    + "match this model (changed since it was written?)");
+        Trace trace = o.trace();
+        int diverged = o.divergence();
+        int shown = diverged >= 0 ? Math.min(diverged + 1, trace.steps().size()) : Math.min(rf.steps().size(), trace.steps().size());
+        List<Step> steps = trace.steps().subList(0, shown);
+        StringBuilder table = new StringBuilder();
+        try {
+            ColumnTrace.printWhole(new Trace(steps, (int) steps.stream().filter(Step::preemption).count(), trace.tasks()), "  ", table);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
-        Trace trace = TraceBuilder.build(outcome.get(), outcome.get().log().size());
-        int diverged = rf.firstDivergence(trace);
-        int shown = diverged >= 0 ? Math.min(diverged + 1, trace.steps().size()) : rf.steps().size();
-        TraceText.print(io.out(), trace.steps().subList(0, shown), "  ");
+        io.out().print(table);
         io.out().flush();
         if (diverged >= 0) {
             String got = diverged < trace.steps().size() ? ReplayFile.stepKey(trace.steps().get(diverged)) : "the end of the execution";
@@ -74,11 +67,10 @@ final class ReplayCommand implements Callable<Integer> {
                     + rf.steps().get(diverged) + "' (task|operation|object|site), the model did '" + got
                     + "'; the model changed since the file was written, or the file was edited");
         }
-        boolean reproduced = result.violations().stream().anyMatch(v -> v.key().equals(loaded.violation()));
-        if (!reproduced) {
+        if (!o.reproduced(loaded.violation())) {
             throw new UsageException("replay " + file + ": the steps replayed, but the recorded violation '" + loaded.violation()
-                    + "' did not happen" + (result.violations().isEmpty() ? "" : " (got: "
-                    + String.join("; ", result.violations().stream().map(v -> v.key()).toList()) + ")"));
+                    + "' did not happen" + (o.violations().isEmpty() ? "" : " (got: "
+                    + String.join("; ", o.violations().stream().map(v -> v.key()).toList()) + ")"));
         }
         io.out().printf("%nreproduced: %s%n", loaded.violation());
         return ExitCode.VIOLATION;

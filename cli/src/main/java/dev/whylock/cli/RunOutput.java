@@ -2,27 +2,22 @@ package dev.whylock.cli;
 
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.Violation;
-import dev.whylock.report.RunHtmlRenderer;
-import dev.whylock.report.RunJson;
+import dev.whylock.report.ColumnTrace;
+import dev.whylock.report.ResultFormatException;
 import dev.whylock.report.RunReport;
-import dev.whylock.report.RunTextRenderer;
+import dev.whylock.report.SavedResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes the result of one exploration: a replay file per violation, then the JSON, HTML and
- * trace files asked for, then the text report on stdout. Returns the exit code.
+ * Writes the result of one exploration the jcstress way: a replay file per violation, then the
+ * result as JSON, then every output (text, HTML, trace file) rendered from that JSON read back,
+ * so no output can say what the saved result does not. Returns the exit code.
  */
 final class RunOutput {
     private RunOutput() {}
-
-    static int write(Io io, CommonOptions common, RunInfo info, ExplorationResult r) {
-        return write(io, common, info, r, UnaryOperator.identity());
-    }
 
     /** {@code extend} adds what only some commands have (the lockset analysis) to the report. */
     static int write(Io io, CommonOptions common, RunInfo info, ExplorationResult r, UnaryOperator<RunReport> extend) {
@@ -33,31 +28,55 @@ final class RunOutput {
             write(p, ReplayFiles.of(info, r.violations().get(i)).text(), "replay file");
             report = report.withReplayFile(i, io.show(p));
         }
-        report = extend.apply(report);
-        if (json != null) {
-            write(json, RunJson.text(report), "--json");
-        }
-        if (common.traceOut != null) {
-            write(io.resolve(common.traceOut), traces(r), "--trace-out");
-        }
-        if (common.html != null) {
-            write(io.resolve(common.html), render(report, true), "--html");
-        }
-        if (!common.quiet) {
-            io.out().print(render(report, false));
-            io.out().flush();
-        }
+        SavedResult saved = save(io, common, extend.apply(report));
+        render(io, common, saved, false);
         return r.hasViolation() ? ExitCode.VIOLATION : ExitCode.OK;
     }
 
-    static String render(RunReport report, boolean html) {
+    /** Writes {@code result} as JSON (to {@code --json} when asked) and returns it read back from that JSON. */
+    static SavedResult save(Io io, CommonOptions common, SavedResult result) {
+        String text = result.json();
+        if (common.json != null) {
+            write(common.json(io), text, "--json");
+        }
+        try {
+            return SavedResult.read(text);
+        } catch (ResultFormatException e) {
+            throw new IllegalStateException("the result does not read back from its own JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders a saved result as asked: {@code --html}, {@code --trace-out}, and the text on stdout
+     * unless quiet (a why report in full only when {@code full}).
+     */
+    static void render(Io io, CommonOptions common, SavedResult saved, boolean full) {
+        if (common.html != null) {
+            write(io.resolve(common.html), html(saved), "--html");
+        }
+        if (common.traceOut != null) {
+            write(io.resolve(common.traceOut), traces(saved), "--trace-out");
+        }
+        if (!common.quiet) {
+            io.out().print(text(saved, full));
+            io.out().flush();
+        }
+    }
+
+    static String text(SavedResult saved, boolean full) {
         StringBuilder b = new StringBuilder();
         try {
-            if (html) {
-                RunHtmlRenderer.render(report, b);
-            } else {
-                RunTextRenderer.render(report, b);
-            }
+            saved.renderText(b, full);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toString();
+    }
+
+    static String html(SavedResult saved) {
+        StringBuilder b = new StringBuilder();
+        try {
+            saved.renderHtml(b);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,18 +92,35 @@ final class RunOutput {
     }
 
     /** Every counterexample step by step, for {@code --trace-out}. */
-    static String traces(ExplorationResult r) {
-        StringWriter sw = new StringWriter();
-        PrintWriter out = new PrintWriter(sw);
-        if (r.violations().isEmpty()) {
-            out.println("no violation, so no counterexample (" + r.executions() + " executions)");
+    static String traces(SavedResult saved) {
+        StringBuilder b = new StringBuilder();
+        try {
+            for (ReportedViolation f : ReportedViolation.all(saved)) {
+                b.append(f.title()).append('\n');
+                ColumnTrace.printWhole(f.violation(), "  ", b);
+                b.append('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        for (Violation v : r.violations()) {
-            out.printf("%s: %s%n", v.kind().key(), v.message());
-            TraceText.print(out, v.trace(), "");
-            out.println();
+        if (b.isEmpty()) {
+            b.append("no counterexample: nothing broke within the bound\n");
         }
-        out.flush();
-        return sw.toString();
+        return b.toString();
+    }
+
+    /** A counterexample with the line that introduces it in the trace file. */
+    record ReportedViolation(String title, Violation violation) {
+
+        static java.util.List<ReportedViolation> all(SavedResult saved) {
+            java.util.List<ReportedViolation> out = new java.util.ArrayList<>();
+            switch (saved) {
+                case RunReport r -> r.violations().forEach(v -> out.add(new ReportedViolation(v.key(), v)));
+                case dev.whylock.report.WhyRun w -> w.report().verdicts().stream().filter(v -> v.counterexample() != null)
+                        .forEach(v -> out.add(new ReportedViolation(v.experiment() + " in " + v.scenario() + ": "
+                                + v.counterexample().key(), v.counterexample())));
+            }
+            return out;
+        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.whylock.cli;
 
 import dev.whylock.engine.Program;
+import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.analysis.Analyses;
 import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.report.RunReport;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,31 +18,37 @@ import java.util.function.UnaryOperator;
 final class Searches {
     private Searches() {}
 
-    /** Explores with the analyses (locksets, races, lock order, assertions) observing every execution. */
-    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg) {
+    /**
+     * Explores with the analyses (locksets, races, lock order, assertions) observing every
+     * execution; the data races they find are violations of kind {@code data-race} unless ignored.
+     */
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
-        Analyses analyses = new Analyses(java.util.Set.copyOf(info.scenario().model().unvalidatedLockClasses()));
+        Analyses analyses = new Analyses(Set.copyOf(info.scenario().model().unvalidatedLockClasses()));
         return explore(io, common, info, program, cfg.withObservers(analyses.observers()),
+                r -> r.withViolations(analyses.report().races().violations(), ignored),
                 report -> report.withAnalysis(analyses.report()));
     }
 
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg,
-            UnaryOperator<RunReport> extend) {
+            UnaryOperator<ExplorationResult> findings, UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
         int code = ExitCode.INTERNAL;
         try {
             ExplorationResult r;
             ProgressReporter progress = ProgressReporter.create(io, common.quiet, info.strategy());
             try {
-                r = Explorer.explore(program, cfg.withProgress(progress).withCancelled(io.cancellation().requested()));
+                r = findings.apply(Explorer.explore(program, cfg.withProgress(progress).withCancelled(io.cancellation().requested())));
             } finally {
                 progress.close();
             }
-            if (r.stopReason().equals("interrupted") && !common.quiet) {
+            boolean interrupted = r.stopReason() == StopReason.INTERRUPTED;
+            if (interrupted && !common.quiet) {
                 io.err().println("whylock: interrupted after " + r.executions() + " executions; writing the partial result");
                 io.err().flush();
             }
             code = RunOutput.write(io, common, info, r, extend);
+            code = interrupted ? ExitCode.INTERRUPTED : code;
             return code;
         } finally {
             io.cancellation().finished(code);

@@ -15,10 +15,14 @@ final class StressJson {
     private StressJson() {}
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The saved-result schema version (docs/result-schema.json), the same as run and why results. */
+    static final int SCHEMA_VERSION = 2;
 
     /** The keys every result has, in contract order. */
     static ObjectNode head(RunInfo info, String verdict, boolean exhaustive, long executions, long elapsedMillis) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("result", "stress");
         root.put("verdict", verdict);
         root.put("exhaustive", exhaustive);
         root.put("executions", executions);

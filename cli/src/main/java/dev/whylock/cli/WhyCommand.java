@@ -2,6 +2,7 @@ package dev.whylock.cli;
 
 import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.stress.Stress;
 import dev.whylock.engine.why.InquiryBound;
@@ -9,11 +10,13 @@ import dev.whylock.engine.why.LockInquiry;
 import dev.whylock.engine.why.Scenario;
 import dev.whylock.engine.why.WhyReport;
 import dev.whylock.linux.model.Model;
+import dev.whylock.report.WhyRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +36,13 @@ import picocli.CommandLine.ParentCommand;
             "  whylock why sfp->sm_mutex --model sfp-v6.5",
             "  whylock why rtnl_mutex --scenario module-insert-vs-phylink-create --replace rtnl_mutex=sfp_bus_lock --json why.json",
             "",
-            "Exit code: 0 once the report is complete, whatever it found (the findings are the report); 2 bad input; 3 internal error."})
+            "  whylock why rtnl_mutex --full --html why.html     # everything on stdout, and a page with timelines",
+            "",
+            "A site is NECESSARY when removing the lock there leads to damage, RACY when it leads only to data races the code",
+            "as written does not have, NOT NEEDED when neither happened within the bound, UNDECIDED when interrupted or",
+            "time-limited first; sites the model declares but no scenario runs are NEVER REACHED.",
+            "Exit code: 0 once the report is complete, whatever it found (the findings are the report); 2 bad input;",
+            "3 internal error; 130 interrupted (Ctrl-C; the partial report is written)."})
 final class WhyCommand implements Callable<Integer> {
 
     static final long DEFAULT_STRESS_RUNS = 200;
@@ -68,6 +77,13 @@ final class WhyCommand implements Callable<Integer> {
     @Option(names = "--stress-runs", paramLabel = "N",
             description = "Real-thread runs per necessary verdict, for the 'run it and see' comparison (default 200; 0: none).")
     Long stressRuns;
+
+    @Option(names = "--full", description = "The full report on stdout (the fields the lock protects, assertions, replacements, "
+            + "stress, every counterexample) instead of the short answer; --html and --json always have everything.")
+    boolean full;
+
+    @Mixin
+    IgnoreOption ignore;
 
     @Mixin
     CommonOptions common;
@@ -120,6 +136,10 @@ final class WhyCommand implements Callable<Integer> {
         }
         List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(),
                 replaces.isEmpty() ? m.suggestedReplacements(lock) : replaces);
+        Set<ViolationKind> ignored = ignore.kinds();
+        if (!Set.of(ViolationKind.DATA_RACE).containsAll(ignored)) {
+            throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
+        }
         common.checkWritable(io);
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
@@ -133,7 +153,9 @@ final class WhyCommand implements Callable<Integer> {
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
                         .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress)
                         .withCancelled(io.cancellation().requested())
-                        .withUnvalidatedLocks(java.util.Set.copyOf(m.unvalidatedLockClasses()));
+                        .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
+                        .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))
+                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
                 if (stress > 0) {
                     inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
                 }
@@ -145,8 +167,10 @@ final class WhyCommand implements Callable<Integer> {
                 io.err().println("whylock: interrupted; writing the partial why report");
                 io.err().flush();
             }
-            WhyOutput.write(io, common, m.name(), loaded, report);
-            code = ExitCode.OK;
+            List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
+                    .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
+            WhyOutput.write(io, common, full, loaded, WhyRun.of(m.name(), report).withEntryPoints(points));
+            code = report.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK;
             return code;
         } finally {
             io.cancellation().finished(code);

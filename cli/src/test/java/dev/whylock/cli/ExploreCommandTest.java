@@ -48,8 +48,8 @@ class ExploreCommandTest {
         for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
             keys.add(it.next());
         }
-        assertEquals(List.of("verdict", "exhaustive", "executions", "elapsedMillis", "model", "scenario", "experiments",
-                "violations", "locksets", "lockOrder"), keys.subList(0, 10));
+        assertEquals(List.of("schemaVersion", "result", "verdict", "exhaustive", "executions", "elapsedMillis", "model", "scenario",
+                "experiments", "violations", "locksets", "lockOrder"), keys.subList(0, 12));
         assertEquals("violation", j.get("verdict").asText());
         JsonNode v = j.get("violations").get(0);
         assertEquals("deadlock", v.get("kind").asText());
@@ -69,11 +69,32 @@ class ExploreCommandTest {
     }
 
     @Test
+    void explore_scenarioWhoseOnlyFindingIsADataRace_exits1WithDataRaceHeadlineAndJsonKind() throws IOException {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug", "--json", "r.json");
+        assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+        assertTrue(r.out().startsWith("DATA RACE in module-hotplug: data-race in "), r.out());
+        JsonNode j = json(dir.resolve("r.json"));
+        assertEquals("violation", j.get("verdict").asText());
+        for (JsonNode v : j.get("violations")) {
+            assertEquals("data-race", v.get("kind").asText(), v.get("message").asText());
+        }
+    }
+
+    @Test
+    void explore_ignoreDataRace_damageOnlyVerdictAndNoBugLine() {
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug", "--ignore", "data-race");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        assertTrue(r.out().startsWith("NO VIOLATION"), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.strip().startsWith("BUG:")), "no BUG line under a NO VIOLATION headline:\n" + r.out());
+        assertTrue(r.out().contains("not counted in the verdict"), r.out());
+    }
+
+    @Test
     void explore_cancelledBeforeTheFirstExecution_writesAPartialNonExhaustiveResult() throws IOException {
         Cancellation c = Cancellation.manual();
         c.request();
         Cli.Result r = Cli.run(dir, System::nanoTime, c, "explore", "--scenario", "unbind-cage", "--json", "r.json");
-        assertEquals(ExitCode.OK, r.code(), r.toString());
+        assertEquals(ExitCode.INTERRUPTED, r.code(), r.toString());
         JsonNode j = json(dir.resolve("r.json"));
         assertFalse(j.get("exhaustive").asBoolean());
         assertEquals("interrupted", j.get("stopReason").asText());
@@ -136,5 +157,9 @@ class ExploreCommandTest {
         assertEquals(20, j.get("executions").asLong());
         assertFalse(j.get("exhaustive").asBoolean(), "stress never claims exhaustiveness");
         assertEquals(r.code() == ExitCode.VIOLATION, j.get("failedRuns").asLong() > 0);
+        assertEquals(2, j.get("schemaVersion").asInt());
+        Cli.Result report = Cli.run(dir, "report", "s.json");
+        assertEquals(ExitCode.USAGE, report.code(), report.toString());
+        assertTrue(report.err().contains("stress result records no trace"), report.err());
     }
 }

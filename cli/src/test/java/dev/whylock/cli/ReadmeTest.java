@@ -84,6 +84,8 @@ class ReadmeTest {
                 continue;
             }
             String cmd = line.startsWith("$ ./whylock") ? line.substring(11) : line.startsWith("./whylock") ? line.substring(9) : null;
+            // A shell redirection of stderr (progress lines) is not an argument of whylock.
+            cmd = cmd == null ? null : cmd.replace(" 2>/dev/null", "");
             if (inBlock && cmd != null) {
                 assertParses("console line '" + line + "'", words(cmd));
                 found++;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,9 @@ class WhyCommandTest {
         for (JsonNode s : j.get("siteVerdicts")) {
             if (s.get("necessity").asText().equals("necessary")) {
                 anyNecessary = true;
-                String replay = s.get("counterexample").get("replay").asText();
+                String key = s.get("experiment").asText() + " | " + s.get("scenario").asText() + " | "
+                        + s.get("counterexample").get("kind").asText() + ": " + s.get("counterexample").get("message").asText();
+                String replay = j.get("replays").get(key).asText();
                 assertTrue(Files.exists(dir.resolve(replay)), "replay of " + s.get("site") + ": " + replay);
             }
         }
@@ -47,12 +50,37 @@ class WhyCommandTest {
     }
 
     @Test
-    void why_interrupted_stillWritesTheReport() {
+    void why_interrupted_writesThePartialReportUndecidedAndExits130() throws IOException {
         Cancellation c = Cancellation.manual();
         c.request();
-        Cli.Result r = Cli.run(dir, System::nanoTime, c, "why", "rtnl_mutex", "--scenario", "unbind-cage");
-        assertEquals(ExitCode.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("INCONCLUSIVE") && r.out().contains("INTERRUPTED"), r.out());
+        Cli.Result r = Cli.run(dir, System::nanoTime, c, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--json", "w.json");
+        assertEquals(ExitCode.INTERRUPTED, r.code(), r.toString());
+        assertTrue(r.out().contains("UNDECIDED") && r.out().contains("INTERRUPTED"), r.out());
+        assertFalse(r.out().contains("SAFE"), "nothing unfinished is called safe: " + r.out());
+        JsonNode j = ExploreCommandTest.json(dir.resolve("w.json"));
+        assertEquals("undecided", j.get("verdict").asText());
+        assertTrue(j.get("interrupted").asBoolean());
+    }
+
+    @Test
+    void why_ignoreDataRace_acceptedAndOtherKindsRefused() {
+        Cli.Result bad = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--ignore", "deadlock");
+        assertEquals(ExitCode.USAGE, bad.code(), bad.toString());
+        Cli.Result typo = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--ignore", "data-rase");
+        assertEquals(ExitCode.USAGE, typo.code(), typo.toString());
+        assertTrue(typo.err().contains("did you mean 'data-race'"), typo.err());
+    }
+
+    @Test
+    void why_shortByDefault_fullOnRequest_sameVerdictOnTheLastLine() {
+        Cli.Result shortRun = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--stress-runs", "0");
+        Cli.Result full = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--stress-runs", "0", "--full");
+        List<String> lines = shortRun.out().lines().toList();
+        assertTrue(lines.size() <= 60, shortRun.out());
+        assertEquals(lines.get(0), lines.get(lines.size() - 1), "the verdict is repeated on the last line");
+        assertTrue(full.out().contains("7. Suggested annotations"), full.out());
+        assertFalse(shortRun.out().contains("7. Suggested annotations"));
+        assertTrue(full.out().startsWith(lines.get(0)), "both start with the same verdict");
     }
 
     @Test

@@ -62,6 +62,20 @@ public record LockExperiment(Kind kind, String lockClass, Set<String> sites, Str
         return new LockExperiment(kind, cls, sites, repl);
     }
 
+    /**
+     * Parses the form {@link #toString()} writes: {@code remove LOCK[@SITE,...]} or
+     * {@code replace LOCK[@SITE,...]=NEW}.
+     */
+    public static LockExperiment parse(String text) {
+        if (text.startsWith("remove ")) {
+            return parse(Kind.REMOVE, text.substring("remove ".length()));
+        }
+        if (text.startsWith("replace ")) {
+            return parse(Kind.REPLACE, text.substring("replace ".length()));
+        }
+        throw new IllegalArgumentException("expected 'remove LOCK[@SITE,...]' or 'replace LOCK[@SITE,...]=NEW', got '" + text + "'");
+    }
+
     /** The command-line form. */
     public String spec() {
         StringBuilder b = new StringBuilder(lockClass);

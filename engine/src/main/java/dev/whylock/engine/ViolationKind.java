@@ -11,7 +11,7 @@ public enum ViolationKind {
     ASSERTION("assertion", false, false),
     INVARIANT("invariant", true, true),
     EXCEPTION("exception", true, true),
-    DATA_RACE("data-race", false, true),
+    DATA_RACE("data-race", false, false),
     LOCK_ORDER("lock-order", false, true),
     STEP_LIMIT("step-limit", true, true);
 
@@ -36,8 +36,8 @@ public enum ViolationKind {
     }
 
     /**
-     * Whether it is damage rather than a broken assumption: a failed lock assertion only says a
-     * lock was assumed; the others say something actually broke or could break.
+     * Whether it is damage: something actually broke or could break. A failed lock assertion only
+     * says a lock was assumed, and a data race is a finding of its own (KCSAN's), reported apart.
      */
     public boolean damage() {
         return damage;

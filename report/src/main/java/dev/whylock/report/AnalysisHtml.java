@@ -12,7 +12,6 @@ import dev.whylock.engine.analysis.RaceAccess;
 import dev.whylock.engine.analysis.ScenarioLine;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** HTML for the analyses: lockset and lock-order tables, lockdep CPU columns, KCSAN-style races. */
 final class AnalysisHtml {
@@ -95,9 +94,14 @@ final class AnalysisHtml {
         side(r.field(), r.first(), out);
         side(r.field(), r.second(), out);
         out.append("</ul>\n");
+    }
+
+    /** A race with its execution as swimlanes, the second access marked and the first as the other side. */
+    static void raceLanes(DataRace r, Appendable out) throws IOException {
+        race(r, out);
         int last = r.trace().steps().size() - 1;
         int second = r.second().step() >= 0 && r.second().step() <= last ? r.second().step() : last;
-        Swimlanes.render(r.trace(), second, r.first().step() < second ? r.first().step() : -1, "race", r.second().task(), Map.of(), out);
+        Swimlanes.render(r.trace(), second, r.first().step() < second ? r.first().step() : -1, "race", r.second().task(), List.of(), out);
     }
 
     private static void side(String field, RaceAccess a, Appendable out) throws IOException {

@@ -95,7 +95,12 @@ final class AnalysisText {
 
     /** KCSAN's shape: {@code data-race in f / g}, then both sides with task, value and locks held. */
     static void race(DataRace r, String indent, Appendable out) throws IOException {
-        out.append(indent).append("BUG: data-race in ").append(r.first().site()).append(" / ").append(r.second().site())
+        race(r, true, indent, out);
+    }
+
+    /** A race; {@code counted} false for one the verdict does not count (--ignore data-race): no "BUG:" then. */
+    static void race(DataRace r, boolean counted, String indent, Appendable out) throws IOException {
+        out.append(indent).append(counted ? "BUG: " : "").append("data-race in ").append(r.first().site()).append(" / ").append(r.second().site())
                 .append(" on ").append(r.field()).append('\n');
         side(r.field(), r.first(), indent, out);
         side(r.field(), r.second(), indent, out);

@@ -3,10 +3,7 @@ package dev.whylock.report;
 import dev.whylock.engine.result.Step;
 import dev.whylock.engine.result.Trace;
 import dev.whylock.engine.result.Violation;
-import dev.whylock.engine.ViolationKind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +19,7 @@ final class Cells {
         if (s.site() != null) {
             b.append(s.site()).append(": ");
         }
-        b.append(s.op());
+        b.append(s.operation());
         if (s.object() != null) {
             b.append(' ').append(s.object());
         }
@@ -33,24 +30,6 @@ final class Cells {
             b.append(" (").append(s.note()).append(')');
         }
         return b.toString();
-    }
-
-    /**
-     * For a deadlock, what each blocked task waits for, taken from the message's
-     * {@code "TASK waits for ..."} parts; empty for other violations.
-     */
-    static Map<String, String> waits(Violation v) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (v.kind() != ViolationKind.DEADLOCK) {
-            return out;
-        }
-        for (String part : v.message().split("; ")) {
-            int at = part.indexOf(" waits for ");
-            if (at > 0 && part.indexOf(' ') == at) {
-                out.put(part.substring(0, at), part.substring(at + 1));
-            }
-        }
-        return out;
     }
 
     /** Traces up to this many steps are shown whole in text. */

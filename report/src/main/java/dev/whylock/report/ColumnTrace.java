@@ -7,30 +7,45 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import dev.whylock.engine.result.Wait;
 
 /**
  * Prints a counterexample as a table with one column per task and one row per step in execution
- * order (Lincheck style), marking preemptions and the step after which the violation was detected.
+ * order (Lincheck style), marking preemptions and the step after which the violation was detected:
+ * the one text trace printer, used by every report, {@code --trace-out} and {@code replay}.
  */
-final class ColumnTrace {
+public final class ColumnTrace {
 
     /** Cells wider than this wrap onto continuation lines, so four tasks still fit a wide terminal. */
     static final int MAX_CELL = 44;
+    /** With more tasks than this, each step is one line naming its task, so the table stays readable. */
+    static final int MAX_COLUMNS = 4;
 
     private ColumnTrace() {}
 
-    static void print(Violation v, String indent, Appendable out) throws IOException {
-        print(v.trace(), Cells.failingStep(v), v.kind().key(), v.task(), Cells.waits(v), indent, out);
+    /** A violation's counterexample: the steps around the failure (long setups folded), the failing step marked. */
+    public static void print(Violation v, String indent, Appendable out) throws IOException {
+        print(v.trace(), 0, Cells.failingStep(v), v.kind().key(), v.task(), v.waits(), indent, out);
+    }
+
+    /** Every step of a violation's counterexample, nothing folded (for {@code --trace-out}). */
+    public static void printWhole(Violation v, String indent, Appendable out) throws IOException {
+        print(v.trace(), -1, Cells.failingStep(v), v.kind().key(), v.task(), v.waits(), indent, out);
+    }
+
+    /** Every step of {@code trace}, nothing marked (a replay). */
+    public static void printWhole(Trace trace, String indent, Appendable out) throws IOException {
+        print(trace, -1, -1, null, null, List.of(), indent, out);
     }
 
     /**
-     * Prints {@code trace}, marking step {@code failing} (0-based, -1 for none) as where {@code what}
-     * was detected, in task {@code task} when known.
+     * Prints {@code trace} from its window start ({@code from} 0) or whole ({@code from} -1),
+     * marking step {@code failing} (0-based, -1 for none) as where {@code what} was detected, in
+     * task {@code task} when known.
      */
-    static void print(Trace trace, int failing, String what, String task, Map<String, String> waits, String indent, Appendable out)
+    static void print(Trace trace, int from, int failing, String what, String task, List<Wait> waits, String indent, Appendable out)
             throws IOException {
-        int start = Cells.windowStart(trace);
+        int start = from < 0 ? 0 : Cells.windowStart(trace);
         List<String> tasks = Cells.columns(trace, start);
         if (tasks.isEmpty()) {
             out.append(indent).append("(no steps: it happened before any visible operation)\n");
@@ -43,6 +58,10 @@ final class ColumnTrace {
                             ? "they run before the first preemption, in the default order"
                             : "the trace is long and has no preemption; these are its last steps")
                     .append(", by ").append(String.join(", ", earlier)).append("; the JSON result and the replay file have every step)\n");
+        }
+        if (tasks.size() > MAX_COLUMNS) {
+            rows(trace, start, failing, what, task, waits, indent, out);
+            return;
         }
         List<List<String>> rows = new ArrayList<>();
         int[] width = new int[tasks.size()];
@@ -59,10 +78,10 @@ final class ColumnTrace {
         }
         List<List<String>> blocked = new ArrayList<>();
         List<Integer> blockedColumn = new ArrayList<>();
-        for (Map.Entry<String, String> wait : waits.entrySet()) {
-            int c = tasks.indexOf(wait.getKey());
+        for (Wait wait : waits) {
+            int c = tasks.indexOf(wait.task());
             if (c >= 0) {
-                List<String> wrapped = wrap("blocked: " + wait.getValue(), MAX_CELL);
+                List<String> wrapped = wrap("blocked: " + wait.what(), MAX_CELL);
                 wrapped.forEach(l -> width[c] = Math.max(width[c], l.length()));
                 blocked.add(wrapped);
                 blockedColumn.add(c);
@@ -109,10 +128,35 @@ final class ColumnTrace {
                 line(out, b.toString());
             }
         }
+        legend(trace, failing, what, task, !blocked.isEmpty(), indent, out);
+    }
+
+    /** The layout for many tasks: one line per step, {@code step | task | function: op object = value}. */
+    private static void rows(Trace trace, int start, int failing, String what, String task, List<Wait> waits, String indent,
+            Appendable out) throws IOException {
+        int w = 4;
+        for (Step s : trace.steps().subList(start, trace.steps().size())) {
+            w = Math.max(w, s.task().length());
+        }
+        line(out, indent + "  step | " + pad("task", w) + " | what");
+        line(out, indent + "  -----+-" + "-".repeat(w) + "-+-----");
+        for (int i = start; i < trace.steps().size(); i++) {
+            Step s = trace.steps().get(i);
+            line(out, indent + (s.preemption() ? '*' : ' ') + (i == failing ? '>' : ' ') + String.format("%4d | ", i + 1)
+                    + pad(s.task(), w) + " | " + Cells.cell(s) + (i == failing ? "  <== " + what : ""));
+        }
+        for (Wait wait : waits) {
+            line(out, indent + "    -- | " + pad(wait.task(), w) + " | blocked: " + wait.what());
+        }
+        legend(trace, failing, what, task, !waits.isEmpty(), indent, out);
+    }
+
+    private static void legend(Trace trace, int failing, String what, String task, boolean blocked, String indent, Appendable out)
+            throws IOException {
         if (trace.steps().stream().anyMatch(Step::preemption)) {
             out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
         }
-        if (!blocked.isEmpty()) {
+        if (blocked) {
             out.append(indent).append("  -- where each blocked task waits at the end\n");
         }
         if (failing >= 0) {

@@ -39,14 +39,14 @@ final class Glossary {
     }
 
     /** What a stop reason means, in one line. */
-    static String stopReason(String reason) {
-        return switch (reason == null ? "" : reason) {
-            case "exhausted" -> "no interleaving left to run";
-            case "max-executions" -> "reached the execution limit";
-            case "time-limit" -> "reached the time limit";
-            case "first-violation" -> "stopped at the first violation, as asked";
-            case "interrupted" -> "interrupted";
-            default -> reason;
+    static String stopReason(dev.whylock.engine.result.StopReason reason) {
+        return switch (reason) {
+            case EXHAUSTED -> "no interleaving left to run";
+            case MAX_EXECUTIONS -> "reached the execution limit";
+            case TIME_LIMIT -> "reached the time limit";
+            case FIRST_VIOLATION -> "stopped at the first violation, as asked";
+            case INTERRUPTED -> "interrupted";
+            case NOT_REACHED -> "not run: the experiment cannot change this scenario";
         };
     }
 

@@ -9,7 +9,7 @@ final class HtmlPage {
 
     static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2433;background:#f7f8fa}
-            main{max-width:1200px;margin:0 auto;padding:24px}
+            main{max-width:1352px;margin:0 auto;padding:24px}
             h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d5d9e0;padding-bottom:4px}
             h3{font-size:15px;margin:18px 0 6px}
             .verdict{padding:14px 18px;border-radius:8px;color:#fff;margin-bottom:8px}
@@ -21,7 +21,14 @@ final class HtmlPage {
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             .explain{color:#5b6578;font-size:12.5px}
             code,.mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
-            .lanes{display:grid;gap:3px 8px;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:8px;overflow-x:auto}
+            .lanes{display:grid;gap:3px 8px;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:8px}
+            .lanes>div{min-width:0;overflow-wrap:anywhere}.lanes>div.lane-head:first-child{overflow-wrap:normal}
+            .nm{white-space:nowrap}
+            td{overflow-wrap:anywhere}
+            .answer{background:#fff;border:1px solid #d5d9e0;border-left:5px solid #1d2433;border-radius:6px;padding:4px 16px;margin:8px 0}
+            .answer h2{border:0;margin:10px 0 4px}.answer li.sub{list-style:circle;margin-left:22px}
+            pre.folded{font-size:12px;background:#fff;border:1px solid #d5d9e0;padding:6px;white-space:pre-wrap;overflow-wrap:anywhere}
+            .verdict-open{color:#8a5a00;font-weight:600;white-space:nowrap}
             .lane-head{font-weight:600;padding:4px 6px;background:#eef1f5;border-radius:4px;position:sticky;top:0}
             .gutter{color:#8a93a6;text-align:right;font-size:12px;padding-top:5px}
             .step{border:1px solid #c6ccd7;border-radius:5px;padding:3px 6px;background:#f2f5fb;cursor:pointer}
@@ -76,6 +83,25 @@ final class HtmlPage {
                 case '\'' -> b.append("&#39;");
                 default -> b.append(c);
             }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Escapes {@code s} and keeps every word that contains {@code ->} or {@code _} on one line, so
+     * that names such as {@code sfp->sm_state} never break in the middle.
+     */
+    static String names(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (String word : s.split(" ", -1)) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            boolean name = word.contains("->") || word.contains("_");
+            b.append(name ? "<span class=\"nm\">" + esc(word) + "</span>" : esc(word));
         }
         return b.toString();
     }

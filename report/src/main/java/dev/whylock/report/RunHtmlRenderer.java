@@ -20,11 +20,11 @@ public final class RunHtmlRenderer {
         String where = report.scenario() != null ? report.scenario() : r.program();
         HtmlPage.open("whylock: " + where, out);
         String cls = r.hasViolation() ? "bad" : r.exhaustive() ? "good" : "open";
-        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(HtmlPage.esc(RunTextRenderer.verdict(report)))
+        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(HtmlPage.names(RunTextRenderer.verdict(report)))
                 .append("</h1></div>\n");
         out.append("<p class=\"what\">model <b>").append(HtmlPage.esc(report.model() == null ? "(none)" : report.model()))
                 .append("</b>, scenario <b>").append(HtmlPage.esc(where)).append("</b>, experiments: <b>")
-                .append(HtmlPage.esc(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments())))
+                .append(HtmlPage.esc(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments().stream().map(Object::toString).toList())))
                 .append("</b>").append(report.timing() == null ? "" : ", timing <b>" + HtmlPage.esc(report.timing()) + "</b>")
                 .append("</p>\n");
         out.append("<h2>Coverage</h2>\n<table>\n");
@@ -32,7 +32,7 @@ public final class RunHtmlRenderer {
         HtmlPage.row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
         HtmlPage.row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
         HtmlPage.row(out, "bound", RunTextRenderer.bound(r), RunTextRenderer.boundExplained(r));
-        HtmlPage.row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
+        HtmlPage.row(out, "stopped", r.stopReason().key(), Glossary.stopReason(r.stopReason()));
         HtmlPage.row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()));
         HtmlPage.row(out, "elapsed", r.elapsedMillis() + " ms", "");
         out.append("</table>\n");
@@ -86,8 +86,9 @@ public final class RunHtmlRenderer {
         for (LockCycle c : a.lockOrder().cycles()) {
             AnalysisHtml.cycle(c, out);
         }
-        if (!a.races().races().isEmpty()) {
-            out.append("<h2>Data races</h2>\n");
+        boolean counted = report.violations().stream().anyMatch(v -> v.kind() == dev.whylock.engine.ViolationKind.DATA_RACE);
+        if (!a.races().races().isEmpty() && !counted) {
+            out.append("<h2>Data races, not counted in the verdict (--ignore data-race)</h2>\n");
             for (DataRace r : a.races().races()) {
                 AnalysisHtml.race(r, out);
             }

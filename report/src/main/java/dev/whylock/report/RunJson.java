@@ -3,12 +3,11 @@ package dev.whylock.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.analysis.AnalysisReport;
-import dev.whylock.engine.analysis.AssertionReport;
-import dev.whylock.engine.analysis.LockOrderReport;
-import dev.whylock.engine.analysis.LocksetReport;
-import dev.whylock.engine.analysis.RaceReport;
+import dev.whylock.engine.analysis.FieldLockset;
 import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.result.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,10 +18,11 @@ import java.util.Map;
 /**
  * A {@link RunReport} as JSON and back: the saved result that text and HTML are rendered from.
  *
- * <p>The stable top-level keys of the product contract come first, in this order: {@code verdict,
- * exhaustive, executions, elapsedMillis, model, scenario, experiments, violations, locksets,
- * lockOrder}; extra keys follow ({@code blocked, steps, bounded, stopReason, strategy, seed, timing,
- * program, analysis}). Readers must ignore keys they do not know.
+ * <p>{@code schemaVersion} and {@code result: "run"} come first, then the stable keys of the
+ * product contract in this order: {@code verdict, exhaustive, executions, elapsedMillis, model,
+ * scenario, experiments, violations, locksets, lockOrder}; then {@code blocked, steps, bounded,
+ * stopReason, strategy, seed, timing, program, analysis}. Readers ignore keys they do not know.
+ * docs/result-schema.json describes every key.
  */
 public final class RunJson {
 
@@ -35,100 +35,77 @@ public final class RunJson {
 
     /** The JSON text of {@code report}. */
     public static String text(RunReport report) {
-        StringBuilder b = new StringBuilder();
-        try {
-            write(report, b);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return b.toString();
+        return Json.text(tree(report));
     }
 
     static ObjectNode tree(RunReport report) {
         ExplorationResult r = report.result();
-        ObjectNode o = Json.object();
+        ObjectNode o = Json.head("run");
         o.put("verdict", r.verdict());
         o.put("exhaustive", r.exhaustive());
         o.put("executions", r.executions());
         o.put("elapsedMillis", r.elapsedMillis());
         o.put("model", report.model());
         o.put("scenario", report.scenario());
-        o.set("experiments", Json.strings(r.experiments()));
+        o.set("experiments", Json.tree(r.experiments()));
         ArrayNode vs = o.putArray("violations");
         for (int i = 0; i < r.violations().size(); i++) {
-            vs.add(TraceJson.violation(r.violations().get(i), report.replayFile(i)));
+            ObjectNode v = (ObjectNode) Json.tree(r.violations().get(i));
+            v.put("replay", report.replayFile(i));
+            vs.add(v);
         }
         AnalysisReport a = report.analysis();
-        o.set("locksets", a == null ? Json.object() : AnalysisJson.locksets(a.locksets().fields()));
-        o.set("lockOrder", a == null ? Json.MAPPER.createArrayNode() : AnalysisJson.edges(a.lockOrder().edges()));
+        ObjectNode locksets = o.putObject("locksets");
+        if (a != null) {
+            for (FieldLockset f : a.locksets().fields()) {
+                locksets.set(f.field(), Json.tree(f));
+            }
+        }
+        o.set("lockOrder", Json.tree(a == null ? List.of() : a.lockOrder().edges()));
         o.put("blocked", r.blocked());
         o.put("steps", r.steps());
         o.put("bounded", r.bounded());
-        o.put("stopReason", r.stopReason());
+        o.set("stopReason", Json.tree(r.stopReason()));
         o.put("strategy", r.strategy());
         o.put("seed", r.seed());
         o.put("timing", report.timing());
         o.put("program", r.program());
-        o.set("analysis", a == null ? null : analysisExtras(a));
+        if (a != null) {
+            o.set("analysis", Json.tree(a));
+        }
         return o;
     }
 
-    /** The parts of the analyses beyond the stable {@code locksets} and {@code lockOrder} keys. */
-    private static ObjectNode analysisExtras(AnalysisReport a) {
-        ObjectNode x = Json.object();
-        x.put("executions", a.locksets().executions());
-        x.set("protection", AnalysisJson.protection(a.locksets().locks()));
-        x.put("deadlockedExecutions", a.lockOrder().deadlockedExecutions());
-        x.set("lockClasses", Json.strings(a.lockOrder().lockClasses()));
-        x.set("cycles", AnalysisJson.cycles(a.lockOrder().cycles()));
-        x.set("races", AnalysisJson.races(a.races().races()));
-        x.set("assertions", AnalysisJson.assertions(a.assertions().sites()));
-        return x;
-    }
-
-    /** Reads a report written by {@link #write}; keys beyond the stable ones are optional. */
+    /** Reads a report written by {@link #write}. */
     public static RunReport read(String json) throws ResultFormatException {
-        return fromTree(Json.parse(json), "result");
+        return fromTree(Json.parse(json));
     }
 
-    static RunReport fromTree(JsonNode n, String where) throws ResultFormatException {
+    static RunReport fromTree(ObjectNode n) throws ResultFormatException {
         List<Violation> violations = new ArrayList<>();
         Map<Integer, String> replays = new HashMap<>();
-        JsonNode vs = Json.array(n, "violations", where);
+        JsonNode vs = n.path("violations");
         for (int i = 0; i < vs.size(); i++) {
-            violations.add(TraceJson.readViolation(vs.get(i), where + ".violations[" + i + "]"));
-            String replay = Json.textOr(vs.get(i), "replay", null);
+            violations.add(Json.bind(vs.get(i), Violation.class, "violations[" + i + "]"));
+            String replay = Json.textOr(vs.get(i), "replay");
             if (replay != null) {
                 replays.put(i, replay);
             }
         }
-        String verdict = Json.text(n, "verdict", where);
+        String verdict = Json.text(n, "verdict");
         if (!verdict.equals(violations.isEmpty() ? "no-violation" : "violation")) {
-            throw new ResultFormatException(where + ".verdict: '" + verdict + "' contradicts the " + violations.size() + " violations listed");
+            throw new ResultFormatException("verdict: '" + verdict + "' contradicts the " + violations.size() + " violations listed");
         }
-        ExplorationResult r = new ExplorationResult(Json.textOr(n, "program", Json.textOr(n, "scenario", "program")),
-                Json.textOr(n, "strategy", "unknown"), Json.numberOr(n, "seed", 0), Json.bool(n, "exhaustive", where),
-                Json.number(n, "executions", where), Json.numberOr(n, "blocked", 0), Json.numberOr(n, "steps", 0),
-                Json.boolOr(n, "bounded", false), Json.number(n, "elapsedMillis", where),
-                Json.textOr(n, "stopReason", "unknown"), Json.stringList(n, "experiments", where), violations);
-        return new RunReport(Json.text(n, "model", where), Json.text(n, "scenario", where), Json.textOr(n, "timing", null), r,
-                replays, analysis(n, where));
-    }
-
-    private static AnalysisReport analysis(JsonNode n, String where) throws ResultFormatException {
-        JsonNode x = n.get("analysis");
-        if (x == null || x.isNull()) {
-            return null;
+        List<LockExperiment> experiments = new ArrayList<>();
+        JsonNode ex = n.path("experiments");
+        for (int i = 0; i < ex.size(); i++) {
+            experiments.add(Json.bind(ex.get(i), LockExperiment.class, "experiments[" + i + "]"));
         }
-        String at = where + ".analysis";
-        long executions = Json.number(x, "executions", at);
-        LocksetReport sets = new LocksetReport(executions,
-                AnalysisJson.readLocksets(Json.required(n, "locksets", where), where + ".locksets"),
-                AnalysisJson.readProtection(Json.array(x, "protection", at), at + ".protection"));
-        LockOrderReport order = new LockOrderReport(executions, Json.numberOr(x, "deadlockedExecutions", 0),
-                Json.stringListOr(x, "lockClasses"), AnalysisJson.readEdges(Json.array(n, "lockOrder", where), where + ".lockOrder"),
-                AnalysisJson.readCycles(Json.array(x, "cycles", at), at + ".cycles"));
-        return new AnalysisReport(sets, new RaceReport(executions, AnalysisJson.readRaces(Json.array(x, "races", at), at + ".races")),
-                order, new AssertionReport(executions, AnalysisJson.readAssertions(Json.array(x, "assertions", at), at + ".assertions")));
+        ExplorationResult r = new ExplorationResult(Json.text(n, "program"), Json.text(n, "strategy"), Json.number(n, "seed"),
+                Json.bool(n, "exhaustive"), Json.number(n, "executions"), Json.number(n, "blocked"), Json.number(n, "steps"),
+                Json.bool(n, "bounded"), Json.number(n, "elapsedMillis"), Json.bind(n.get("stopReason"), StopReason.class, "stopReason"),
+                experiments, violations);
+        AnalysisReport a = n.hasNonNull("analysis") ? Json.bind(n.get("analysis"), AnalysisReport.class, "analysis") : null;
+        return new RunReport(Json.textOr(n, "model"), Json.textOr(n, "scenario"), Json.textOr(n, "timing"), r, replays, a);
     }
 }

@@ -72,7 +72,7 @@ public record RunReport(
         return result.seed();
     }
 
-    public List<String> experiments() {
+    public List<dev.whylock.engine.LockExperiment> experiments() {
         return result.experiments();
     }
 }

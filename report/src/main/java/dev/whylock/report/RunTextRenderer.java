@@ -1,5 +1,6 @@
 package dev.whylock.report;
 
+import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.analysis.AnalysisReport;
 import dev.whylock.engine.analysis.DataRace;
 import dev.whylock.engine.analysis.LockCycle;
@@ -29,7 +30,10 @@ public final class RunTextRenderer {
         analysis(report, out);
     }
 
-    /** The one-line verdict: {@code VIOLATION kind in scenario: message} or {@code NO VIOLATION in ...}. */
+    /**
+     * The one-line verdict: {@code VIOLATION kind in scenario: message}, {@code DATA RACE in ...}
+     * when the first finding is a race (damage is listed first), or {@code NO VIOLATION in ...}.
+     */
     public static String verdict(RunReport report) {
         ExplorationResult r = report.result();
         String where = report.scenario() != null ? report.scenario() : r.program();
@@ -41,6 +45,9 @@ public final class RunTextRenderer {
         }
         Violation first = r.violations().get(0);
         String more = r.violations().size() > 1 ? " (+" + (r.violations().size() - 1) + " more)" : "";
+        if (first.kind() == ViolationKind.DATA_RACE) {
+            return "DATA RACE in " + where + ": " + first.message() + more;
+        }
         return "VIOLATION " + first.kind().key() + " in " + where + ": " + first.message() + more;
     }
 
@@ -49,7 +56,7 @@ public final class RunTextRenderer {
         StringBuilder b = new StringBuilder();
         b.append("model ").append(report.model() == null ? "(none)" : report.model());
         b.append(", scenario ").append(report.scenario() == null ? r.program() : report.scenario());
-        b.append(", experiments: ").append(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments()));
+        b.append(", experiments: ").append(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments().stream().map(Object::toString).toList()));
         if (report.timing() != null) {
             b.append(", timing ").append(report.timing());
         }
@@ -62,7 +69,7 @@ public final class RunTextRenderer {
         row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
         row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
         row(out, "bound", bound(r), boundExplained(r));
-        row(out, "stopped", r.stopReason(), Glossary.stopReason(r.stopReason()));
+        row(out, "stopped", r.stopReason().key(), Glossary.stopReason(r.stopReason()));
         row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()) + (r.seed() != 0 ? " (seed " + r.seed() + ")" : ""));
         row(out, "elapsed", r.elapsedMillis() + " ms", "");
         out.append('\n');
@@ -132,10 +139,11 @@ public final class RunTextRenderer {
                 out.append('\n');
             }
         }
-        if (!a.races().races().isEmpty()) {
-            out.append("Data races (").append(Glossary.kind("data-race")).append(")\n");
+        boolean counted = report.violations().stream().anyMatch(v -> v.kind() == ViolationKind.DATA_RACE);
+        if (!a.races().races().isEmpty() && !counted) {
+            out.append("Data races, not counted in the verdict (ignored as asked: --ignore data-race)\n");
             for (DataRace r : a.races().races()) {
-                AnalysisText.race(r, "  ", out);
+                AnalysisText.race(r, false, "  ", out);
                 out.append('\n');
             }
         }

@@ -1,6 +1,6 @@
 package dev.whylock.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
@@ -9,17 +9,43 @@ import java.io.IOException;
  */
 public sealed interface SavedResult permits RunReport, WhyRun {
 
-    /** Reads a result written by {@link RunJson} or {@link WhyJson}, telling them apart by the why report's {@code lock} key. */
+    /** Reads a result written by {@link RunJson} or {@link WhyJson}, telling them apart by the {@code result} key. */
     static SavedResult read(String json) throws ResultFormatException {
-        JsonNode n = Json.parse(json);
-        return n.has("lock") && n.has("siteVerdicts") ? WhyJson.read(json) : RunJson.read(json);
+        ObjectNode n = Json.parse(json);
+        String kind = Json.textOr(n, "result");
+        if ("why".equals(kind)) {
+            return WhyJson.fromTree(n);
+        }
+        if ("run".equals(kind)) {
+            return RunJson.fromTree(n);
+        }
+        if ("stress".equals(kind)) {
+            throw new ResultFormatException("a stress result records no trace, so there is nothing more to render: the JSON file is "
+                    + "the whole result ('whylock report' renders run and why results)");
+        }
+        throw new ResultFormatException("'result' is " + (kind == null ? "missing" : "'" + kind + "'")
+                + "; this whylock renders 'run' (explore, lockset) and 'why' results");
     }
 
-    /** Renders this result as plain text. */
-    default void renderText(Appendable out) throws IOException {
+    /** The JSON text of this result. */
+    default String json() {
+        return switch (this) {
+            case RunReport r -> RunJson.text(r);
+            case WhyRun w -> WhyJson.text(w);
+        };
+    }
+
+    /** Renders this result as plain text: the short form for a why inquiry unless {@code full}. */
+    default void renderText(Appendable out, boolean full) throws IOException {
         switch (this) {
             case RunReport r -> RunTextRenderer.render(r, out);
-            case WhyRun w -> WhyTextRenderer.render(w, out);
+            case WhyRun w -> {
+                if (full) {
+                    WhyTextRenderer.render(w, out);
+                } else {
+                    WhyAnswer.render(w, out);
+                }
+            }
         }
     }
 
@@ -28,14 +54,6 @@ public sealed interface SavedResult permits RunReport, WhyRun {
         switch (this) {
             case RunReport r -> RunHtmlRenderer.render(r, out);
             case WhyRun w -> WhyHtmlRenderer.render(w, out);
-        }
-    }
-
-    /** Writes this result as JSON. */
-    default void writeJson(Appendable out) throws IOException {
-        switch (this) {
-            case RunReport r -> RunJson.write(r, out);
-            case WhyRun w -> WhyJson.write(w, out);
         }
     }
 }

@@ -29,30 +29,44 @@ public final class WhyHtmlRenderer {
         WhyReport w = run.report();
         List<WhyVerdict.Finding> findings = WhyVerdict.findings(w);
         HtmlPage.open("whylock: why " + w.lockClass(), out);
-        Necessity overall = WhyVerdict.overall(w);
-        String cls = overall == Necessity.NECESSARY ? "bad" : overall == Necessity.INCONCLUSIVE ? "open" : "good";
-        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(esc(WhyTextRenderer.headline(w))).append("</h1></div>\n");
+        Necessity overall = w.verdict();
+        String cls = WhyAnswer.bad(overall) ? "bad" : overall == Necessity.UNDECIDED ? "open" : "good";
+        out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(esc(WhyText.headline(w))).append("</h1></div>\n");
         out.append("<p class=\"what\">").append(run.model() == null ? "" : "model <b>" + esc(run.model()) + "</b>; ")
-                .append("scenarios: <b>").append(esc(String.join(", ", w.scenarios()))).append("</b>; bound: ")
-                .append(esc(WhyText.bound(w.bound()))).append("; ").append(String.valueOf(WhyVerdict.executions(w)))
+                .append(esc(WhyText.count(w.scenarios().size(), "scenario"))).append("; bound: ")
+                .append(esc(WhyText.bound(w.bound()))).append("; ").append(String.valueOf(w.executions()))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")
-                .append(w.interrupted() ? "; <b>interrupted</b> before the inquiry finished" : "").append("</p>\n");
+                .append(w.interrupted() ? "; <b>interrupted</b>: unfinished verdicts are UNDECIDED" : "").append("</p>\n");
+        List<String> answer = WhyAnswer.answer(run);
+        if (!answer.isEmpty()) {
+            out.append("<div class=\"answer\">\n<h2>").append(esc(answer.get(0))).append("</h2>\n<ul>\n");
+            for (String line : answer.subList(1, answer.size())) {
+                boolean sub = line.startsWith("  ");
+                out.append(sub ? "<li class=\"sub\">" : "<li>").append(HtmlPage.names(line.strip())).append("</li>\n");
+            }
+            out.append("</ul>\n</div>\n");
+        }
 
         out.append("<h2>1. Verdict per acquisition site</h2>\n<table>\n<tr><th>verdict</th><th>site</th><th>why</th></tr>\n");
-        for (SiteVerdict v : WhyVerdict.all(w)) {
-            String key = v.necessity() == Necessity.NECESSARY ? "verdict-necessary" : "verdict-not-needed";
+        for (SiteVerdict v : w.verdicts()) {
+            String key = WhyAnswer.bad(v.necessity()) ? "verdict-necessary" : "verdict-not-needed";
             int n = WhyVerdict.numberOf(findings, v.counterexample());
             out.append("<tr><td class=\"").append(key).append("\">").append(esc(WhyText.necessity(v.necessity())))
-                    .append("</td><td class=\"mono\">").append(esc(WhyVerdict.where(v))).append("</td><td>")
-                    .append(esc(WhyText.because(v, n)));
+                    .append("</td><td class=\"mono\">").append(HtmlPage.names(WhyVerdict.where(v))).append("</td><td>")
+                    .append(HtmlPage.names(WhyText.because(v)));
             if (n > 0) {
-                out.append(" <a href=\"#cx").append(String.valueOf(n)).append("\">show</a>");
+                out.append(" <a href=\"#cx").append(String.valueOf(n)).append("\">counterexample ").append(String.valueOf(n)).append("</a>");
             }
             if (!v.assumed().isEmpty()) {
                 out.append("<br><span class=\"explain\">also: ").append(esc(WhyText.count(v.assumed().size(), "lock assertion")))
                         .append(" failed (code that assumed the lock)</span>");
             }
             out.append("</td></tr>\n");
+        }
+        if (!w.unreachedSites().isEmpty()) {
+            out.append("<tr><td class=\"verdict-open\">NEVER REACHED</td><td class=\"mono\">")
+                    .append(esc(String.join(", ", w.unreachedSites()))).append("</td><td>the program takes ").append(esc(w.lockClass()))
+                    .append(" there, but no scenario runs it</td></tr>\n");
         }
         out.append("</table>\n<p class=\"explain\">exhaustive: ").append(esc(Glossary.EXHAUSTIVE)).append("</p>\n");
 
@@ -72,8 +86,13 @@ public final class WhyHtmlRenderer {
         for (LockCycle c : w.baselineCycles()) {
             AnalysisHtml.cycle(c, out);
         }
-        for (DataRace r : w.baselineRaces()) {
-            AnalysisHtml.race(r, out);
+        if (!w.baselineRaces().isEmpty()) {
+            out.append("<details><summary>").append(esc(WhyText.count(w.baselineRaces().size(), "data race")))
+                    .append(" in the code as written (context: not caused by any experiment)</summary>\n");
+            for (DataRace r : w.baselineRaces()) {
+                AnalysisHtml.race(r, out);
+            }
+            out.append("</details>\n");
         }
 
         out.append("<h2>2. What ").append(esc(w.lockClass())).append(" protects</h2>\n<p class=\"explain\">")
@@ -93,9 +112,9 @@ public final class WhyHtmlRenderer {
             AnalysisHtml.assertions(w.assertions(), out);
         }
         out.append("<ul class=\"parts\">");
-        for (SiteVerdict v : WhyVerdict.all(w)) {
+        for (SiteVerdict v : w.verdicts()) {
             for (Violation a : v.assumed()) {
-                out.append("<li>under <span class=\"mono\">").append(esc(v.experiment())).append("</span>: ")
+                out.append("<li>under <span class=\"mono\">").append(esc(v.experiment().toString())).append("</span>: ")
                         .append(esc(a.message())).append("</li>");
             }
         }
@@ -106,8 +125,10 @@ public final class WhyHtmlRenderer {
             out.append("<p>No replacement experiment was asked for.</p>\n");
         }
         for (ReplacementOutcome r : w.replacements()) {
-            out.append("<h3 class=\"mono\">").append(esc(r.experiment())).append(": ").append(r.safeWithinBound()
-                    ? "<span class=\"verdict-not-needed\">SAFE within the bound</span>" : "<span class=\"verdict-necessary\">UNSAFE</span>")
+            boolean safe = r.verdict() == dev.whylock.engine.why.ReplacementVerdict.SAFE_WITHIN_BOUND;
+            out.append("<h3 class=\"mono\">").append(esc(r.experiment().toString())).append(": <span class=\"")
+                    .append(safe ? "verdict-not-needed" : "verdict-necessary").append("\">").append(esc(WhyText.replacement(r)))
+                    .append("</span>")
                     .append("</h3>\n<p>").append(esc(WhyText.count(r.cycles().size(), "lock-order cycle") + ", "
                             + WhyText.count(r.newRaces().size(), "new data race") + ", " + WhyText.count(r.damage().size(), "kind")
                             + " of damage")).append("</p>\n");
@@ -131,7 +152,7 @@ public final class WhyHtmlRenderer {
             out.append("<table>\n<tr><th>experiment</th><th>scenario</th><th>stress runs</th><th>failed</th>"
                     + "<th>first failure at run</th><th>DPOR execution that found it</th></tr>\n");
             for (StressComparison s : w.stress()) {
-                out.append("<tr><td class=\"mono\">").append(esc(s.experiment())).append("</td><td class=\"mono\">").append(esc(s.scenario()))
+                out.append("<tr><td class=\"mono\">").append(esc(s.experiment().toString())).append("</td><td class=\"mono\">").append(esc(s.scenario()))
                         .append("</td><td class=\"num\">").append(String.valueOf(s.stress().runs())).append("</td><td class=\"num\">")
                         .append(String.valueOf(s.stress().failures())).append("</td><td class=\"num\">")
                         .append(s.stress().firstFailureRun() == 0 ? "never" : String.valueOf(s.stress().firstFailureRun()))
@@ -162,11 +183,12 @@ public final class WhyHtmlRenderer {
         if (w.annotations().isEmpty()) {
             out.append("<p>None: no shared field is always accessed under ").append(esc(w.lockClass())).append(".</p>\n");
         } else {
-            out.append("<table>\n<tr><th>field</th><th>C</th><th>Java</th><th></th></tr>\n");
+            out.append("<p class=\"explain\">From the locksets, the same whichever lock is asked about.</p>\n<table>\n<tr><th>field</th><th>C</th><th>Java</th><th></th></tr>\n");
             for (SuggestedAnnotation a : w.annotations()) {
                 out.append("<tr><td class=\"mono\">").append(esc(a.field())).append("</td><td class=\"mono\">").append(esc(a.kernel()))
                         .append("</td><td class=\"mono\">").append(esc(a.java())).append("</td><td class=\"explain\">")
-                        .append(a.alone() ? "the only lock held at every access" : "held together with other locks").append("</td></tr>\n");
+                        .append(a.locks().size() == 1 ? "the only lock held at every access" : "all of them held at every access")
+                        .append("</td></tr>\n");
             }
             out.append("</table>\n");
         }

@@ -37,9 +37,17 @@ public final class WhyTextRenderer {
         out.append(headline(w)).append('\n');
         out.append("  ").append(run.model() == null ? "" : "model " + run.model() + "; ")
                 .append("scenarios: ").append(String.join(", ", w.scenarios())).append("; bound: ")
-                .append(WhyText.bound(w.bound())).append("; ").append(String.valueOf(WhyVerdict.executions(w)))
+                .append(WhyText.bound(w.bound())).append("; ").append(String.valueOf(w.executions()))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")
-                .append(w.interrupted() ? "; INTERRUPTED before the inquiry finished" : "").append("\n\n");
+                .append(w.interrupted() ? "; INTERRUPTED before the inquiry finished: unfinished verdicts are UNDECIDED" : "")
+                .append("\n\n");
+        List<String> answer = WhyAnswer.answer(run);
+        for (String line : answer) {
+            out.append("  ").append(line).append('\n');
+        }
+        if (!answer.isEmpty()) {
+            out.append('\n');
+        }
         verdicts(w, findings, out);
         baselines(w, findings, out);
         protects(w, out);
@@ -52,31 +60,16 @@ public final class WhyTextRenderer {
 
     /** {@code rtnl_mutex is NECESSARY: removing it breaks N of M acquisition sites}, or the opposite. */
     public static String headline(WhyReport w) {
-        long broken = w.siteVerdicts().stream().filter(v -> v.necessity() == Necessity.NECESSARY).count();
-        return switch (WhyVerdict.overall(w)) {
-            case NECESSARY -> w.lockClass() + " is NECESSARY: removing it breaks something at " + broken + " of "
-                    + w.siteVerdicts().size() + " acquisition sites"
-                    + (w.allSites() != null && w.allSites().necessity() == Necessity.NECESSARY ? " and when removed everywhere" : "");
-            case NOT_NEEDED_WITHIN_BOUND -> w.lockClass() + " is NOT NEEDED within the bound: no removal broke anything in "
-                    + WhyVerdict.executions(w) + " executions" + (WhyVerdict.exhaustive(w) ? " (exhaustive)" : " (not exhaustive)");
-            case INCONCLUSIVE -> w.lockClass() + ": INCONCLUSIVE, the inquiry stopped before every site was decided";
-        } + failingAsWritten(w);
-    }
-
-    /** {@code ; but scenario S already fails as written (deadlock)}, or nothing. */
-    private static String failingAsWritten(WhyReport w) {
-        List<String> failing = w.baselines().stream().filter(ScenarioRun::fails)
-                .map(r -> r.scenario() + " (" + WhyText.kinds(r.damage()) + ")").toList();
-        return failing.isEmpty() ? "" : failing.size() == 1 ? "; but as written, scenario " + failing.get(0) + " already fails"
-                : "; but as written, scenarios " + String.join(", ", failing) + " already fail";
+        return WhyText.headline(w);
     }
 
     private static void verdicts(WhyReport w, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
         WhyText.section("1. Verdict per acquisition site", "remove the lock at one site, explore every scenario, look for damage", out);
-        int width = WhyVerdict.all(w).stream().mapToInt(v -> WhyVerdict.where(v).length()).max().orElse(10);
-        for (SiteVerdict v : WhyVerdict.all(w)) {
+        int width = w.verdicts().stream().mapToInt(v -> WhyVerdict.where(v).length()).max().orElse(10);
+        for (SiteVerdict v : w.verdicts()) {
+            int n = WhyVerdict.numberOf(findings, v.counterexample());
             out.append("  ").append(AnalysisText.pad(WhyText.necessity(v.necessity()), 11)).append(AnalysisText.pad(WhyVerdict.where(v), width + 2))
-                    .append(WhyText.because(v, WhyVerdict.numberOf(findings, v.counterexample()))).append('\n');
+                    .append(WhyText.because(v)).append(n == 0 ? "" : " (counterexample " + n + ")").append('\n');
             if (!v.assumed().isEmpty()) {
                 out.append("  ").append(" ".repeat(13 + width)).append("also: ").append(String.valueOf(v.assumed().size()))
                         .append(v.assumed().size() == 1 ? " lock assertion fails" : " lock assertions fail")
@@ -86,8 +79,14 @@ public final class WhyTextRenderer {
         if (w.siteVerdicts().isEmpty()) {
             out.append("  (no acquisition site of ").append(w.lockClass()).append(" ran in any scenario)\n");
         }
+        if (!w.unreachedSites().isEmpty()) {
+            out.append("  NEVER REACHED ").append(String.join(", ", w.unreachedSites())).append(": the program takes ")
+                    .append(w.lockClass()).append(" there, but no scenario runs it\n");
+        }
         out.append("  NECESSARY: some scenario reaches damage (").append("use-after-free, deadlock, invariant, ...) without it\n");
-        out.append("  NOT NEEDED: no damage within the bound; exhaustive: ").append(Glossary.EXHAUSTIVE).append("\n\n");
+        out.append("  RACY: no damage, but data races the code as written does not have\n");
+        out.append("  NOT NEEDED: no damage and no new race within the bound; exhaustive: ").append(Glossary.EXHAUSTIVE).append('\n');
+        out.append("  UNDECIDED: interrupted or time-limited before anything was found\n\n");
     }
 
     private static void baselines(WhyReport w, List<WhyVerdict.Finding> findings, Appendable out) throws IOException {
@@ -142,9 +141,9 @@ public final class WhyTextRenderer {
         } else {
             AnalysisText.assertions(w.assertions(), "  ", out);
         }
-        for (SiteVerdict v : WhyVerdict.all(w)) {
+        for (SiteVerdict v : w.verdicts()) {
             for (Violation a : v.assumed()) {
-                out.append("  under ").append(v.experiment()).append(": ").append(a.message()).append('\n');
+                out.append("  under ").append(v.experiment().toString()).append(": ").append(a.message()).append('\n');
             }
         }
         out.append('\n');
@@ -157,9 +156,7 @@ public final class WhyTextRenderer {
             return;
         }
         for (ReplacementOutcome r : w.replacements()) {
-            out.append("  ").append(r.experiment()).append(": ").append(r.safeWithinBound()
-                    ? "SAFE within the bound" + (r.exhaustive() ? " (exhaustive)" : " (not exhaustive)")
-                    : "UNSAFE").append('\n');
+            out.append("  ").append(r.experiment().toString()).append(": ").append(WhyText.replacement(r)).append('\n');
             out.append("    ").append(WhyText.count(r.cycles().size(), "lock-order cycle")).append(", ")
                     .append(WhyText.count(r.newRaces().size(), "new data race")).append(", ")
                     .append(WhyText.count(r.damage().size(), "kind")).append(" of damage\n\n");
@@ -188,7 +185,7 @@ public final class WhyTextRenderer {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"experiment", "scenario", "stress runs", "failed", "first failure at run", "DPOR execution that found it"});
         for (StressComparison s : w.stress()) {
-            rows.add(new String[] {s.experiment(), s.scenario(), String.valueOf(s.stress().runs()), String.valueOf(s.stress().failures()),
+            rows.add(new String[] {s.experiment().toString(), s.scenario(), String.valueOf(s.stress().runs()), String.valueOf(s.stress().failures()),
                 s.stress().firstFailureRun() == 0 ? "never" : String.valueOf(s.stress().firstFailureRun()),
                 String.valueOf(s.dporExecutionsToCounterexample())});
         }
@@ -218,7 +215,8 @@ public final class WhyTextRenderer {
     }
 
     private static void annotations(WhyReport w, Appendable out) throws IOException {
-        WhyText.section("7. Suggested annotations", "checkable by sparse/clang context analysis (C) or Error Prone (Java)", out);
+        WhyText.section("7. Suggested annotations", "from the locksets, the same whichever lock is asked about; checkable by "
+                + "clang context analysis (C) or Error Prone (Java)", out);
         if (w.annotations().isEmpty()) {
             out.append("  none: no shared field is always accessed under ").append(w.lockClass()).append('\n');
             return;
@@ -226,7 +224,7 @@ public final class WhyTextRenderer {
         int width = w.annotations().stream().mapToInt(a -> a.field().length()).max().orElse(5);
         for (SuggestedAnnotation a : w.annotations()) {
             out.append("  ").append(AnalysisText.pad(a.field(), width + 2)).append(AnalysisText.pad(a.kernel(), a.kernel().length() + 2))
-                    .append(a.java()).append(a.alone() ? "" : "  (held together with other locks)").append('\n');
+                    .append(a.java()).append(a.locks().size() > 1 ? "  (all of them held at every access)" : "").append('\n');
         }
     }
 }

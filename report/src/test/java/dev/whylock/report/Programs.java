@@ -100,11 +100,26 @@ final class Programs {
         return Explorer.explore(p, config(experiments));
     }
 
-    /** Explores {@code p} like {@link #dpor} with the analyses attached, as the CLI's {@code explore} does. */
+    /**
+     * Explores {@code p} like {@link #dpor} with the analyses attached, as the CLI's {@code explore}
+     * does: the data races they find are violations too.
+     */
     static RunReport report(String scenario, Program p, LockExperiment... experiments) {
         Analyses analyses = new Analyses();
         ExplorationResult r = Explorer.explore(p, config(experiments).withObservers(analyses.observers()));
+        r = r.withViolations(analyses.report().races().violations(), java.util.Set.of());
         return RunReport.of("litmus", scenario, "untimed", r).withAnalysis(analyses.report());
+    }
+
+    /** Two tasks write {@code stats} without a lock; nothing checks it, so the only finding is the race. */
+    static Program racyStats() {
+        return program("racy-stats", env -> {
+            Field<Integer> stats = env.field("dev->stats", 0);
+            Task a = env.spawn("A", () -> stats.set(1, "stats_update"));
+            Task b = env.spawn("B", () -> stats.get("stats_read"));
+            env.join(a);
+            env.join(b);
+        });
     }
 
     private static SearchConfig config(LockExperiment... experiments) {

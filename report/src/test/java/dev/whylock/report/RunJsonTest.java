@@ -48,9 +48,10 @@ class RunJsonTest {
         JsonNode n = new ObjectMapper().readTree(RunJson.text(Runs.abba()));
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
-        assertEquals(STABLE, keys.subList(0, STABLE.size()));
+        assertEquals(List.of("schemaVersion", "result"), keys.subList(0, 2));
+        assertEquals(STABLE, keys.subList(2, STABLE.size() + 2));
         JsonNode step = n.get("violations").get(0).get("trace").get(0);
-        for (String k : List.of("task", "operation", "object", "site", "value", "preemption")) {
+        for (String k : List.of("task", "operation", "object", "site", "preemption")) {
             assertTrue(step.has(k), "step lacks " + k);
         }
         assertEquals(".whylock/ab-ba-1.replay", n.get("violations").get(0).get("replay").asText());
@@ -68,6 +69,20 @@ class RunJsonTest {
     void read_verdictContradictingViolations_fails() {
         String json = RunJson.text(Runs.abba()).replace("\"verdict\": \"violation\"", "\"verdict\": \"no-violation\"");
         assertThrows(ResultFormatException.class, () -> RunJson.read(json));
+    }
+
+    @Test
+    void read_resultWithoutSchemaVersion_failsSayingItIsFromAnOlderWhylock() {
+        String json = RunJson.text(Runs.lostUpdate()).replaceFirst("\"schemaVersion\": 2,", "");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> SavedResult.read(json));
+        assertTrue(e.getMessage().contains("older whylock"), e.getMessage());
+    }
+
+    @Test
+    void read_otherSchemaVersion_failsNamingBothVersions() {
+        String json = RunJson.text(Runs.lostUpdate()).replaceFirst("\"schemaVersion\": 2", "\"schemaVersion\": 1");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> SavedResult.read(json));
+        assertTrue(e.getMessage().contains("schema version 1") && e.getMessage().contains("reads version 2"), e.getMessage());
     }
 
     @Test

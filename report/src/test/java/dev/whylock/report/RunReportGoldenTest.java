@@ -15,7 +15,8 @@ class RunReportGoldenTest {
                 Arguments.of("lost-update-without-lock", (Supplier<RunReport>) Runs::lostUpdateWithoutLock),
                 Arguments.of("lost-update", (Supplier<RunReport>) Runs::lostUpdate),
                 Arguments.of("ab-ba", (Supplier<RunReport>) Runs::abba),
-                Arguments.of("long-setup", (Supplier<RunReport>) Runs::longSetup));
+                Arguments.of("long-setup", (Supplier<RunReport>) Runs::longSetup),
+                Arguments.of("data-race", (Supplier<RunReport>) Runs::dataRace));
     }
 
     @ParameterizedTest(name = "{0}")

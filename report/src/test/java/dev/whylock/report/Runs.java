@@ -29,6 +29,11 @@ final class Runs {
                 .withReplayFile(0, ".whylock/lost-update-after-setup-1.replay");
     }
 
+    /** A data race and nothing else: the verdict says DATA RACE. */
+    static RunReport dataRace() {
+        return Programs.report("racy-stats", Programs.racyStats()).withReplayFile(0, ".whylock/racy-stats-1.replay");
+    }
+
     /** A run without the analyses, as {@code explore} prints it without {@code --analyses}. */
     static RunReport abbaPlain() {
         return RunReport.of("litmus", "ab-ba", "untimed", Programs.dpor(Programs.abba()));

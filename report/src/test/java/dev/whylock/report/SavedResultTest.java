@@ -30,7 +30,7 @@ class SavedResultTest {
 
     static String text(SavedResult s) throws IOException {
         StringBuilder b = new StringBuilder();
-        s.renderText(b);
+        s.renderText(b, false);
         return b.toString();
     }
 }

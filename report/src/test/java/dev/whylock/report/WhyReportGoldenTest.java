@@ -27,6 +27,14 @@ class WhyReportGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inquiries")
+    void whyReport_shortText_matchesGolden(String name, Supplier<WhyRun> why) throws IOException {
+        StringBuilder b = new StringBuilder();
+        WhyAnswer.render(why.get(), b);
+        Golden.check("why-" + name + "-short.txt", b.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inquiries")
     void whyReport_json_matchesGolden(String name, Supplier<WhyRun> why) throws IOException {
         Golden.check("why-" + name + ".json", WhyJson.text(why.get()));
     }

@@ -75,6 +75,30 @@ class WhyReportTest {
     }
 
     @Test
+    void whyShortText_answerFirst_verdictOnFirstAndLastLineAndAReplayPerCounterexample() throws IOException {
+        StringBuilder b = new StringBuilder();
+        WhyAnswer.render(devLock, b);
+        List<String> lines = b.toString().lines().toList();
+        assertEquals(lines.get(0), lines.get(lines.size() - 1));
+        assertTrue(lines.get(0).startsWith("dev_lock is NECESSARY"), lines.get(0));
+        assertTrue(lines.size() <= 60, lines.size() + " lines");
+        long necessary = devLock.report().verdicts().stream().filter(v -> v.counterexample() != null).count();
+        assertEquals(necessary, lines.stream().filter(l -> l.strip().startsWith("whylock replay ")).count(), b.toString());
+    }
+
+    @Test
+    void whyShortText_entryPointsGiven_answersTheQuestionFromTheSections() throws IOException {
+        WhyRun asked = devLock.withEntryPoints(List.of(new WhyRun.EntryPoint("dev_close", List.of("dev_remove"))));
+        StringBuilder b = new StringBuilder();
+        WhyAnswer.render(asked, b);
+        String t = b.toString();
+        assertTrue(t.contains("Why do dev_close() need dev_lock?"), t);
+        assertTrue(t.contains("dev_close() takes it in dev_remove(); holding it there:"), t);
+        assertTrue(t.contains("it writes priv->dev"), t);
+        assertTrue(t.contains("without it: NECESSARY, use-after-free in stats-vs-remove"), t);
+    }
+
+    @Test
     void whyText_mentionsOnlyLocksFromTheData() {
         assertFalse(text.contains("rtnl"), "nothing about rtnl is written in advance");
     }

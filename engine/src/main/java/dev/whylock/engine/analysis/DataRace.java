@@ -1,6 +1,8 @@
 package dev.whylock.engine.analysis;
 
+import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.result.Trace;
+import dev.whylock.engine.result.Violation;
 import java.util.List;
 
 /**
@@ -27,5 +29,15 @@ public record DataRace(String field, RaceAccess first, RaceAccess second, Trace 
         String a = first.site() + (first.write() ? ":w" : ":r");
         String b = second.site() + (second.write() ? ":w" : ":r");
         return field + " " + (a.compareTo(b) <= 0 ? a + " / " + b : b + " / " + a);
+    }
+
+    /**
+     * This race as a violation of kind {@code data-race}, KCSAN's shape: {@code data-race in f / g
+     * on field (write / read)}, with the execution up to the second access as its counterexample.
+     */
+    public Violation violation() {
+        String message = "data-race in " + first.site() + " / " + second.site() + " on " + field + " ("
+                + (first.write() ? "write" : "read") + " / " + (second.write() ? "write" : "read") + ")";
+        return new Violation(ViolationKind.DATA_RACE, message, second.task(), trace, decisions, execution, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.whylock.engine.analysis;
 
+import dev.whylock.engine.result.Violation;
 import java.util.List;
 
 /**
@@ -12,5 +13,10 @@ public record RaceReport(long executions, List<DataRace> races) {
 
     public RaceReport {
         races = List.copyOf(races);
+    }
+
+    /** Every race as a violation of kind {@code data-race}, in race order. */
+    public List<Violation> violations() {
+        return races.stream().map(DataRace::violation).toList();
     }
 }

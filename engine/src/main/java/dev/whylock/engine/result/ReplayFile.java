@@ -39,7 +39,7 @@ public record ReplayFile(Map<String, String> header, List<Integer> decisions, Li
 
     /** What a replayed step must match: task, operation, object and site. */
     public static String stepKey(Step s) {
-        return s.task() + "|" + s.op() + "|" + s.object() + "|" + s.site();
+        return s.task() + "|" + s.operation() + "|" + s.object() + "|" + s.site();
     }
 
     /**

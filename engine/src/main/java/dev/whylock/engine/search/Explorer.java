@@ -5,6 +5,7 @@ import dev.whylock.engine.exec.Execution;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.RawViolation;
 import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.result.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,32 +28,32 @@ public final class Explorer {
         long blocked = 0;
         long steps = 0;
         boolean bounded = false;
-        String stop;
+        StopReason stop;
         // The same checks, polled inside long executions, stop one in the middle.
         java.util.function.BooleanSupplier timeUp = () -> cfg.timeLimitMillis() > 0
                 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis();
         dev.whylock.engine.exec.RunConfig run = cfg.run().withInterrupt(() -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean());
         while (true) {
             if (executions + blocked >= cfg.maxExecutions()) {
-                stop = "max-executions";
+                stop = StopReason.MAX_EXECUTIONS;
                 break;
             }
             if (timeUp.getAsBoolean()) {
-                stop = "time-limit";
+                stop = StopReason.TIME_LIMIT;
                 break;
             }
             if (cfg.cancelled().getAsBoolean()) {
-                stop = "interrupted";
+                stop = StopReason.INTERRUPTED;
                 break;
             }
             if (!strategy.beginExecution()) {
-                stop = "exhausted";
+                stop = StopReason.EXHAUSTED;
                 break;
             }
             ExecutionOutcome o = new Execution(program, run, strategy).run();
             steps += o.log().size();
             if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
-                stop = timeUp.getAsBoolean() ? "time-limit" : "interrupted";
+                stop = timeUp.getAsBoolean() ? StopReason.TIME_LIMIT : StopReason.INTERRUPTED;
                 break;
             }
             strategy.endExecution(o);
@@ -70,20 +71,19 @@ public final class Explorer {
                 cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
             }
             if (stopNow) {
-                stop = "first-violation";
+                stop = StopReason.FIRST_VIOLATION;
                 break;
             }
         }
-        boolean exhaustive = stop.equals("exhausted") && strategy.exhaustsSpace()
+        boolean exhaustive = stop == StopReason.EXHAUSTED && strategy.exhaustsSpace()
                 && !(strategy instanceof Dfs d && d.pruned()) && !(strategy instanceof IterativeBounding ib && ib.pruned()) && !bounded;
         List<Violation> violations = new ArrayList<>(found.values());
         if (cfg.minimize() && cfg.strategy().kind() != StrategySpec.Kind.REPLAY && !violations.isEmpty()) {
             violations = minimize(program, cfg, violations);
         }
         cfg.progress().update(executions, blocked, violations.size(), cfg.ticker().nanos() - start);
-        List<String> experiments = cfg.run().experiments().stream().map(Object::toString).toList();
         return new ExplorationResult(program.name(), strategy.name(), cfg.strategy().seed(), exhaustive, executions, blocked,
-                steps, bounded, (cfg.ticker().nanos() - start) / 1_000_000, stop, experiments, violations);
+                steps, bounded, (cfg.ticker().nanos() - start) / 1_000_000, stop, cfg.run().experiments(), violations);
     }
 
     /** Records the violations of one execution, keeping the smallest counterexample per violation. */

@@ -3,12 +3,12 @@ package dev.whylock.engine.why;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.analysis.AnalysisReport;
 import dev.whylock.engine.analysis.Analyses;
+import dev.whylock.engine.analysis.CriticalSectionCollector;
 import dev.whylock.engine.analysis.DataRace;
 import dev.whylock.engine.analysis.FieldLockset;
 import dev.whylock.engine.analysis.LockCycle;
 import dev.whylock.engine.analysis.LockOrderCollector;
 import dev.whylock.engine.analysis.LockProtection;
-import dev.whylock.engine.analysis.RaceDetector;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.search.ExecutionObserver;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -52,6 +53,8 @@ public final class LockInquiry {
     private boolean allScenarios;
     private InquiryListener listener = InquiryListener.NONE;
     private Set<String> unvalidated = Set.of();
+    private Set<String> declaredSites = Set.of();
+    private boolean countRaces = true;
 
     /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
     public LockInquiry(String lockClass, List<Scenario> scenarios) {
@@ -104,6 +107,24 @@ public final class LockInquiry {
         return this;
     }
 
+    /**
+     * Every function the program declares as taking the lock (e.g. a model's site table), so that
+     * sites no scenario reaches are reported as never reached instead of silently missing.
+     */
+    public LockInquiry withDeclaredSites(Set<String> functions) {
+        this.declaredSites = Set.copyOf(functions);
+        return this;
+    }
+
+    /**
+     * Whether data races count (default): a removal that adds races but no damage is
+     * {@link Necessity#RACY}. Without, the verdicts are damage only and no race detector runs.
+     */
+    public LockInquiry countRaces(boolean count) {
+        this.countRaces = count;
+        return this;
+    }
+
     /** Hears which exploration starts next. */
     public LockInquiry withListener(InquiryListener l) {
         this.listener = l;
@@ -126,11 +147,12 @@ public final class LockInquiry {
     /** Runs the inquiry. */
     public WhyReport run() {
         long start = ticker.nanos();
-        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled, listener);
+        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled, listener, countRaces);
         runner.expect(scenarios.size());
         Analyses analyses = new Analyses(unvalidated);
+        CriticalSectionCollector sections = new CriticalSectionCollector(lockClass);
         List<ScenarioRun> baselines = new ArrayList<>();
-        Map<String, Set<String>> damageKeys = new HashMap<>();
+        Map<String, ScenarioRunner.Baseline> asWritten = new HashMap<>();
         Map<String, Set<String>> sitesByScenario = new HashMap<>();
         Map<String, Boolean> baselineExhaustive = new HashMap<>();
         TreeSet<String> sites = new TreeSet<>();
@@ -141,65 +163,72 @@ public final class LockInquiry {
             AcquisitionSites found = new AcquisitionSites(lockClass);
             List<ExecutionObserver> obs = new ArrayList<>(analyses.observers());
             obs.add(found);
-            ScenarioRun b = runner.explore(s, List.of(), null, null, obs).run();
+            obs.add(sections);
+            ScenarioRun b = runner.explore(s, null, null, obs);
             baselines.add(b);
-            damageKeys.put(s.name(), b.damage().stream().map(Violation::key).collect(Collectors.toSet()));
+            asWritten.put(s.name(), new ScenarioRunner.Baseline(b.damage().stream().map(Violation::key).collect(Collectors.toSet()),
+                    b.races().stream().map(DataRace::key).collect(Collectors.toSet())));
             sitesByScenario.put(s.name(), found.sites());
             baselineExhaustive.put(s.name(), b.exhaustive());
             sites.addAll(found.sites());
         }
         AnalysisReport base = analyses.report();
         runner.expect(scenarios.size() * (1 + sites.size() + 1 + replacements.size()));
-        Verdicts verdicts = new Verdicts(lockClass, scenarios, runner, damageKeys, sitesByScenario, baselineExhaustive,
+        Verdicts verdicts = new Verdicts(lockClass, scenarios, runner, asWritten, sitesByScenario, baselineExhaustive,
                 cancelled, allScenarios);
         List<SiteVerdict> siteVerdicts = new ArrayList<>();
         for (String site : sites) {
             siteVerdicts.add(verdicts.removal(site));
         }
-        SiteVerdict everywhere = verdicts.removal(SiteVerdict.ALL_SITES);
+        SiteVerdict everywhere = sites.isEmpty() ? null : verdicts.removal(SiteVerdict.ALL_SITES);
         List<ReplacementOutcome> replaced = new ArrayList<>();
         Set<String> baseRaces = base.races().races().stream().map(DataRace::key).collect(Collectors.toSet());
         Set<List<String>> baseCycles = base.lockOrder().cycles().stream().map(LockCycle::locks).collect(Collectors.toSet());
         for (LockExperiment e : replacements) {
-            replaced.add(replacement(e, runner, damageKeys, baseRaces, baseCycles));
+            replaced.add(replacement(e, runner, asWritten, baseRaces, baseCycles));
         }
-        List<StressComparison> stress = stress(siteVerdicts, everywhere);
+        List<StressComparison> stress = everywhere == null ? List.of() : stress(siteVerdicts, everywhere);
         List<FieldLockset> rows = base.locksets().fields().stream()
                 .filter(f -> f.shared() && f.locks().contains(lockClass)).toList();
         List<String> alone = base.locksets().locks().stream().filter(l -> l.lockClass().equals(lockClass))
                 .findFirst().map(LockProtection::alone).orElse(List.of());
         List<SuggestedAnnotation> annotations = SuggestedAnnotation.from(base.locksets()).stream()
-                .filter(a -> a.lockClass().equals(lockClass)).toList();
+                .filter(a -> a.names(lockClass)).toList();
         List<LockCycle> cycles = base.lockOrder().cycles().stream().filter(c -> c.locks().contains(lockClass)).toList();
+        List<String> unreached = cancelled.getAsBoolean() ? List.of()
+                : declaredSites.stream().filter(d -> !sites.contains(d)).sorted().toList();
         return new WhyReport(lockClass, bound, scenarios.stream().map(Scenario::name).toList(), baselines, List.copyOf(sites),
-                siteVerdicts, everywhere, rows, alone, base.assertions().forLock(lockClass), cycles, base.races().races(),
-                replaced, stress, annotations, (ticker.nanos() - start) / 1_000_000, cancelled.getAsBoolean());
+                unreached, siteVerdicts, everywhere, sections.result(), rows, alone, base.assertions().forLock(lockClass), cycles,
+                base.races().races(), replaced, stress, annotations, (ticker.nanos() - start) / 1_000_000, cancelled.getAsBoolean());
     }
 
-    private ReplacementOutcome replacement(LockExperiment e, ScenarioRunner runner, Map<String, Set<String>> damageKeys,
+    private ReplacementOutcome replacement(LockExperiment e, ScenarioRunner runner, Map<String, ScenarioRunner.Baseline> asWritten,
             Set<String> baseRaces, Set<List<String>> baseCycles) {
         LockOrderCollector order = new LockOrderCollector(unvalidated);
-        RaceDetector races = new RaceDetector();
         List<ScenarioRun> runs = new ArrayList<>();
         Map<String, Violation> damage = new LinkedHashMap<>();
+        Map<String, DataRace> races = new TreeMap<>();
         boolean exhaustive = true;
+        boolean complete = true;
         for (Scenario s : scenarios) {
-            if (cancelled.getAsBoolean() || !damageKeys.containsKey(s.name())) {
+            if (cancelled.getAsBoolean() || !asWritten.containsKey(s.name())) {
                 exhaustive = false;
+                complete = false;
                 break;
             }
-            ScenarioRun r = runner.explore(s, List.of(e), e.toString(), damageKeys.get(s.name()), List.of(order, races)).run();
+            ScenarioRun r = runner.explore(s, e, asWritten.get(s.name()), List.of(order));
             runs.add(r);
             exhaustive &= r.exhaustive();
+            complete &= r.finished();
             for (Violation v : r.damage()) {
                 damage.putIfAbsent(v.key(), v);
             }
+            r.races().stream().filter(x -> !baseRaces.contains(x.key())).forEach(x -> races.putIfAbsent(x.key(), x));
         }
         List<LockCycle> cycles = order.result().cycles().stream().filter(c -> !baseCycles.contains(c.locks())).toList();
-        List<DataRace> newRaces = races.result().races().stream().filter(r -> !baseRaces.contains(r.key())).toList();
         List<Violation> dmg = new ArrayList<>(damage.values());
         dmg.sort(ScenarioRunner.MINIMAL);
-        return new ReplacementOutcome(e.toString(), runs, cycles, newRaces, dmg, exhaustive);
+        return new ReplacementOutcome(e, runs, cycles, List.copyOf(races.values()), dmg, exhaustive, complete);
     }
 
     private List<StressComparison> stress(List<SiteVerdict> siteVerdicts, SiteVerdict everywhere) {
@@ -214,11 +243,11 @@ public final class LockInquiry {
                 continue;
             }
             Scenario s = scenarios.stream().filter(x -> x.name().equals(v.scenario())).findFirst().orElseThrow();
-            LockExperiment e = v.allSites() ? LockExperiment.remove(lockClass) : LockExperiment.remove(lockClass, v.site());
+            LockExperiment e = v.experiment();
             List<LockExperiment> all = new ArrayList<>(run.experiments());
             all.add(e);
             StressCounts counts = stressRunner.run(s.program(), all, stressRuns);
-            out.add(new StressComparison(s.name(), e.toString(), counts, v.counterexample().execution()));
+            out.add(new StressComparison(s.name(), e, counts, v.counterexample().execution()));
         }
         return out;
     }

@@ -2,8 +2,11 @@ package dev.whylock.engine.why;
 
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.ViolationKind;
+import dev.whylock.engine.analysis.DataRace;
+import dev.whylock.engine.analysis.RaceDetector;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.search.ExecutionObserver;
 import dev.whylock.engine.search.Explorer;
@@ -13,18 +16,20 @@ import dev.whylock.engine.search.StrategySpec;
 import dev.whylock.engine.search.Ticker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** Explores one scenario with DPOR under the inquiry's bound and sorts its violations into damage and assumptions. */
+/** Explores one scenario with DPOR under the inquiry's bound and sorts its findings into damage, new races and assumptions. */
 final class ScenarioRunner {
 
     /*
      * Damage counts only when the unmodified program does not already have it: a scenario that
      * self-deadlocks without any experiment must not make every site look necessary. When the
      * baseline is clean the search stops at the first damage (and minimises it); otherwise it
-     * explores the whole bound and drops the damage the baseline already had.
+     * explores the whole bound and drops the damage the baseline already had. Races are found by
+     * a happens-before detector over every execution and count when the baseline never showed them.
      */
 
     static final Set<ViolationKind> DAMAGE = Set.copyOf(Arrays.stream(ViolationKind.values()).filter(ViolationKind::damage).toList());
@@ -35,11 +40,13 @@ final class ScenarioRunner {
     private final Progress progress;
     private final BooleanSupplier cancelled;
     private final InquiryListener listener;
+    private final boolean countRaces;
     private int started;
     private int total;
 
     ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Progress progress, BooleanSupplier cancelled,
-            InquiryListener listener) {
+            InquiryListener listener, boolean countRaces) {
+        this.countRaces = countRaces;
         this.bound = bound;
         this.run = run;
         this.ticker = ticker;
@@ -53,25 +60,32 @@ final class ScenarioRunner {
         total = explorations;
     }
 
-    /** A finished exploration: the summary for the report and the raw result. */
-    record Explored(ScenarioRun run, ExplorationResult result) {}
+    /** What the unmodified program already does in one scenario: the damage and races an experiment must not be blamed for. */
+    record Baseline(Set<String> damage, Set<String> races) {}
 
     /**
-     * Explores {@code s} under {@code experiments} (added to the caller's own), reporting as damage
-     * only violations whose key is not in {@code baselineDamage} ({@code null}: this is the baseline).
+     * Explores {@code s} under {@code experiment} (added to the caller's own; {@code null} for the
+     * unmodified program), reporting as damage and races only what {@code baseline} does not have
+     * ({@code null}: this is the baseline).
      */
-    Explored explore(Scenario s, List<LockExperiment> experiments, String label, Set<String> baselineDamage,
-            List<ExecutionObserver> observers) {
-        listener.exploring(s.name(), label, ++started, Math.max(total, started));
+    ScenarioRun explore(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers) {
+        listener.exploring(s.name(), experiment, ++started, Math.max(total, started));
         List<LockExperiment> all = new ArrayList<>(run.experiments());
-        all.addAll(experiments);
-        boolean stopEarly = baselineDamage != null && baselineDamage.isEmpty();
+        if (experiment != null) {
+            all.add(experiment);
+        }
+        boolean stopEarly = baseline != null && baseline.damage().isEmpty();
+        RaceDetector races = new RaceDetector();
+        List<ExecutionObserver> obs = new ArrayList<>(observers);
+        if (countRaces) {
+            obs.add(races);
+        }
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor())
                 .withRun(run.withExperiments(all))
                 .withMaxExecutions(bound.maxExecutions())
                 .withTimeLimit(bound.timeLimitMillis(), ticker)
                 .withStopOn(stopEarly ? DAMAGE : Set.of())
-                .withObservers(observers)
+                .withObservers(obs)
                 .withProgress(progress)
                 .withCancelled(cancelled);
         ExplorationResult r = Explorer.explore(s.program(), cfg);
@@ -80,22 +94,24 @@ final class ScenarioRunner {
         for (Violation v : r.violations()) {
             if (v.kind() == ViolationKind.ASSERTION) {
                 assertions.add(v);
-            } else if (v.kind().damage() && (baselineDamage == null || !baselineDamage.contains(v.key()))) {
+            } else if (DAMAGE.contains(v.kind()) && (baseline == null || !baseline.damage().contains(v.key()))) {
                 damage.add(v);
             }
         }
         damage.sort(MINIMAL);
-        return new Explored(new ScenarioRun(s.name(), label, true, r.executions(), r.exhaustive(), r.stopReason(),
-                r.elapsedMillis(), damage, assertions), r);
+        List<DataRace> newRaces = races.result().races().stream()
+                .filter(x -> baseline == null || !baseline.races().contains(x.key())).toList();
+        return new ScenarioRun(s.name(), experiment, r.executions(), r.exhaustive(), r.stopReason(), r.elapsedMillis(), damage,
+                assertions, newRaces);
     }
 
     /** The run of a scenario the experiment cannot change: its site never ran in the exhaustive baseline. */
-    static ScenarioRun unreached(Scenario s, String label) {
-        return new ScenarioRun(s.name(), label, false, 0, true, "not-reached", 0, List.of(), List.of());
+    static ScenarioRun unreached(Scenario s, LockExperiment experiment) {
+        return new ScenarioRun(s.name(), experiment, 0, true, StopReason.NOT_REACHED, 0, List.of(), List.of(), List.of());
     }
 
     /** Fewest preemptions, then fewest steps, then the first found. */
-    static final java.util.Comparator<Violation> MINIMAL = java.util.Comparator
+    static final Comparator<Violation> MINIMAL = Comparator
             .comparingInt((Violation v) -> v.trace().preemptions())
             .thenComparingInt(v -> v.trace().steps().size())
             .thenComparingLong(Violation::execution);

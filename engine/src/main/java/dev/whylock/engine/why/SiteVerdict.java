@@ -1,19 +1,24 @@
 package dev.whylock.engine.why;
 
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.analysis.DataRace;
 import dev.whylock.engine.result.Violation;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The verdict on removing the lock at one acquisition site (or at all sites): necessary with the
- * damage and the minimal counterexample, or not needed within the bound.
+ * damage and the minimal counterexample, racy with the new races, not needed within the bound, or
+ * undecided.
  *
  * @param lockClass       the lock under inquiry
  * @param site            the acquisition site, or {@link #ALL_SITES} for removing the lock everywhere
- * @param experiment      the experiment in command-line form
+ * @param experiment      the removal experiment
  * @param necessity       the verdict
- * @param damageKind      the kind of the first damage ({@code use-after-free}, ...), or {@code null}
- * @param scenario        the scenario that broke, or {@code null}
- * @param counterexample  the minimal counterexample (fewest preemptions, then steps), or {@code null}
+ * @param scenario        the scenario of the counterexample, or {@code null}
+ * @param counterexample  the damage (fewest preemptions, then steps) when necessary, the first new
+ *                        race when racy, else {@code null}
  * @param executions      executions explored over all scenarios for this verdict
  * @param exhaustive      whether every scenario run was exhaustive within the bound
  * @param assumed         failed lock assertions under the experiment: code that assumed the lock
@@ -23,9 +28,8 @@ import java.util.List;
 public record SiteVerdict(
         String lockClass,
         String site,
-        String experiment,
+        LockExperiment experiment,
         Necessity necessity,
-        String damageKind,
         String scenario,
         Violation counterexample,
         long executions,
@@ -41,8 +45,20 @@ public record SiteVerdict(
         runs = List.copyOf(runs);
     }
 
+    /** The data races the unmodified program does not have, over all scenarios, one per field and site pair, sorted. */
+    public List<DataRace> races() {
+        Map<String, DataRace> out = new TreeMap<>();
+        runs.forEach(r -> r.races().forEach(x -> out.putIfAbsent(x.key(), x)));
+        return List.copyOf(out.values());
+    }
+
     /** Whether this is the verdict for all sites at once. */
     public boolean allSites() {
         return ALL_SITES.equals(site);
+    }
+
+    /** The scenarios the experiment cannot change (the site never ran in their exhaustive baseline). */
+    public long unreachedScenarios() {
+        return runs.stream().filter(r -> !r.reached()).count();
     }
 }

@@ -6,31 +6,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An annotation that static checkers can enforce, suggested from a field's lockset.
+ * An annotation that static checkers can enforce, suggested from a field's lockset: the same for a
+ * field whichever lock is asked about, naming every lock held at each of its shared accesses.
  *
- * @param field      the field name
- * @param lockClass  the lock held at every shared access of the field
- * @param kernel     the C form, e.g. {@code __guarded_by(rtnl_mutex)}
- * @param java       the Java form, e.g. {@code @GuardedBy("rtnl_mutex")}
- * @param alone      whether it is the only lock in the field's lockset
+ * @param field  the field name
+ * @param locks  the locks held at every shared access of the field, sorted
  */
-public record SuggestedAnnotation(String field, String lockClass, String kernel, String java, boolean alone) {
+public record SuggestedAnnotation(String field, List<String> locks) {
 
-    /** The annotation of {@code field} with {@code lockClass}. */
-    public static SuggestedAnnotation of(String field, String lockClass, boolean alone) {
-        return new SuggestedAnnotation(field, lockClass, "__guarded_by(" + lockClass + ")",
-                "@GuardedBy(\"" + lockClass + "\")", alone);
+    public SuggestedAnnotation {
+        locks = List.copyOf(locks);
     }
 
-    /** One annotation per (shared field, lock in its lockset), sorted by field then lock. */
+    /** The C form, one {@code __guarded_by(L)} per lock, e.g. {@code __guarded_by(rtnl_mutex)}. */
+    public String kernel() {
+        return String.join(" ", locks.stream().map(l -> "__guarded_by(" + l + ")").toList());
+    }
+
+    /** The Java form, one {@code @GuardedBy("L")} per lock (either one alone is also true of the field). */
+    public String java() {
+        return String.join(" ", locks.stream().map(l -> "@GuardedBy(\"" + l + "\")").toList());
+    }
+
+    /** Whether {@code lockClass} is among the locks. */
+    public boolean names(String lockClass) {
+        return locks.contains(lockClass);
+    }
+
+    /** One annotation per shared field with a non-empty lockset, sorted by field. */
     public static List<SuggestedAnnotation> from(LocksetReport locksets) {
         List<SuggestedAnnotation> out = new ArrayList<>();
         for (FieldLockset f : locksets.fields()) {
-            if (!f.shared()) {
-                continue;
-            }
-            for (String lock : f.locks()) {
-                out.add(of(f.field(), lock, f.locks().size() == 1));
+            if (f.shared() && !f.locks().isEmpty()) {
+                out.add(new SuggestedAnnotation(f.field(), f.locks()));
             }
         }
         return List.copyOf(out);

@@ -1,6 +1,7 @@
 package dev.whylock.engine.why;
 
 import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.analysis.DataRace;
 import dev.whylock.engine.result.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,25 +10,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** Decides one removal verdict: remove the lock at a site (or everywhere) and explore the scenarios for new damage. */
+/** Decides one removal verdict: remove the lock at a site (or everywhere) and explore the scenarios for new damage and races. */
 final class Verdicts {
 
     private final String lockClass;
     private final List<Scenario> scenarios;
     private final ScenarioRunner runner;
-    private final Map<String, Set<String>> damageKeys;
+    private final Map<String, ScenarioRunner.Baseline> baselines;
     private final Map<String, Set<String>> sitesByScenario;
     private final Map<String, Boolean> baselineExhaustive;
     private final BooleanSupplier cancelled;
     private final boolean allScenarios;
 
-    Verdicts(String lockClass, List<Scenario> scenarios, ScenarioRunner runner, Map<String, Set<String>> damageKeys,
+    Verdicts(String lockClass, List<Scenario> scenarios, ScenarioRunner runner, Map<String, ScenarioRunner.Baseline> baselines,
             Map<String, Set<String>> sitesByScenario, Map<String, Boolean> baselineExhaustive, BooleanSupplier cancelled,
             boolean allScenarios) {
         this.lockClass = lockClass;
         this.scenarios = scenarios;
         this.runner = runner;
-        this.damageKeys = damageKeys;
+        this.baselines = baselines;
         this.sitesByScenario = sitesByScenario;
         this.baselineExhaustive = baselineExhaustive;
         this.cancelled = cancelled;
@@ -38,31 +39,36 @@ final class Verdicts {
     SiteVerdict removal(String site) {
         boolean everywhere = SiteVerdict.ALL_SITES.equals(site);
         LockExperiment e = everywhere ? LockExperiment.remove(lockClass) : LockExperiment.remove(lockClass, site);
-        String label = e.toString();
         List<ScenarioRun> runs = new ArrayList<>();
         Map<String, Violation> assumed = new LinkedHashMap<>();
+        String raceScenario = null;
+        DataRace firstRace = null;
         long executions = 0;
         boolean exhaustive = true;
         boolean complete = true;
         ScenarioRun broke = null;
         for (Scenario s : scenarios) {
-            if (cancelled.getAsBoolean() || !damageKeys.containsKey(s.name())) {
+            if (cancelled.getAsBoolean() || !baselines.containsKey(s.name())) {
                 complete = false;
                 break;
             }
             Set<String> seen = sitesByScenario.get(s.name());
             boolean reachable = everywhere ? !seen.isEmpty() : seen.contains(site);
             if (!reachable && baselineExhaustive.get(s.name())) {
-                runs.add(ScenarioRunner.unreached(s, label));
+                runs.add(ScenarioRunner.unreached(s, e));
                 continue;
             }
-            ScenarioRun r = runner.explore(s, List.of(e), label, damageKeys.get(s.name()), List.of()).run();
+            ScenarioRun r = runner.explore(s, e, baselines.get(s.name()), List.of());
             runs.add(r);
             executions += r.executions();
             exhaustive &= r.exhaustive();
-            complete &= !r.stopReason().equals("interrupted");
+            complete &= r.finished();
             for (Violation v : r.assertions()) {
                 assumed.putIfAbsent(v.key(), v);
+            }
+            if (firstRace == null && !r.races().isEmpty()) {
+                firstRace = r.races().get(0);
+                raceScenario = r.scenario();
             }
             if (r.fails() && broke == null) {
                 broke = r;
@@ -72,12 +78,15 @@ final class Verdicts {
             }
         }
         if (broke != null) {
-            Violation cx = broke.damage().get(0);
-            return new SiteVerdict(lockClass, site, label, Necessity.NECESSARY, cx.kind().key(), broke.scenario(), cx,
-                    executions, exhaustive, List.copyOf(assumed.values()), runs);
+            return new SiteVerdict(lockClass, site, e, Necessity.NECESSARY, broke.scenario(), broke.damage().get(0), executions,
+                    exhaustive, List.copyOf(assumed.values()), runs);
         }
-        Necessity n = complete ? Necessity.NOT_NEEDED_WITHIN_BOUND : Necessity.INCONCLUSIVE;
-        return new SiteVerdict(lockClass, site, label, n, null, null, null, executions, exhaustive && complete,
+        if (firstRace != null) {
+            return new SiteVerdict(lockClass, site, e, Necessity.RACY, raceScenario, firstRace.violation(), executions, exhaustive,
+                    List.copyOf(assumed.values()), runs);
+        }
+        Necessity n = complete ? Necessity.NOT_NEEDED_WITHIN_BOUND : Necessity.UNDECIDED;
+        return new SiteVerdict(lockClass, site, e, n, null, null, executions, exhaustive && complete,
                 List.copyOf(assumed.values()), runs);
     }
 }

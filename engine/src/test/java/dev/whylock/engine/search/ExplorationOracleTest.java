@@ -11,6 +11,7 @@ import dev.whylock.engine.exec.OpKind;
 import dev.whylock.engine.exec.RawViolation;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.result.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -122,7 +123,7 @@ class ExplorationOracleTest {
                 continue;
             }
             Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
-            if (!brute.result().stopReason().equals("exhausted")) {
+            if (brute.result().stopReason() != StopReason.EXHAUSTED) {
                 skipped++;
                 continue;
             }
@@ -159,7 +160,7 @@ class ExplorationOracleTest {
         for (long seed = FIRST_SEED; seed < FIRST_SEED + 200; seed++) {
             Program p = RandomPrograms.draw(seed).program();
             Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
-            if (brute.result().stopReason().equals("exhausted")) {
+            if (brute.result().stopReason() == StopReason.EXHAUSTED) {
                 Run dpor = explore(p, StrategySpec.dpor(), timing, BRUTE_FORCE_LIMIT);
                 assertTrue(dpor.result().executions() <= brute.result().executions(), "seed " + seed);
                 assertEquals(brute.behaviours().isEmpty(), dpor.behaviours().isEmpty());

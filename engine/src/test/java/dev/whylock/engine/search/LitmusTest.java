@@ -246,7 +246,7 @@ class LitmusTest {
         assertEquals(ViolationKind.DEADLOCK, v.kind());
         var last = v.trace().steps().get(v.trace().steps().size() - 1);
         assertEquals("sfp_bus_add_upstream", last.site());
-        assertEquals("lock", last.op());
+        assertEquals("lock", last.operation());
     }
 
     @Test

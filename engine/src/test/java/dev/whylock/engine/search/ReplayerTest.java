@@ -37,11 +37,15 @@ class ReplayerTest {
         return ReplayFile.parse(ReplayFile.of(Map.of("program", "lost-update"), v).text());
     }
 
+    private static String counterexampleKey() {
+        return Explorer.explore(lostUpdate("inc"), SearchConfig.of(StrategySpec.dpor())).violations().get(0).key();
+    }
+
     @Test
     void replay_ofTheSameProgram_reproducesEveryStepAndTheViolation() throws Exception {
         ReplayFile f = counterexample();
         Replayer.Outcome o = Replayer.replay(lostUpdate("inc"), RunConfig.defaults(), f);
-        assertTrue(o.reproduced());
+        assertTrue(o.reproduced(counterexampleKey()));
         assertEquals("lost update", o.violations().get(0).message().replace("BUG_ON: ", ""));
     }
 

@@ -11,8 +11,8 @@ public class WorkStruct {
     private final String func;
     private final String context;
     private final Work work;
-    private boolean heldBack;
-    private long heldBackDelay = -1;
+    private boolean held_back;
+    private long held_back_delay = -1;
     private int runs;
 
     /** INIT_WORK(work, func): {@code func} is the kernel function name, {@code context} its background context. */
@@ -43,7 +43,7 @@ public class WorkStruct {
 
     /** Whether a queue request was held back because the context may not run. */
     public boolean heldBack() {
-        return heldBack;
+        return held_back;
     }
 
     boolean admit() {
@@ -59,8 +59,8 @@ public class WorkStruct {
         if (!selfRearm && k.admit(context)) {
             return true;
         }
-        heldBack = true;
-        heldBackDelay = heldBackDelay < 0 ? delayMillis : Math.min(heldBackDelay, delayMillis);
+        held_back = true;
+        held_back_delay = held_back_delay < 0 ? delayMillis : Math.min(held_back_delay, delayMillis);
         return false;
     }
 
@@ -71,15 +71,15 @@ public class WorkStruct {
 
     void holdBack() {
         work.cancel("held back: " + context + " is not a background context of this scenario");
-        heldBack = true;
+        held_back = true;
     }
 
     /** At the start of the race: re-issues a request held back during setup (a setup step). */
     void resumeHeldBack() {
-        if (heldBackDelay >= 0) {
-            long d = heldBackDelay;
-            heldBackDelay = -1;
-            heldBack = false;
+        if (held_back_delay >= 0) {
+            long d = held_back_delay;
+            held_back_delay = -1;
+            held_back = false;
             if (Kernel.get().admit(context)) {
                 work.queueDelayed(d, "held back during setup");
             }

@@ -173,7 +173,7 @@ final class Invariants {
             }
             boolean reg = Boolean.TRUE.equals(b.registered.peek());
             int expected = !reg ? Sfp.SFP_DEV_DETACHED : Boolean.TRUE.equals(b.started.peek()) ? Sfp.SFP_DEV_UP : Sfp.SFP_DEV_DOWN;
-            Integer actual = sfp.smDevState.peek();
+            Integer actual = sfp.sm_dev_state.peek();
             if (actual == null || actual != expected) {
                 return "sfp->sm_dev_state is " + actual + " but the bus is " + (reg ? "registered" : "unregistered")
                         + (Boolean.TRUE.equals(b.started.peek()) ? " and started" : "") + " (expected " + expected + ")";
@@ -189,7 +189,7 @@ final class Invariants {
                     || !Boolean.TRUE.equals(b.registered.peek())) {
                 continue;
             }
-            Integer mod = sfp.smModState.peek();
+            Integer mod = sfp.sm_mod_state.peek();
             if (mod == null || mod != Sfp.SFP_MOD_PRESENT || Boolean.TRUE.equals(pl.sfp_may_have_phy.peek())) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.whylock.linux.model;
 
 import dev.whylock.engine.Program;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An executable kernel model the CLI and reports use: its catalogue (ops, locks, sites,
@@ -37,6 +38,17 @@ public interface Model {
      */
     default List<String> suggestedReplacements(String lockClass) {
         return List.of();
+    }
+
+    /**
+     * The entry points whose need for {@code lockClass} the model was built to explain, each with
+     * the functions in which it takes the lock (the call graph, as the model's {@code Context:}
+     * lines state it; a test checks it against the executions): for the SFP models and rtnl,
+     * phylink_create() and phylink_destroy(), the 2021 question. The question, never its answer:
+     * what the lock does there is computed from the explored executions. Empty when none.
+     */
+    default Map<String, List<String>> entryPoints(String lockClass) {
+        return Map.of();
     }
 
     /** Every acquisition site as {@code LOCK@function}. */

@@ -3,7 +3,9 @@ package dev.whylock.linux.model;
 import dev.whylock.engine.Program;
 import dev.whylock.linux.hw.SfpModuleType;
 import dev.whylock.linux.kernel.Kernel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The SFP-bus / phylink / phylib model at one kernel version. */
 final class SfpModel implements Model {
@@ -59,6 +61,21 @@ final class SfpModel implements Model {
         }
         return List.of(replacement(lockClass, List.of("drivers/net/phy/sfp-bus.c")),
                 replacement(lockClass, List.of("drivers/net/phy/sfp-bus.c", "drivers/net/phy/sfp.c")));
+    }
+
+    /**
+     * The 2021 netdev question: why do phylink_create() and phylink_destroy() need rtnl? They take
+     * it in sfp_bus_add_upstream() and sfp_bus_del_upstream() (see their Context: lines).
+     */
+    @Override
+    public Map<String, List<String>> entryPoints(String lockClass) {
+        if (!lockClass.equals("rtnl_mutex")) {
+            return Map.of();
+        }
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("phylink_create", List.of("sfp_bus_add_upstream"));
+        m.put("phylink_destroy", List.of("sfp_bus_del_upstream"));
+        return m;
     }
 
     private static String replacement(String lockClass, List<String> files) {

@@ -38,7 +38,7 @@ class ScenarioVerdictTest {
             ex[i] = LockExperiment.parse(LockExperiment.Kind.REMOVE, removals[i]);
         }
         ExplorationResult r = Explore.dpor(s, BOUND, ex);
-        assertEquals("exhausted", r.stopReason(), () -> Explore.summary(r));
+        assertEquals(dev.whylock.engine.result.StopReason.EXHAUSTED, r.stopReason(), () -> Explore.summary(r));
         return r;
     }
 

@@ -127,7 +127,7 @@ public final class Phy {
      */
     static void phyCheckLinkStatus(PhyDeviceStruct phydev) {
         phydev.lock.lockdepAssertHeld("phy_check_link_status");
-        boolean link = phydev.hwLink; // phy_read_status(): the PHY's own register
+        boolean link = phydev.hw_link; // phy_read_status(): the PHY's own register
         phydev.link.set(link, "phy_check_link_status");
         PhyDeviceStruct.PhyState st = phydev.state.get("phy_check_link_status");
         if (link && st != PhyDeviceStruct.PhyState.RUNNING) {

@@ -56,7 +56,7 @@ public final class PhyDevice {
         public int probe(Device dev) {
             PhyDeviceStruct phydev = (PhyDeviceStruct) dev;
             // The driver's own probe may wait for a resource (clock, firmware) on its first attempt.
-            if (Kernel.get().option(OPTION_PHY_PROBE_DEFERS) && phydev.probeAttempts++ == 0) {
+            if (Kernel.get().option(OPTION_PHY_PROBE_DEFERS) && phydev.probe_attempts++ == 0) {
                 return -Errno.EPROBE_DEFER;
             }
             return phyProbe(phydev);

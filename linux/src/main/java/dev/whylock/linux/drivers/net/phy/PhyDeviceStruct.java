@@ -34,9 +34,9 @@ public final class PhyDeviceStruct extends Device {
     /** The bus and address the PHY answers at (immutable). */
     public final MiiBus bus;
     /** Whether the hardware link is up (the PHY's own register; the hardware world drives it). */
-    public boolean hwLink = true;
+    public boolean hw_link = true;
     /** How often the specific driver's probe ran (hardware resource readiness, plain Java). */
-    int probeAttempts;
+    int probe_attempts;
 
     PhyDeviceStruct(MiiBus bus, int addr) {
         super("struct phy_device", bus.id() + ":" + String.format("%02x", addr), null);

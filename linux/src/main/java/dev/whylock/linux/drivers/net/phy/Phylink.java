@@ -124,7 +124,7 @@ public final class Phylink {
             link = false;
             pl.mac_link_dropped.set(Boolean.FALSE, "phylink_resolve");
         } else {
-            if (pl.sfpConfigWriters > 0 && Kernel.get().checkEnabled(CHECK_RESOLVE_VS_SFP_CONFIG)) {
+            if (pl.sfp_config_writers > 0 && Kernel.get().checkEnabled(CHECK_RESOLVE_VS_SFP_CONFIG)) {
                 Env.current().fail(ViolationKind.INVARIANT, "invariant " + CHECK_RESOLVE_VS_SFP_CONFIG
                         + " violated: phylink_resolve reads pl->link_config with pl->phylink_disable_state == 0"
                         + " while phylink_sfp_config is writing it");
@@ -473,7 +473,7 @@ public final class Phylink {
      * <p>Context: rtnl + sfp->sm_mutex (state machine) or rtnl (sfp_register_bus)
      */
     static int phylinkSfpConfig(PhylinkStruct pl, PhylinkStruct.AnMode mode, long supported, long advertising) {
-        pl.sfpConfigWriters++;
+        pl.sfp_config_writers++;
         try {
             SfpBus.PhyInterface iface = SfpBus.sfpSelectInterface(pl.sfp_bus.get("phylink_sfp_config"), advertising);
             if (iface == SfpBus.PhyInterface.NA) {
@@ -500,7 +500,7 @@ public final class Phylink {
             }
             return 0;
         } finally {
-            pl.sfpConfigWriters--;
+            pl.sfp_config_writers--;
         }
     }
 

@@ -42,7 +42,7 @@ public final class PhylinkStruct extends Obj {
     public final Field<Long> sfp_support;
     public final Field<Integer> sfp_port;
     /** Model instrumentation, not kernel state: phylink_sfp_config calls in progress (check 5). */
-    int sfpConfigWriters;
+    int sfp_config_writers;
 
     PhylinkStruct(NetDevice netdev) {
         super("struct phylink");

@@ -236,7 +236,7 @@ public final class Sfp {
      */
     static int sfpI2cRead(SfpStruct sfp, boolean a2, int devAddr, byte[] buf, int off, int len) {
         int busAddr = a2 ? 0x51 : 0x50;
-        int blockSize = sfp.i2cBlockSize.get("sfp_i2c_read");
+        int blockSize = sfp.i2c_block_size.get("sfp_i2c_read");
         if (blockSize <= 0) {
             blockSize = len;
         }
@@ -280,7 +280,7 @@ public final class Sfp {
     static int sfpI2cConfigure(SfpStruct sfp, I2cAdapter i2c) {
         sfp.i2c = i2c;
         // mdio_i2c_alloc() + mdiobus_register(): the bus is created at probe in v5.14.
-        sfp.i2cMii = new MiiBus(sfp.dev.devName() + "-mii");
+        sfp.i2c_mii = new MiiBus(sfp.dev.devName() + "-mii");
         return 0;
     }
 
@@ -323,7 +323,7 @@ public final class Sfp {
             // "failed to read SFP soft status": preserve the current state.
             state = sfp.state.get("sfp_soft_get_state");
         }
-        return state & sfp.stateSoftMask.get("sfp_soft_get_state");
+        return state & sfp.state_soft_mask.get("sfp_soft_get_state");
     }
 
     /**
@@ -363,16 +363,16 @@ public final class Sfp {
             mask |= SFP_F_LOS;
         }
         if (sfp.v65) {
-            sfp.stMutex.lock("sfp_soft_start_poll");
+            sfp.st_mutex.lock("sfp_soft_start_poll");
         } else {
-            sfp.stateSoftMask.set(0, "sfp_soft_start_poll"); // v5.14 clears, then ORs bit by bit
+            sfp.state_soft_mask.set(0, "sfp_soft_start_poll"); // v5.14 clears, then ORs bit by bit
         }
-        sfp.stateSoftMask.set(mask, "sfp_soft_start_poll");
-        if ((mask & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0 && !sfp.needPoll) {
+        sfp.state_soft_mask.set(mask, "sfp_soft_start_poll");
+        if ((mask & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0 && !sfp.need_poll) {
             Workqueue.modDelayedWork(sfp.poll, POLL_INTERVAL, "sfp_soft_start_poll");
         }
         if (sfp.v65) {
-            sfp.stMutex.unlock("sfp_soft_start_poll");
+            sfp.st_mutex.unlock("sfp_soft_start_poll");
         }
     }
 
@@ -382,11 +382,11 @@ public final class Sfp {
      */
     static void sfpSoftStopPoll(SfpStruct sfp) {
         if (sfp.v65) {
-            sfp.stMutex.lock("sfp_soft_stop_poll");
+            sfp.st_mutex.lock("sfp_soft_stop_poll");
         }
-        sfp.stateSoftMask.set(0, "sfp_soft_stop_poll");
+        sfp.state_soft_mask.set(0, "sfp_soft_stop_poll");
         if (sfp.v65) {
-            sfp.stMutex.unlock("sfp_soft_stop_poll");
+            sfp.st_mutex.unlock("sfp_soft_stop_poll");
         }
     }
 
@@ -397,9 +397,9 @@ public final class Sfp {
      * <p>Context: st_mutex held (sfp_check_state) or probe
      */
     static int sfpGetState(SfpStruct sfp) {
-        int state = sfp.alwaysPresent ? sffGpioGetState(sfp) : sfpGpioGetState(sfp);
+        int state = sfp.always_present ? sffGpioGetState(sfp) : sfpGpioGetState(sfp);
         if ((state & SFP_F_PRESENT) != 0
-                && (sfp.stateSoftMask.get("sfp_get_state") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0) {
+                && (sfp.state_soft_mask.get("sfp_get_state") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0) {
             state |= sfpSoftGetState(sfp);
         }
         return state;
@@ -414,7 +414,7 @@ public final class Sfp {
     static void sfpSetState(SfpStruct sfp, int state) {
         sfpGpioSetState(sfp, state);
         if ((state & SFP_F_PRESENT) != 0
-                && (sfp.stateSoftMask.get("sfp_set_state") & SFP_F_TX_DISABLE) != 0) {
+                && (sfp.state_soft_mask.get("sfp_set_state") & SFP_F_TX_DISABLE) != 0) {
             sfpSoftSetState(sfp, state);
         }
     }
@@ -426,11 +426,11 @@ public final class Sfp {
      * <p>Context: takes sfp->st_mutex (innermost: rtnl, sm and phylink's state_mutex may be held)
      */
     static void sfpModState(SfpStruct sfp, int mask, int set) {
-        sfp.stMutex.lock("sfp_mod_state");
+        sfp.st_mutex.lock("sfp_mod_state");
         int state = (sfp.state.get("sfp_mod_state") & ~mask) | set;
         sfp.state.set(state, "sfp_mod_state");
         sfpSetState(sfp, state);
-        sfp.stMutex.unlock("sfp_mod_state");
+        sfp.st_mutex.unlock("sfp_mod_state");
     }
 
     // ------------------------------------------------------------------ hwmon
@@ -450,7 +450,7 @@ public final class Sfp {
         KernelMutex active = kernfsActive(sfp);
         active.lock("kernfs_fop_read_iter");
         try {
-            if (sfp.hwmonDev.get("sfp_hwmon_read") == null) {
+            if (sfp.hwmon_dev.get("sfp_hwmon_read") == null) {
                 return -Errno.ENODEV; // the attribute is gone
             }
             byte[] val = new byte[2];
@@ -491,22 +491,22 @@ public final class Sfp {
      * i2c_adapter_lock
      */
     static void sfpHwmonProbe(SfpStruct sfp) {
-        if (sfp.i2cBlockSize.get("sfp_hwmon_probe") < 2) {
+        if (sfp.i2c_block_size.get("sfp_hwmon_probe") < 2) {
             return; // "skipping hwmon device registration due to broken EEPROM"
         }
         byte[] diag = new byte[SFP_DIAG_LEN];
         int err = sfpRead(sfp, true, 0, diag, 0, SFP_DIAG_LEN);
         if (err < 0) {
-            int tries = sfp.hwmonTries.get("sfp_hwmon_probe");
-            sfp.hwmonTries.set(tries - 1, "sfp_hwmon_probe");
+            int tries = sfp.hwmon_tries.get("sfp_hwmon_probe");
+            sfp.hwmon_tries.set(tries - 1, "sfp_hwmon_probe");
             if (tries != 0) {
-                Workqueue.modDelayedWork(sfp.hwmonProbe, T_PROBE_RETRY_SLOW, "sfp_hwmon_probe");
+                Workqueue.modDelayedWork(sfp.hwmon_probe, T_PROBE_RETRY_SLOW, "sfp_hwmon_probe");
             }
             return;
         }
         sfp.diag.set(diag, "sfp_hwmon_probe");
         // hwmon_device_register_with_info(): the sysfs attributes appear.
-        sfp.hwmonDev.set("hwmon(" + sfp.dev.devName() + ")", "sfp_hwmon_probe");
+        sfp.hwmon_dev.set("hwmon(" + sfp.dev.devName() + ")", "sfp_hwmon_probe");
     }
 
     /**
@@ -527,8 +527,8 @@ public final class Sfp {
             return 0;
         }
         // The kernel queues the work before setting hwmon_tries; the model keeps that order.
-        Workqueue.modDelayedWork(sfp.hwmonProbe, 1, "sfp_hwmon_insert");
-        sfp.hwmonTries.set(R_PROBE_RETRY_SLOW, "sfp_hwmon_insert");
+        Workqueue.modDelayedWork(sfp.hwmon_probe, 1, "sfp_hwmon_insert");
+        sfp.hwmon_tries.set(R_PROBE_RETRY_SLOW, "sfp_hwmon_insert");
         return 0;
     }
 
@@ -539,13 +539,13 @@ public final class Sfp {
      * <p>Context: state machine (rtnl + sm); waits for sfp_hwmon_probe and for hwmon readers
      */
     static void sfpHwmonRemove(SfpStruct sfp) {
-        Workqueue.cancelDelayedWorkSync(sfp.hwmonProbe, "sfp_hwmon_remove");
-        if (sfp.hwmonDev.get("sfp_hwmon_remove") != null) {
+        Workqueue.cancelDelayedWorkSync(sfp.hwmon_probe, "sfp_hwmon_remove");
+        if (sfp.hwmon_dev.get("sfp_hwmon_remove") != null) {
             // hwmon_device_unregister(): removing the attributes drains active readers.
             KernelMutex active = kernfsActive(sfp);
             active.lock("hwmon_device_unregister");
             active.unlock("hwmon_device_unregister");
-            sfp.hwmonDev.set(null, "sfp_hwmon_remove");
+            sfp.hwmon_dev.set(null, "sfp_hwmon_remove");
         }
     }
 
@@ -563,7 +563,7 @@ public final class Sfp {
      * <p>Context: sfp_cleanup; waits for sfp_hwmon_probe
      */
     static void sfpHwmonExit(SfpStruct sfp) {
-        Workqueue.cancelDelayedWorkSync(sfp.hwmonProbe, "sfp_hwmon_exit");
+        Workqueue.cancelDelayedWorkSync(sfp.hwmon_probe, "sfp_hwmon_exit");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -611,7 +611,7 @@ public final class Sfp {
      */
     static void sfpModuleTxFaultReset(SfpStruct sfp) {
         if (sfp.v65) {
-            sfp.stMutex.lock("sfp_module_tx_fault_reset");
+            sfp.st_mutex.lock("sfp_module_tx_fault_reset");
         }
         int state = sfp.state.get("sfp_module_tx_fault_reset");
         if ((state & SFP_F_TX_DISABLE) == 0) {
@@ -619,7 +619,7 @@ public final class Sfp {
             sfpSetState(sfp, state);
         }
         if (sfp.v65) {
-            sfp.stMutex.unlock("sfp_module_tx_fault_reset");
+            sfp.st_mutex.unlock("sfp_module_tx_fault_reset");
         }
     }
 
@@ -644,7 +644,7 @@ public final class Sfp {
      * <p>Context: sm held
      */
     static void sfpSmNext(SfpStruct sfp, int state, int timeout) {
-        sfp.smState.set(state, "sfp_sm_next");
+        sfp.sm_state.set(state, "sfp_sm_next");
         sfpSmSetTimer(sfp, timeout);
     }
 
@@ -653,7 +653,7 @@ public final class Sfp {
      * <p>Context: sm held
      */
     static void sfpSmModNext(SfpStruct sfp, int state, int timeout) {
-        sfp.smModState.set(state, "sfp_sm_mod_next");
+        sfp.sm_mod_state.set(state, "sfp_sm_mod_next");
         sfpSmSetTimer(sfp, timeout);
     }
 
@@ -666,7 +666,7 @@ public final class Sfp {
      * <p>Context: state machine (rtnl + sm); {@code sfp->sfp_bus} itself is written without a lock in sfp_probe
      */
     private static SfpBusStruct sfpBusOf(SfpStruct sfp, String site) {
-        return Env.current().deref(sfp.sfpBus.get(site), "sfp->sfp_bus");
+        return Env.current().deref(sfp.sfp_bus.get(site), "sfp->sfp_bus");
     }
 
     /**
@@ -678,10 +678,10 @@ public final class Sfp {
      */
     static void sfpSmPhyDetach(SfpStruct sfp) {
         SfpBus.sfpRemovePhy(sfpBusOf(sfp, "sfp_sm_phy_detach"));
-        PhyDeviceStruct phy = sfp.modPhy.get("sfp_sm_phy_detach");
+        PhyDeviceStruct phy = sfp.mod_phy.get("sfp_sm_phy_detach");
         PhyDevice.phyDeviceRemove(phy);
         PhyDevice.phyDeviceFree(phy);
-        sfp.modPhy.set(null, "sfp_sm_phy_detach");
+        sfp.mod_phy.set(null, "sfp_sm_phy_detach");
     }
 
     /**
@@ -694,11 +694,11 @@ public final class Sfp {
      * <p>Model: get_phy_device()'s ID register reads are one I2C transfer to the PHY's address.
      */
     static int sfpSmProbePhy(SfpStruct sfp, boolean isC45) {
-        SfpBusStruct bus = sfp.sfpBus.get("sfp_sm_probe_phy");
+        SfpBusStruct bus = sfp.sfp_bus.get("sfp_sm_probe_phy");
         if (!SfpBus.sfpMayHavePhy(bus, sfp.id.get("sfp_sm_probe_phy"))) {
             return 0;
         }
-        MiiBus mii = sfp.i2cMii;
+        MiiBus mii = sfp.i2c_mii;
         // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one transfer to the PHY's I2C address.
         I2cCore.i2cTransfer(sfp.i2c, 2);
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
@@ -718,7 +718,7 @@ public final class Sfp {
             PhyDevice.phyDeviceFree(phy);
             return err;
         }
-        sfp.modPhy.set(phy, "sfp_sm_probe_phy");
+        sfp.mod_phy.set(phy, "sfp_sm_probe_phy");
         return 0;
     }
 
@@ -790,10 +790,10 @@ public final class Sfp {
      * <p>Context: sm held
      */
     static void sfpSmFault(SfpStruct sfp, int nextState, boolean warn) {
-        int retries = sfp.smFaultRetries.get("sfp_sm_fault");
+        int retries = sfp.sm_fault_retries.get("sfp_sm_fault");
         boolean exhausted = false;
         if (retries != 0) {
-            sfp.smFaultRetries.set(retries - 1, "sfp_sm_fault");
+            sfp.sm_fault_retries.set(retries - 1, "sfp_sm_fault");
             exhausted = retries - 1 == 0;
         }
         if (exhausted) {
@@ -837,7 +837,7 @@ public final class Sfp {
         if ((id.options() & SfpEepromId.SFP_OPTIONS_HIGH_POWER_LEVEL) != 0) {
             powerMw = 2000;
         }
-        if (powerMw > sfp.maxPowerMw) {
+        if (powerMw > sfp.max_power_mW) {
             if (id.sff8472Compliance() == SfpEepromId.SFP_SFF8472_COMPLIANCE_NONE
                     && (id.diagmon() & SfpEepromId.SFP_DIAGMON_DDM) == 0) {
                 return -Errno.EINVAL; // "Host does not support %u.%uW modules"
@@ -847,7 +847,7 @@ public final class Sfp {
         if ((id.diagmon() & SfpEepromId.SFP_DIAGMON_ADDRMODE) != 0 && powerMw > 1000) {
             return 0; // "Address Change Sequence not supported ..."
         }
-        sfp.modulePowerMw.set(powerMw, "sfp_module_parse_power");
+        sfp.module_power_mW.set(powerMw, "sfp_module_parse_power");
         return 0;
     }
 
@@ -883,7 +883,7 @@ public final class Sfp {
      * module needs them).
      */
     static int sfpSmModProbe(SfpStruct sfp, boolean report) {
-        sfp.i2cBlockSize.set(16, "sfp_sm_mod_probe");
+        sfp.i2c_block_size.set(16, "sfp_sm_mod_probe");
         byte[] base = new byte[SfpEepromId.BASE_LEN];
         int ret = sfpRead(sfp, false, 0, base, 0, base.length);
         if (ret < 0 || ret != base.length) {
@@ -911,7 +911,7 @@ public final class Sfp {
             return ret;
         }
         boolean badGpon = id.vendorName().equals("ALCATELLUCENT") && id.vendorPn().equals("3FE46541AA");
-        sfp.moduleTStartUp.set(badGpon ? T_START_UP_BAD_GPON : T_START_UP, "sfp_sm_mod_probe");
+        sfp.module_t_start_up.set(badGpon ? T_START_UP_BAD_GPON : T_START_UP, "sfp_sm_mod_probe");
         return 0;
     }
 
@@ -922,12 +922,12 @@ public final class Sfp {
      * <p>Context: state machine (rtnl + sm); hwmon remove waits for the hwmon work and readers
      */
     static void sfpSmModRemove(SfpStruct sfp) {
-        if (sfp.smModState.get("sfp_sm_mod_remove") > SFP_MOD_WAITDEV) {
+        if (sfp.sm_mod_state.get("sfp_sm_mod_remove") > SFP_MOD_WAITDEV) {
             SfpBus.sfpModuleRemove(sfpBusOf(sfp, "sfp_sm_mod_remove"));
         }
         sfpHwmonRemove(sfp);
         sfp.id.set(SfpEepromId.ZERO, "sfp_sm_mod_remove");
-        sfp.modulePowerMw.set(0, "sfp_sm_mod_remove");
+        sfp.module_power_mW.set(0, "sfp_sm_mod_remove");
     }
 
     // ------------------------------------------------------------------ the three state machines
@@ -939,25 +939,25 @@ public final class Sfp {
      * <p>Context: sm held (and rtnl)
      */
     static void sfpSmDevice(SfpStruct sfp, int event) {
-        int dev = sfp.smDevState.get("sfp_sm_device");
+        int dev = sfp.sm_dev_state.get("sfp_sm_device");
         switch (dev) {
             case SFP_DEV_DOWN -> {
                 if (event == SFP_E_DEV_DETACH) {
-                    sfp.smDevState.set(SFP_DEV_DETACHED, "sfp_sm_device");
+                    sfp.sm_dev_state.set(SFP_DEV_DETACHED, "sfp_sm_device");
                 } else if (event == SFP_E_DEV_UP) {
-                    sfp.smDevState.set(SFP_DEV_UP, "sfp_sm_device");
+                    sfp.sm_dev_state.set(SFP_DEV_UP, "sfp_sm_device");
                 }
             }
             case SFP_DEV_UP -> {
                 if (event == SFP_E_DEV_DETACH) {
-                    sfp.smDevState.set(SFP_DEV_DETACHED, "sfp_sm_device");
+                    sfp.sm_dev_state.set(SFP_DEV_DETACHED, "sfp_sm_device");
                 } else if (event == SFP_E_DEV_DOWN) {
-                    sfp.smDevState.set(SFP_DEV_DOWN, "sfp_sm_device");
+                    sfp.sm_dev_state.set(SFP_DEV_DOWN, "sfp_sm_device");
                 }
             }
             default -> {
                 if (event == SFP_E_DEV_ATTACH) {
-                    sfp.smDevState.set(SFP_DEV_DOWN, "sfp_sm_device");
+                    sfp.sm_dev_state.set(SFP_DEV_DOWN, "sfp_sm_device");
                 }
             }
         }
@@ -973,7 +973,7 @@ public final class Sfp {
     @SuppressWarnings("fallthrough") // the kernel's fallthrough; from PROBE to WAITDEV to HPOWER
     static void sfpSmModule(SfpStruct sfp, int event) {
         final String f = "sfp_sm_module";
-        int mod = sfp.smModState.get(f);
+        int mod = sfp.sm_mod_state.get(f);
         // Handle remove event globally, it resets this state machine.
         if (event == SFP_E_REMOVE) {
             if (mod > SFP_MOD_PROBE) {
@@ -983,8 +983,8 @@ public final class Sfp {
             return;
         }
         // Handle device detach globally.
-        if (sfp.smDevState.get(f) < SFP_DEV_DOWN && mod > SFP_MOD_WAITDEV) {
-            if (sfp.modulePowerMw.get(f) > 1000 && mod > SFP_MOD_HPOWER) {
+        if (sfp.sm_dev_state.get(f) < SFP_DEV_DOWN && mod > SFP_MOD_WAITDEV) {
+            if (sfp.module_power_mW.get(f) > 1000 && mod > SFP_MOD_HPOWER) {
                 sfpSmModHpower(sfp, false);
             }
             sfpSmModNext(sfp, SFP_MOD_WAITDEV, 0);
@@ -997,19 +997,19 @@ public final class Sfp {
                 if (event != SFP_E_TIMEOUT) {
                     break;
                 }
-                err = sfpSmModProbe(sfp, sfp.smModTries.get(f) == 1);
+                err = sfpSmModProbe(sfp, sfp.sm_mod_tries.get(f) == 1);
                 if (err == -Errno.EAGAIN) {
-                    int triesInit = sfp.smModTriesInit.get(f);
+                    int triesInit = sfp.sm_mod_tries_init.get(f);
                     if (triesInit != 0) {
-                        sfp.smModTriesInit.set(triesInit - 1, f);
+                        sfp.sm_mod_tries_init.set(triesInit - 1, f);
                         if (triesInit - 1 != 0) {
                             sfpSmSetTimer(sfp, T_PROBE_RETRY_INIT);
                             break;
                         }
                     }
-                    int tries = sfp.smModTries.get(f);
+                    int tries = sfp.sm_mod_tries.get(f);
                     if (tries != 0) {
-                        sfp.smModTries.set(tries - 1, f);
+                        sfp.sm_mod_tries.set(tries - 1, f);
                         if (tries - 1 != 0) {
                             // tries - 1 == R_PROBE_RETRY_SLOW - 1: "please wait, module slow to respond"
                             sfpSmSetTimer(sfp, T_PROBE_RETRY_SLOW);
@@ -1030,7 +1030,7 @@ public final class Sfp {
                 // fallthrough
             case SFP_MOD_WAITDEV:
                 // Ensure that the device is attached before proceeding.
-                if (sfp.smDevState.get(f) < SFP_DEV_DOWN) {
+                if (sfp.sm_dev_state.get(f) < SFP_DEV_DOWN) {
                     break;
                 }
                 // Report the module insertion to the upstream device.
@@ -1040,7 +1040,7 @@ public final class Sfp {
                     break;
                 }
                 // If this is a power level 1 module, we are done.
-                if (sfp.modulePowerMw.get(f) <= 1000) {
+                if (sfp.module_power_mW.get(f) <= 1000) {
                     sfpSmModNext(sfp, SFP_MOD_PRESENT, 0); // goto insert
                     break;
                 }
@@ -1073,8 +1073,8 @@ public final class Sfp {
             default: // SFP_MOD_EMPTY
                 if (event == SFP_E_INSERT) {
                     sfpSmModNext(sfp, SFP_MOD_PROBE, T_SERIAL);
-                    sfp.smModTriesInit.set(R_PROBE_RETRY_INIT, f);
-                    sfp.smModTries.set(R_PROBE_RETRY_SLOW, f);
+                    sfp.sm_mod_tries_init.set(R_PROBE_RETRY_INIT, f);
+                    sfp.sm_mod_tries.set(R_PROBE_RETRY_SLOW, f);
                 }
                 break;
         }
@@ -1089,9 +1089,9 @@ public final class Sfp {
      */
     static void sfpSmMain(SfpStruct sfp, int event) {
         final String f = "sfp_sm_main";
-        int sm = sfp.smState.get(f);
-        int mod = sfp.smModState.get(f);
-        int dev = sfp.smDevState.get(f);
+        int sm = sfp.sm_state.get(f);
+        int mod = sfp.sm_mod_state.get(f);
+        int dev = sfp.sm_dev_state.get(f);
         // Some events are global.
         if (sm != SFP_S_DOWN && (mod != SFP_MOD_PRESENT || dev != SFP_DEV_UP)) {
             if (sm == SFP_S_LINK_UP && dev == SFP_DEV_UP) {
@@ -1100,7 +1100,7 @@ public final class Sfp {
             if (sm > SFP_S_INIT) {
                 SfpBus.sfpModuleStop(sfpBusOf(sfp, f));
             }
-            if (sfp.modPhy.get(f) != null) {
+            if (sfp.mod_phy.get(f) != null) {
                 sfpSmPhyDetach(sfp);
             }
             sfpModuleTxDisable(sfp);
@@ -1119,7 +1119,7 @@ public final class Sfp {
                 }
                 sfpModuleTxEnable(sfp);
                 // Initialise the fault clearance retries.
-                sfp.smFaultRetries.set(N_FAULT_INIT, f);
+                sfp.sm_fault_retries.set(N_FAULT_INIT, f);
                 // TX_FAULT is not defined while TX_DISABLE is asserted: wait at least 50 ms.
                 sfpSmNext(sfp, SFP_S_WAIT, T_WAIT);
             }
@@ -1129,7 +1129,7 @@ public final class Sfp {
                 }
                 if ((sfp.state.get(f) & SFP_F_TX_FAULT) != 0) {
                     // Wait up to t_init / t_start_up from TX_DISABLE deassertion.
-                    int timeout = sfp.moduleTStartUp.get(f);
+                    int timeout = sfp.module_t_start_up.get(f);
                     timeout = timeout > T_WAIT ? timeout - T_WAIT : 1;
                     sfpSmNext(sfp, SFP_S_INIT, timeout);
                 } else {
@@ -1139,7 +1139,7 @@ public final class Sfp {
             case SFP_S_INIT -> {
                 if (event == SFP_E_TIMEOUT && (sfp.state.get(f) & SFP_F_TX_FAULT) != 0) {
                     // TX_FAULT still asserted after t_init or t_start_up: assume a fault.
-                    sfpSmFault(sfp, SFP_S_INIT_TX_FAULT, sfp.smFaultRetries.get(f) == N_FAULT_INIT);
+                    sfpSmFault(sfp, SFP_S_INIT_TX_FAULT, sfp.sm_fault_retries.get(f) == N_FAULT_INIT);
                 } else if (event == SFP_E_TIMEOUT || event == SFP_E_TX_CLEAR) {
                     sfpSmMainInitDone(sfp);
                 }
@@ -1153,7 +1153,7 @@ public final class Sfp {
             case SFP_S_INIT_TX_FAULT -> {
                 if (event == SFP_E_TIMEOUT) {
                     sfpModuleTxFaultReset(sfp);
-                    sfpSmNext(sfp, SFP_S_INIT, sfp.moduleTStartUp.get(f));
+                    sfpSmNext(sfp, SFP_S_INIT, sfp.module_t_start_up.get(f));
                 }
             }
             case SFP_S_WAIT_LOS -> {
@@ -1175,7 +1175,7 @@ public final class Sfp {
             case SFP_S_TX_FAULT -> {
                 if (event == SFP_E_TIMEOUT) {
                     sfpModuleTxFaultReset(sfp);
-                    sfpSmNext(sfp, SFP_S_REINIT, sfp.moduleTStartUp.get(f));
+                    sfpSmNext(sfp, SFP_S_REINIT, sfp.module_t_start_up.get(f));
                 }
             }
             case SFP_S_REINIT -> {
@@ -1199,7 +1199,7 @@ public final class Sfp {
      * <p>Context: sm held (and rtnl)
      */
     private static void sfpSmMainInitDone(SfpStruct sfp) {
-        sfp.smPhyRetries.set(R_PHY_RETRY, "sfp_sm_main");
+        sfp.sm_phy_retries.set(R_PHY_RETRY, "sfp_sm_main");
         sfpSmMainPhyProbe(sfp);
     }
 
@@ -1213,8 +1213,8 @@ public final class Sfp {
         final String f = "sfp_sm_main";
         int ret = sfpSmProbeForPhy(sfp);
         if (ret == -Errno.ENODEV) {
-            int retries = sfp.smPhyRetries.get(f) - 1;
-            sfp.smPhyRetries.set(retries, f);
+            int retries = sfp.sm_phy_retries.get(f) - 1;
+            sfp.sm_phy_retries.set(retries, f);
             if (retries != 0) {
                 sfpSmNext(sfp, SFP_S_INIT_PHY, T_PHY_RETRY);
                 return;
@@ -1230,7 +1230,7 @@ public final class Sfp {
         }
         sfpSmLinkCheckLos(sfp);
         // Reset the fault retry count.
-        sfp.smFaultRetries.set(N_FAULT, f);
+        sfp.sm_fault_retries.set(N_FAULT, f);
     }
 
     /**
@@ -1252,9 +1252,9 @@ public final class Sfp {
      * <p>Context: takes sfp->sm_mutex; caller holds rtnl_mutex (not asserted, as in the kernel)
      */
     public static void sfpSmEvent(SfpStruct sfp, int event) {
-        sfp.smMutex.lock("sfp_sm_event");
+        sfp.sm_mutex.lock("sfp_sm_event");
         __sfpSmEvent(sfp, event);
-        sfp.smMutex.unlock("sfp_sm_event");
+        sfp.sm_mutex.unlock("sfp_sm_event");
     }
 
     // ------------------------------------------------------------------ socket ops
@@ -1300,7 +1300,7 @@ public final class Sfp {
      * <p>Model: no model module supports rate select, so the rate-select mask is always 0.
      */
     static void sfpSetSignalRate(SfpStruct sfp, int rateKbd) {
-        sfp.rateKbd.set(rateKbd, "sfp_set_signal_rate");
+        sfp.rate_kbd.set(rateKbd, "sfp_set_signal_rate");
         sfpModState(sfp, SFP_F_RATE_SELECT, 0);
     }
 
@@ -1454,23 +1454,23 @@ public final class Sfp {
         if (sfp.v65) {
             Rtnetlink.rtnlLock(f);
         }
-        sfp.stMutex.lock(f);
+        sfp.st_mutex.lock(f);
         int state = sfpGetState(sfp);
         // Two reads of sfp->state, as in the kernel: in v5.14 a writer without st can slip between them.
         int changed = (state ^ sfp.state.get(f)) & (SFP_F_PRESENT | SFP_F_LOS | SFP_F_TX_FAULT);
         state |= sfp.state.get(f) & (SFP_F_TX_DISABLE | SFP_F_RATE_SELECT);
         sfp.state.set(state, f);
         if (sfp.v65) {
-            sfp.stMutex.unlock(f);
-            sfp.smMutex.lock(f);
+            sfp.st_mutex.unlock(f);
+            sfp.sm_mutex.lock(f);
             sfpCheckStateEvents(sfp, state, changed);
-            sfp.smMutex.unlock(f);
+            sfp.sm_mutex.unlock(f);
             Rtnetlink.rtnlUnlock(f);
         } else {
             Rtnetlink.rtnlLock(f);
             sfpCheckStateEvents(sfp, state, changed);
             Rtnetlink.rtnlUnlock(f);
-            sfp.stMutex.unlock(f);
+            sfp.st_mutex.unlock(f);
         }
     }
 
@@ -1516,7 +1516,7 @@ public final class Sfp {
      */
     static void sfpPoll(SfpStruct sfp) {
         sfpCheckState(sfp);
-        if ((sfp.stateSoftMask.get("sfp_poll") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0 || sfp.needPoll) {
+        if ((sfp.state_soft_mask.get("sfp_poll") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0 || sfp.need_poll) {
             Workqueue.modDelayedWork(sfp.poll, POLL_INTERVAL, "sfp_poll");
         }
     }
@@ -1548,8 +1548,8 @@ public final class Sfp {
         sfpHwmonExit(sfp);
         Workqueue.cancelDelayedWorkSync(sfp.poll, "sfp_cleanup");
         Workqueue.cancelDelayedWorkSync(sfp.timeout, "sfp_cleanup");
-        if (sfp.i2cMii != null) {
-            Slab.kfree(sfp.i2cMii, "sfp_cleanup"); // mdiobus_unregister + mdiobus_free
+        if (sfp.i2c_mii != null) {
+            Slab.kfree(sfp.i2c_mii, "sfp_cleanup"); // mdiobus_unregister + mdiobus_free
         }
         Slab.kfree(sfp, "sfp_cleanup");
     }
@@ -1582,9 +1582,9 @@ public final class Sfp {
             sfp.gpio.put(g, cage.wired(g)); // devm_gpiod_get_optional
         }
         // Modules that have no detect signal are always present.
-        sfp.alwaysPresent = !sfp.hasGpio(Gpio.MODDEF0);
+        sfp.always_present = !sfp.hasGpio(Gpio.MODDEF0);
         int maxPower = cage.config().maxPowerMw(); // maximum-power-milliwatt
-        sfp.maxPowerMw = maxPower == 0 ? 1000 : maxPower;
+        sfp.max_power_mW = maxPower == 0 ? 1000 : maxPower;
 
         // Get the initial state, and always signal TX disable, since the network interface will not be up.
         sfp.state.set(sfpGetState(sfp) | SFP_F_TX_DISABLE, "sfp_probe");
@@ -1601,23 +1601,23 @@ public final class Sfp {
                 continue;
             }
             if (!cage.irqCapable(g)) {
-                sfp.needPoll = true; // gpiod_to_irq() failed
+                sfp.need_poll = true; // gpiod_to_irq() failed
                 continue;
             }
             Irq irq = Irq.requestThreadedIrq("sfp_irq:" + g.ofName(), "sfp_irq", () -> sfpIrq(sfp));
-            sfp.gpioIrq.put(g, irq);
+            sfp.gpio_irq.put(g, irq);
             cage.connectIrq(g, irq);
             pdev.devmAddAction(() -> {
                 cage.disconnectIrq(g);
                 irq.freeIrq("devm_irq_release");
             });
         }
-        if (sfp.needPoll) {
+        if (sfp.need_poll) {
             Workqueue.modDelayedWork(sfp.poll, POLL_INTERVAL, "sfp_probe");
         }
 
         SfpBusStruct bus = SfpBus.sfpRegisterSocket(pdev, sfp, SFP_MODULE_OPS);
-        sfp.sfpBus.set(bus, "sfp_probe");
+        sfp.sfp_bus.set(bus, "sfp_probe");
         if (bus == null) {
             return -Errno.ENOMEM;
         }
@@ -1635,7 +1635,7 @@ public final class Sfp {
     public static void sfpRemove(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
         SfpStruct sfp = (SfpStruct) pdev.driverData.get("sfp_remove");
-        SfpBus.sfpUnregisterSocket(sfp.sfpBus.get("sfp_remove"));
+        SfpBus.sfpUnregisterSocket(sfp.sfp_bus.get("sfp_remove"));
         Rtnetlink.rtnlLock("sfp_remove");
         sfpSmEvent(sfp, SFP_E_REMOVE);
         Rtnetlink.rtnlUnlock("sfp_remove");
@@ -1650,7 +1650,7 @@ public final class Sfp {
     public static void sfpShutdown(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
         SfpStruct sfp = (SfpStruct) pdev.driverData.get("sfp_shutdown");
-        for (var e : sfp.gpioIrq.entrySet()) {
+        for (var e : sfp.gpio_irq.entrySet()) {
             pdev.cage().disconnectIrq(e.getKey());
             e.getValue().freeIrq("sfp_shutdown"); // devm_free_irq
         }
@@ -1705,11 +1705,11 @@ public final class Sfp {
      * differs. Skipped for polled cages, whose state lags by design. Reads with peek only.
      */
     public static String inputStateMismatch(SfpStruct sfp) {
-        if (sfp == null || sfp.isFreed() || sfp.needPoll || sfp.gpioIrq.isEmpty()) {
+        if (sfp == null || sfp.isFreed() || sfp.need_poll || sfp.gpio_irq.isEmpty()) {
             return null;
         }
         int state = sfp.state.peek();
-        int soft = sfp.stateSoftMask.peek();
+        int soft = sfp.state_soft_mask.peek();
         for (Gpio g : new Gpio[] {Gpio.MODDEF0, Gpio.LOS, Gpio.TX_FAULT}) {
             int bit = 1 << g.ordinal();
             if (!sfp.hasGpio(g) || (soft & bit) != 0) {

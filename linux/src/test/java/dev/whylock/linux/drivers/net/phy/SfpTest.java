@@ -31,24 +31,24 @@ class SfpTest {
         long now;
         int txDisableLine;
         SfpEepromId id;
-        Object modPhy;
-        String hwmonDev;
+        Object mod_phy;
+        String hwmon_dev;
         String txDisableMismatch;
         List<String> calls = List.of();
 
         static Seen of(SfpWorld w) {
             Seen s = new Seen();
             SfpStruct sfp = w.sfp();
-            s.mod = sfp.smModState.peek();
-            s.dev = sfp.smDevState.peek();
-            s.sm = sfp.smState.peek();
+            s.mod = sfp.sm_mod_state.peek();
+            s.dev = sfp.sm_dev_state.peek();
+            s.sm = sfp.sm_state.peek();
             s.state = sfp.state.peek();
-            s.faultRetries = sfp.smFaultRetries.peek();
+            s.faultRetries = sfp.sm_fault_retries.peek();
             s.now = w.env.now();
             s.txDisableLine = w.cage.txDisableLevelPeek();
             s.id = sfp.id.peek();
-            s.modPhy = sfp.modPhy.peek();
-            s.hwmonDev = sfp.hwmonDev.peek();
+            s.mod_phy = sfp.mod_phy.peek();
+            s.hwmon_dev = sfp.hwmon_dev.peek();
             s.txDisableMismatch = Sfp.txDisableMismatch(sfp);
             s.calls = w.upstream == null ? List.of() : List.copyOf(w.upstream.calls);
             return s;
@@ -158,7 +158,7 @@ class SfpTest {
         assertEquals(0, s.txDisableLine, "TX_DISABLE driven low");
         assertNull(s.txDisableMismatch);
         assertEquals(N_FAULT, s.faultRetries);
-        assertNotNull(s.hwmonDev, "an SFF-8472 module with DDM gets a hwmon device");
+        assertNotNull(s.hwmon_dev, "an SFF-8472 module with DDM gets a hwmon device");
     }
 
     @ParameterizedTest
@@ -247,7 +247,7 @@ class SfpTest {
         assertEquals(List.of("module_remove", "link_down", "module_stop"), s.calls);
         assertEquals(SFP_F_TX_DISABLE, s.state, "not present, TX_DISABLE asserted");
         assertEquals(SfpEepromId.ZERO, s.id);
-        assertNull(s.hwmonDev, "hwmon unregistered");
+        assertNull(s.hwmon_dev, "hwmon unregistered");
         assertEquals(SfpCage.FLOATING, s.txDisableLine);
     }
 
@@ -286,7 +286,7 @@ class SfpTest {
         });
         assertClean(o);
         assertEquals(SFP_S_LINK_UP, seen[0].sm, seen[0]::toString);
-        assertNull(seen[0].hwmonDev);
+        assertNull(seen[0].hwmon_dev);
         assertEquals(SFP_S_LINK_UP, seen[1].sm, "LOS is ignored for a module without LOS options");
     }
 
@@ -301,7 +301,7 @@ class SfpTest {
         ExecutionOutcome o = w.run(x -> {
             upAndPlugged(x, SfpModuleType.COPPER_SGMII_PHY);
             seen[0] = Seen.of(x);
-            phy[0] = x.sfp().modPhy.peek();
+            phy[0] = x.sfp().mod_phy.peek();
             busPhy[0] = x.bus.phydev.peek() == phy[0];
             x.cage.moduleUnplug();
             x.env.settle();
@@ -315,7 +315,7 @@ class SfpTest {
         assertTrue(busPhy[0], "sfp_add_phy recorded bus->phydev");
         assertEquals(List.of("link_down", "attach", "module_insert", "connect_phy", "module_start", "link_up"),
                 seen[0].calls);
-        assertNull(seen[1].modPhy);
+        assertNull(seen[1].mod_phy);
         assertTrue(busPhy[1], "sfp_remove_phy cleared bus->phydev");
         assertTrue(freed[0], "phy_device_free freed the module PHY");
         assertTrue(seen[1].calls.contains("disconnect_phy"), seen[1]::toString);
@@ -483,7 +483,7 @@ class SfpTest {
         int[] mask = new int[1];
         ExecutionOutcome o = w.run(x -> {
             upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
-            mask[0] = x.sfp().stateSoftMask.peek();
+            mask[0] = x.sfp().state_soft_mask.peek();
         });
         assertClean(o);
         assertEquals(SFP_F_LOS, mask[0], "the module offers soft RX_LOS and the cage has no LOS line");
@@ -583,7 +583,7 @@ class SfpTest {
     void slowPhy_answersOnLastRetry_phyConnected(Kernel.Version v) {
         Seen s = slowPhy(v, R_PHY_RETRY - 1);
         assertEquals(SFP_S_LINK_UP, s.sm, s::toString);
-        assertNotNull(s.modPhy);
+        assertNotNull(s.mod_phy);
         assertTrue(s.calls.contains("connect_phy"), s::toString);
         assertEquals(T_SERIAL + T_WAIT + (R_PHY_RETRY - 1) * T_PHY_RETRY, s.now);
     }
@@ -593,7 +593,7 @@ class SfpTest {
     void slowPhy_neverAnswers_noPhyDetectedButLinkUp(Kernel.Version v) {
         Seen s = slowPhy(v, R_PHY_RETRY);
         assertEquals(SFP_S_LINK_UP, s.sm, "no PHY detected: the module is started anyway");
-        assertNull(s.modPhy);
+        assertNull(s.mod_phy);
         assertFalse(s.calls.contains("connect_phy"), s::toString);
         assertEquals(T_SERIAL + T_WAIT + (R_PHY_RETRY - 1) * T_PHY_RETRY, s.now);
     }
@@ -630,7 +630,7 @@ class SfpTest {
         ExecutionOutcome o = w.run(x -> {
             upAndPlugged(x, SfpModuleType.SFP_1000BASE_X);
             SfpBus.sfpUpstreamSetSignalRate(x.bus, 1_250_000); // phylink_major_config in v6.5
-            rate[0] = x.sfp().rateKbd.peek();
+            rate[0] = x.sfp().rate_kbd.peek();
         });
         assertClean(o);
         boolean stTaken = o.log().stream().anyMatch(op -> op.kind() == dev.whylock.engine.exec.OpKind.ACQUIRE
