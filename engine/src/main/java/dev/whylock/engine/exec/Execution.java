@@ -34,9 +34,6 @@ public final class Execution extends ExecutionApi {
         }
     }
 
-    /** How often (in steps) an execution polls for interruption. */
-    private static final int POLL_STEPS = 1024;
-
     private final RunConfig config;
     private final Chooser chooser;
     private final Backend backend;
@@ -123,7 +120,7 @@ public final class Execution extends ExecutionApi {
                 status = ExecutionOutcome.Status.VIOLATION;
                 return;
             }
-            if (log.size() % POLL_STEPS == POLL_STEPS - 1 && config.interrupt().getAsBoolean()) {
+            if (log.size() % RunConfig.Heartbeat.EVERY == RunConfig.Heartbeat.EVERY - 1 && config.heartbeat().beat(log.size())) {
                 status = ExecutionOutcome.Status.INTERRUPTED;
                 return;
             }

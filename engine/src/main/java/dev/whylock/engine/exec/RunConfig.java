@@ -2,13 +2,24 @@ package dev.whylock.engine.exec;
 
 import dev.whylock.engine.LockExperiment;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
- * How to run each execution: backend, timing mode, lock experiments, the step bound, and a check
- * polled every few hundred steps that stops an execution in the middle (time limit, Ctrl-C).
+ * How to run each execution: backend, timing mode, lock experiments, the step bound, and a
+ * heartbeat called every {@link Heartbeat#EVERY} steps that can stop an execution in the middle
+ * (time limit, Ctrl-C) and report progress inside long executions.
  */
-public record RunConfig(Backend backend, Timing timing, List<LockExperiment> experiments, int maxSteps, BooleanSupplier interrupt) {
+public record RunConfig(Backend backend, Timing timing, List<LockExperiment> experiments, int maxSteps, Heartbeat heartbeat) {
+
+    /** Called from inside an execution every {@link #EVERY} steps. */
+    @FunctionalInterface
+    public interface Heartbeat {
+        int EVERY = 1024;
+
+        /** Told how many steps the current execution has run; returns true to stop it (status INTERRUPTED). */
+        boolean beat(long steps);
+
+        Heartbeat NONE = steps -> false;
+    }
 
     /** When timers may fire. */
     public enum Timing {
@@ -18,8 +29,6 @@ public record RunConfig(Backend backend, Timing timing, List<LockExperiment> exp
         ORDERED
     }
 
-    private static final BooleanSupplier NEVER = () -> false;
-
     public RunConfig {
         experiments = List.copyOf(experiments);
         if (maxSteps <= 0) {
@@ -28,30 +37,30 @@ public record RunConfig(Backend backend, Timing timing, List<LockExperiment> exp
     }
 
     public RunConfig(Backend backend, Timing timing, List<LockExperiment> experiments, int maxSteps) {
-        this(backend, timing, experiments, maxSteps, NEVER);
+        this(backend, timing, experiments, maxSteps, Heartbeat.NONE);
     }
 
     public static RunConfig defaults() {
-        return new RunConfig(Backend.best(), Timing.UNTIMED, List.of(), 100_000, NEVER);
+        return new RunConfig(Backend.best(), Timing.UNTIMED, List.of(), 100_000, Heartbeat.NONE);
     }
 
     public RunConfig withExperiments(List<LockExperiment> ex) {
-        return new RunConfig(backend, timing, ex, maxSteps, interrupt);
+        return new RunConfig(backend, timing, ex, maxSteps, heartbeat);
     }
 
     public RunConfig withTiming(Timing t) {
-        return new RunConfig(backend, t, experiments, maxSteps, interrupt);
+        return new RunConfig(backend, t, experiments, maxSteps, heartbeat);
     }
 
     public RunConfig withBackend(Backend b) {
-        return new RunConfig(b, timing, experiments, maxSteps, interrupt);
+        return new RunConfig(b, timing, experiments, maxSteps, heartbeat);
     }
 
     public RunConfig withMaxSteps(int n) {
-        return new RunConfig(backend, timing, experiments, n, interrupt);
+        return new RunConfig(backend, timing, experiments, n, heartbeat);
     }
 
-    public RunConfig withInterrupt(BooleanSupplier i) {
-        return new RunConfig(backend, timing, experiments, maxSteps, i);
+    public RunConfig withHeartbeat(Heartbeat h) {
+        return new RunConfig(backend, timing, experiments, maxSteps, h);
     }
 }

@@ -32,7 +32,11 @@ public final class Explorer {
         // The same checks, polled inside long executions, stop one in the middle.
         java.util.function.BooleanSupplier timeUp = () -> cfg.timeLimitMillis() > 0
                 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis();
-        dev.whylock.engine.exec.RunConfig run = cfg.run().withInterrupt(() -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean());
+        long[] done = new long[1];
+        dev.whylock.engine.exec.RunConfig run = cfg.run().withHeartbeat(inExecution -> {
+            cfg.progress().inExecution(done[0], inExecution, cfg.ticker().nanos() - start);
+            return timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean();
+        });
         while (true) {
             if (executions + blocked >= cfg.maxExecutions()) {
                 stop = StopReason.MAX_EXECUTIONS;
@@ -63,6 +67,7 @@ public final class Explorer {
                 continue;
             }
             executions++;
+            done[0] = executions;
             for (ExecutionObserver obs : cfg.observers()) {
                 obs.onExecution(o);
             }
