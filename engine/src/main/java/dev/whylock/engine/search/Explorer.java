@@ -21,7 +21,11 @@ public final class Explorer {
     private Explorer() {}
 
     public static ExplorationResult explore(Program program, SearchConfig cfg) {
-        SearchStrategy strategy = cfg.strategy().create();
+        return explore(program, cfg, cfg.strategy().create());
+    }
+
+    /** Explores with a strategy instance the caller keeps (to read its statistics afterwards); {@code cfg.strategy()} still names it. */
+    public static ExplorationResult explore(Program program, SearchConfig cfg, SearchStrategy strategy) {
         long start = cfg.ticker().nanos();
         Map<String, Violation> found = new LinkedHashMap<>();
         long executions = 0;

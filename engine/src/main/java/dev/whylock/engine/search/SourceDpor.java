@@ -90,7 +90,7 @@ public final class SourceDpor implements SearchStrategy {
     private BitSet nextSleep = new BitSet();
     private Footprint[] nextSleepFp = new Footprint[0];
     private final Map<Integer, History> histories = new HashMap<>();
-    private long fallbacks;
+    private long infeasible;
 
     @Override
     public String name() {
@@ -103,12 +103,11 @@ public final class SourceDpor implements SearchStrategy {
     }
 
     /**
-     * How often a race could not be reversed by any task that starts it, so every enabled task was
-     * added instead (sound, but it explores more than needed). Zero when each primitive's
-     * reversibility is judged exactly.
+     * How many races were dropped at the backtrack point because no task could start the reversed
+     * order there (see {@link #race}); a diagnostic for the docs and tests.
      */
-    public long fallbacks() {
-        return fallbacks;
+    public long infeasibleReversals() {
+        return infeasible;
     }
 
     @Override
@@ -457,8 +456,11 @@ public final class SourceDpor implements SearchStrategy {
         if (!usable.isEmpty()) {
             fk.backtrack.set(usable.get(taskJ) ? taskJ : usable.nextSetBit(0));
         } else {
-            fallbacks++;
-            fk.backtrack.or(fk.enabled);
+            // No task can start the reversed order from there: the later operation (or the first
+            // step of its task that would have to move) was blocked, and what enables it comes after
+            // step k in program order or through an edge that cannot be reversed. Orders that would
+            // need other steps moved first are reached through those steps' own races.
+            infeasible++;
         }
     }
 

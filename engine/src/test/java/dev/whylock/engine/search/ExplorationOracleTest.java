@@ -62,13 +62,16 @@ class ExplorationOracleTest {
         return perTask + " " + violations;
     }
 
-    record Run(ExplorationResult result, Set<String> behaviours) {}
+    /** An exploration's result, the behaviours it saw, and (for DPOR) how many races it found infeasible to reverse. */
+    record Run(ExplorationResult result, Set<String> behaviours, long infeasible) {}
 
     static Run explore(Program p, StrategySpec spec, RunConfig.Timing timing, long limit) {
         Set<String> seen = new HashSet<>();
         SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(limit)
                 .withRun(RunConfig.defaults().withTiming(timing)).withObservers(List.of(o -> seen.add(behaviour(o))));
-        return new Run(Explorer.explore(p, cfg), seen);
+        SearchStrategy strategy = spec.create();
+        ExplorationResult r = Explorer.explore(p, cfg, strategy);
+        return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
     }
 
     static Set<String> keys(ExplorationResult r) {
@@ -114,6 +117,7 @@ class ExplorationOracleTest {
         int skipped = 0;
         long bruteExecutions = 0;
         long dporExecutions = 0;
+        long infeasible = 0;
         List<String> failures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < PROGRAMS && seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
             RandomPrograms.Spec spec = RandomPrograms.draw(seed);
@@ -131,6 +135,7 @@ class ExplorationOracleTest {
             checked++;
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
+            infeasible += dpor.infeasible();
             Set<String> missing = new TreeSet<>(brute.behaviours());
             missing.removeAll(dpor.behaviours());
             Set<String> extra = new TreeSet<>(dpor.behaviours());
@@ -144,8 +149,8 @@ class ExplorationOracleTest {
             }
         }
         System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
-                + "%d brute-force executions, %d DPOR executions, %d disagreements%n",
-                timing, checked, skipped, bruteExecutions, dporExecutions, failures.size());
+                + "%d brute-force executions, %d DPOR executions, %d infeasible reversals dropped, %d disagreements%n",
+                timing, checked, skipped, bruteExecutions, dporExecutions, infeasible, failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
                     + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
