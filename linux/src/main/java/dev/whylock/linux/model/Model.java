@@ -48,6 +48,24 @@ public interface Model {
     /** The background contexts a scenario may list. */
     List<String> backgroundContexts();
 
+    /** The background contexts with one-line descriptions and whether each re-arms itself ({@code list contexts}). */
+    default List<ContextInfo> contexts() {
+        return backgroundContexts().stream().map(c -> new ContextInfo(c, "", false)).toList();
+    }
+
+    /** The model options {@code model_option} accepts. */
+    default List<String> options() {
+        return List.of();
+    }
+
+    /**
+     * Locking designs proposed instead of {@code lockClass}, each built as a model option, with the
+     * points of the argument about it (for a report to say which point a finding supports).
+     */
+    default List<Design> designs(String lockClass) {
+        return List.of();
+    }
+
     /** The module types {@code module_plug} accepts. */
     List<String> moduleTypes();
 

@@ -6,6 +6,7 @@ import dev.whylock.linux.drivers.net.ethernet.MacDriver;
 import dev.whylock.linux.drivers.net.ethernet.MacPort;
 import dev.whylock.linux.drivers.net.phy.PhyDevice;
 import dev.whylock.linux.drivers.net.phy.Sfp;
+import dev.whylock.linux.drivers.net.phy.SfpBus;
 import dev.whylock.linux.hw.SfpModuleType;
 import dev.whylock.linux.kernel.Kernel;
 import dev.whylock.linux.net.core.Dev;
@@ -21,7 +22,8 @@ final class Ops {
     private Ops() {}
 
     /** The model options {@code model_option} accepts. */
-    static final List<String> OPTIONS = List.of(PhyDevice.OPTION_RFC_PHY_DEFER, PhyDevice.OPTION_PHY_PROBE_DEFERS);
+    static final List<String> OPTIONS = List.of(PhyDevice.OPTION_RFC_PHY_DEFER, PhyDevice.OPTION_PHY_PROBE_DEFERS,
+            SfpBus.OPTION_PRIVATE_LOCK);
 
     static List<OpInfo> catalogue() {
         List<OpInfo> l = new ArrayList<>();

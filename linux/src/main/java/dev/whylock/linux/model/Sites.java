@@ -30,6 +30,25 @@ final class Sites {
             new Site("rtnl_mutex", "sfp_bus_del_upstream", "drivers/net/phy/sfp-bus.c"),
             new Site("rtnl_mutex", "sfp_register_socket", "drivers/net/phy/sfp-bus.c"),
             new Site("rtnl_mutex", "sfp_unregister_socket", "drivers/net/phy/sfp-bus.c"),
+            // drivers/net/phy/sfp-bus.c with model option sfp-bus-private-lock (the 2021 proposal)
+            new Site("sfp_bus->lock", "sfp_bus_add_upstream", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_bus_del_upstream", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_register_socket", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_unregister_socket", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_get_module_info", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_get_module_eeprom", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_get_module_eeprom_by_page", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_upstream_start", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_upstream_stop", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_upstream_set_signal_rate", "drivers/net/phy/sfp-bus.c (2021 proposal, v6.5)"),
+            new Site("sfp_bus->lock", "sfp_add_phy", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_remove_phy", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_link_up", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_link_down", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_module_insert", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_module_remove", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_module_start", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
+            new Site("sfp_bus->lock", "sfp_module_stop", "drivers/net/phy/sfp-bus.c (2021 proposal)"),
             // drivers/net/phy/sfp.c (the cage driver)
             new Site("rtnl_mutex", "sfp_probe", "drivers/net/phy/sfp.c"),
             new Site("rtnl_mutex", "sfp_remove", "drivers/net/phy/sfp.c"),
@@ -53,6 +72,8 @@ final class Sites {
             new Site("pl->state_mutex", "phylink_ethtool_set_pauseparam", "drivers/net/phy/phylink.c"),
             new Site("phydev->lock", "phylink_bringup_phy", "drivers/net/phy/phylink.c"),
             new Site("phydev->lock", "phylink_disconnect_phy", "drivers/net/phy/phylink.c"),
+            new Site("rtnl_mutex", "phylink_sfp_connect_phy", "drivers/net/phy/phylink.c (2021 proposal: netdev->phydev changes)"),
+            new Site("rtnl_mutex", "phylink_sfp_disconnect_phy", "drivers/net/phy/phylink.c (2021 proposal: netdev->phydev changes)"),
             // drivers/net/phy/phy_device.c and phy.c
             new Site("phydev->lock", "phy_probe", "drivers/net/phy/phy_device.c"),
             new Site("phydev->lock", "phy_remove", "drivers/net/phy/phy_device.c"),
@@ -85,7 +106,8 @@ final class Sites {
 
     /** The stable lock classes (PRODUCT.md), then any other class the table uses. */
     static final List<String> LOCK_CLASSES = List.of("rtnl_mutex", "sfp_mutex", "sfp->sm_mutex", "sfp->st_mutex",
-            "pl->state_mutex", "phydev->lock", "device_lock", "i2c_adapter_lock", "deferred_probe_mutex", "kn->active");
+            "pl->state_mutex", "phydev->lock", "device_lock", "i2c_adapter_lock", "deferred_probe_mutex", "kn->active",
+            "sfp_bus->lock");
 
     static List<String> specs() {
         return TABLE.stream().map(Site::spec).toList();

@@ -578,10 +578,24 @@ public final class Phylink {
      * Configures for the module PHY, attaches it to the netdev and brings it up.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_sfp_connect_phy() (v5.14)
-     * <p>Context: rtnl + sfp->sm_mutex (state machine) or rtnl (sfp_register_bus); no assert
+     * <p>Context: takes rtnl_mutex only with option sfp-bus-private-lock (netdev->phydev changes);
+     * otherwise rtnl + sfp->sm_mutex (state machine) or rtnl (sfp_register_bus), no assert
+     * <p>Model: the 2021 proposal keeps rtnl "where netdev->phydev changes"; the callers hold
+     * sfp_bus->lock instead of rtnl then, so the function takes rtnl itself.
      */
     static int phylinkSfpConnectPhy(PhylinkStruct pl, PhyDeviceStruct phy) {
         Env.current().deref(pl, "bus->upstream");
+        if (!SfpBus.privateLock()) {
+            return phylinkSfpConnectPhyLocked(pl, phy);
+        }
+        Rtnetlink.rtnlLock("phylink_sfp_connect_phy");
+        int ret = phylinkSfpConnectPhyLocked(pl, phy);
+        Rtnetlink.rtnlUnlock("phylink_sfp_connect_phy");
+        return ret;
+    }
+
+    /** The body of phylink_sfp_connect_phy(), under rtnl. */
+    private static int phylinkSfpConnectPhyLocked(PhylinkStruct pl, PhyDeviceStruct phy) {
         long phySupported = SfpBus.LINK_1000BASET | SfpBus.LINK_PAUSE;
         int ret = phylinkSfpConfig(pl, PhylinkStruct.AnMode.INBAND, phySupported, phySupported);
         if (ret < 0) {
@@ -601,9 +615,17 @@ public final class Phylink {
 
     /**
      * Kernel: drivers/net/phy/phylink.c phylink_sfp_disconnect_phy() (v5.14)
-     * <p>Context: via phylink_disconnect_phy (ASSERT_RTNL)
+     * <p>Context: via phylink_disconnect_phy (ASSERT_RTNL); takes rtnl_mutex only with option sfp-bus-private-lock
+     * (netdev->phydev changes here)
+     * <p>Model: as phylink_sfp_connect_phy, the 2021 proposal takes rtnl here itself.
      */
     static void phylinkSfpDisconnectPhy(PhylinkStruct pl) {
+        if (!SfpBus.privateLock()) {
+            phylinkDisconnectPhy(pl);
+            return;
+        }
+        Rtnetlink.rtnlLock("phylink_sfp_disconnect_phy");
         phylinkDisconnectPhy(pl);
+        Rtnetlink.rtnlUnlock("phylink_sfp_disconnect_phy");
     }
 }

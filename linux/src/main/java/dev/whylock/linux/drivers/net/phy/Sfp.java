@@ -116,8 +116,6 @@ public final class Sfp {
     public static final int POLL_INTERVAL = 100;
     /** SFP_PHY_ADDR: the module PHY's MDIO address (I2C 0x56 on mdio-i2c). */
     public static final int SFP_PHY_ADDR = 22;
-    /** How often sfp_poll may run in one execution (it re-arms itself forever in the kernel). */
-    public static final int POLL_MAX_RUNS = 8;
 
     /** ETH_MODULE_SFF_8079 / _8472 and their lengths (include/uapi/linux/ethtool.h). */
     public static final int ETH_MODULE_SFF_8079 = 0x1;
@@ -1433,11 +1431,17 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_timeout() (v5.14)
      * <p>Context: delayed work on system_power_efficient_wq (background context sfp_timeout);
      * takes rtnl_mutex, then sfp->sm_mutex (sfp_sm_event)
+     * <p>Model: with option sfp-bus-private-lock no rtnl (the 2021 proposal: rtnl was for the bus).
      */
     static void sfpTimeout(SfpStruct sfp) {
-        Rtnetlink.rtnlLock("sfp_timeout");
+        boolean rtnl = !SfpBus.privateLock();
+        if (rtnl) {
+            Rtnetlink.rtnlLock("sfp_timeout");
+        }
         sfpSmEvent(sfp, SFP_E_TIMEOUT);
-        Rtnetlink.rtnlUnlock("sfp_timeout");
+        if (rtnl) {
+            Rtnetlink.rtnlUnlock("sfp_timeout");
+        }
     }
 
     /**
@@ -1448,10 +1452,12 @@ public final class Sfp {
      * <p>Context: v5.14 takes sfp->st_mutex, then rtnl_mutex, then sfp->sm_mutex per event (in
      * sfp_sm_event), all nested; v6.5 takes rtnl_mutex, then sfp->st_mutex (released after the
      * state update), then sfp->sm_mutex once for all events (__sfp_sm_event)
+     * <p>Model: with option sfp-bus-private-lock no rtnl (the 2021 proposal: rtnl was for the bus).
      */
     static void sfpCheckState(SfpStruct sfp) {
         final String f = "sfp_check_state";
-        if (sfp.v65) {
+        boolean rtnl = !SfpBus.privateLock();
+        if (sfp.v65 && rtnl) {
             Rtnetlink.rtnlLock(f);
         }
         sfp.stMutex.lock(f);
@@ -1465,11 +1471,17 @@ public final class Sfp {
             sfp.smMutex.lock(f);
             sfpCheckStateEvents(sfp, state, changed);
             sfp.smMutex.unlock(f);
-            Rtnetlink.rtnlUnlock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock(f);
+            }
         } else {
-            Rtnetlink.rtnlLock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlLock(f);
+            }
             sfpCheckStateEvents(sfp, state, changed);
-            Rtnetlink.rtnlUnlock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock(f);
+            }
             sfp.stMutex.unlock(f);
         }
     }
@@ -1512,7 +1524,8 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_poll() (v5.14)
      * <p>Context: delayed work on system_wq (background context sfp_poll); reads
      * sfp->state_soft_mask without a lock
-     * <p>Model: bounded to {@link #POLL_MAX_RUNS} runs per execution (Work.maxRuns).
+     * <p>Model: it re-arms itself forever in the kernel; the race bounds its runs (the scenario's
+     * {@code bounds: {work_runs: N}}, see {@link Kernel}), and setup pauses it.
      */
     static void sfpPoll(SfpStruct sfp) {
         sfpCheckState(sfp);
@@ -1532,7 +1545,6 @@ public final class Sfp {
      */
     static SfpStruct sfpAlloc(SfpCage.PlatformDevice dev) {
         SfpStruct sfp = new SfpStruct(dev, Kernel.get().v65());
-        sfp.poll.work().maxRuns(POLL_MAX_RUNS);
         sfpHwmonInit(sfp);
         return sfp;
     }
@@ -1561,7 +1573,8 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_probe() (v5.14)
      * <p>Context: device_lock held by the driver core; takes rtnl_mutex -> sfp->sm_mutex for the
      * initial INSERT; sfp_register_socket takes sfp_mutex, then rtnl_mutex
-     * <p>Model: the initial state is read without st_mutex, as in the kernel (nothing else runs yet).
+     * <p>Model: the initial state is read without st_mutex, as in the kernel (nothing else runs yet);
+     * with option sfp-bus-private-lock the INSERT event is sent without rtnl.
      */
     public static int sfpProbe(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
@@ -1591,9 +1604,14 @@ public final class Sfp {
         sfpSetState(sfp, sfp.state.get("sfp_probe"));
         sfpModuleTxDisable(sfp);
         if ((sfp.state.get("sfp_probe") & SFP_F_PRESENT) != 0) {
-            Rtnetlink.rtnlLock("sfp_probe");
+            boolean rtnl = !SfpBus.privateLock();
+            if (rtnl) {
+                Rtnetlink.rtnlLock("sfp_probe");
+            }
             sfpSmEvent(sfp, SFP_E_INSERT);
-            Rtnetlink.rtnlUnlock("sfp_probe");
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock("sfp_probe");
+            }
         }
 
         for (Gpio g : Gpio.values()) {
@@ -1631,14 +1649,20 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_remove() (v5.14)
      * <p>Context: device_lock held by the driver core; sfp_unregister_socket takes rtnl_mutex;
      * then takes rtnl_mutex -> sfp->sm_mutex for REMOVE
+     * <p>Model: with option sfp-bus-private-lock REMOVE is sent without rtnl.
      */
     public static void sfpRemove(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
         SfpStruct sfp = (SfpStruct) pdev.driverData.get("sfp_remove");
         SfpBus.sfpUnregisterSocket(sfp.sfpBus.get("sfp_remove"));
-        Rtnetlink.rtnlLock("sfp_remove");
+        boolean rtnl = !SfpBus.privateLock();
+        if (rtnl) {
+            Rtnetlink.rtnlLock("sfp_remove");
+        }
         sfpSmEvent(sfp, SFP_E_REMOVE);
-        Rtnetlink.rtnlUnlock("sfp_remove");
+        if (rtnl) {
+            Rtnetlink.rtnlUnlock("sfp_remove");
+        }
     }
 
     /**
