@@ -91,6 +91,16 @@ final class Sites {
             new Site("rtnl_mutex", "dev_ioctl", "net/core/dev_ioctl.c"),
             new Site("rtnl_mutex", "ethnl_default_doit", "net/ethtool/netlink.c"),
             new Site("phydev->lock", "linkstate_get_sqi", "net/ethtool/linkstate.c"),
+            // drivers/net/ethernet/freescale/dpaa2 (v5.14; the 2022 fix with model option dpaa2-mac-lock)
+            new Site("rtnl_mutex", "dpni_irq0_handler_thread", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (v5.14)"),
+            new Site("rtnl_mutex", "dpaa2_mac_connect", "drivers/net/ethernet/freescale/dpaa2/dpaa2-mac.c (2022 fix)"),
+            new Site("rtnl_mutex", "dpaa2_mac_disconnect", "drivers/net/ethernet/freescale/dpaa2/dpaa2-mac.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_connect_mac", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_disconnect_mac", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_open", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_stop", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_get_link_ksettings", "drivers/net/ethernet/freescale/dpaa2/dpaa2-ethtool.c (2022 fix)"),
+            new Site("priv->mac_lock", "dpaa2_eth_set_link_ksettings", "drivers/net/ethernet/freescale/dpaa2/dpaa2-ethtool.c (2022 fix)"),
             new Site("rtnl_mutex", "rtnl_lock", "scenario op rtnl_lock (a driver holding rtnl, e.g. DPAA2)"),
             // drivers/base/dd.c, drivers/i2c
             new Site("device_lock", "device_driver_attach", "drivers/base/dd.c"),
@@ -107,7 +117,7 @@ final class Sites {
     /** The stable lock classes (PRODUCT.md), then any other class the table uses. */
     static final List<String> LOCK_CLASSES = List.of("rtnl_mutex", "sfp_mutex", "sfp->sm_mutex", "sfp->st_mutex",
             "pl->state_mutex", "phydev->lock", "device_lock", "i2c_adapter_lock", "deferred_probe_mutex", "kn->active",
-            "sfp_bus->lock");
+            "sfp_bus->lock", "priv->mac_lock");
 
     static List<String> specs() {
         return TABLE.stream().map(Site::spec).toList();

@@ -25,7 +25,7 @@ class ScenarioVerdictTest {
 
     /** Built-in scenarios that show a problem of the kernel code itself (tested one by one below). */
     private static final List<String> FINDINGS = List.of("phylink-create-under-rtnl", "phy-attach-vs-deferred-probe",
-            "phy-attach-vs-deferred-probe-rfc");
+            "phy-attach-vs-deferred-probe-rfc", "dpaa2-connect-vs-ethtool-module-eeprom", "dpaa2-disconnect-vs-ndo-stop");
 
     /** Built-in scenarios of the kernel's code, not of a proposed design (those: PrivateLockDesignTest). */
     static List<String> cleanScenarios() {
@@ -84,6 +84,42 @@ class ScenarioVerdictTest {
         // and really_probe, so the RFC narrows the window but phy_attach_direct can still bind genphy.
         ExplorationResult r = explore("phy-attach-vs-deferred-probe-rfc", "sfp-v5.14");
         assertTrue(any(r, v -> v.kind() == ViolationKind.WARNING && v.message().contains("already bound")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
+    void dpaa2V514_connectUnderRtnl_selfDeadlocksInPhylinkCreate() {
+        // The 2021 thread's DPAA2 deadlock: the endpoint-changed IRQ thread holds rtnl around phylink_create.
+        for (String model : List.of("sfp-v5.14", "sfp-v6.5")) {
+            ExplorationResult r = explore("dpaa2-connect-vs-ethtool-module-eeprom", model);
+            assertTrue(any(r, v -> v.kind() == ViolationKind.DEADLOCK && v.message().contains("sfp_bus_add_upstream")
+                    && v.message().contains("dpni_irq0_handler_thread")), () -> Explore.summary(r));
+        }
+    }
+
+    @Test
+    void dpaa2V514_disconnectUnderRtnl_selfDeadlocksInPhylinkDestroy() {
+        // The 2022 reboot trace: dpaa2_mac_disconnect -> phylink_destroy -> sfp_bus_del_upstream -> rtnl_lock.
+        ExplorationResult r = explore("dpaa2-disconnect-vs-ndo-stop", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.DEADLOCK && v.message().contains("sfp_bus_del_upstream")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
+    void dpaa2MacLock_scenariosBAndCPublished_withoutRtnlInAddDelUpstream_noDamage() {
+        // Phylink created and destroyed on a registered, running netdev: sfp->sm_mutex and the DEV_ATTACH /
+        // DEV_DETACH gate keep the state machine away from a half-registered bus, as in the unpublished case.
+        for (String name : List.of("dpaa2-mac-lock-disconnect-vs-module-event", "dpaa2-mac-lock-connect-vs-module-insert")) {
+            ExplorationResult r = explore(name, "sfp-v5.14", "rtnl_mutex@sfp_bus_add_upstream,sfp_bus_del_upstream");
+            assertFalse(any(r, v -> v.kind().damage()), () -> Explore.summary(r));
+        }
+    }
+
+    @Test
+    void dpaa2MacLock_disconnectVsLinkstate_withoutRtnl_usesFreedModulePhy() {
+        // Russell King's point 3 on the published netdev: only rtnl keeps netdev->phydev valid for ethtool.
+        ExplorationResult r = explore("dpaa2-mac-lock-disconnect-vs-ethtool-and-stop", "sfp-v5.14", "rtnl_mutex");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.USE_AFTER_FREE && v.message().contains("linkstate_get_sqi")),
                 () -> Explore.summary(r));
     }
 

@@ -18,8 +18,8 @@ class SitesTest {
     private static final Pattern VAR = Pattern.compile("String (\\w+) = \"([^\"]+)\";");
     private static final Pattern LOCK_VAR = Pattern.compile("\\.(?:lock|tryLock)\\((\\w+)\\)|rtnlLock\\((\\w+)\\)");
     private static final Pattern LOCK = Pattern.compile("\\.(?:lock|tryLock)\\(\"([^\"]+)\"\\)|rtnlLock\\(\"([^\"]+)\"\\)|putMutex\\([^;]*?\"([^\"]+)\"\\)"
-            // sfp-bus.c's entry points under option sfp-bus-private-lock take bus->lock through one helper.
-            + "|sfpBusLock\\(\\w+, \"([^\"]+)\"\\)");
+            // Locks that only a model option takes go through one helper per file (sfp-bus.c, dpaa2-eth.c).
+            + "|(?:sfpBusLock|macLock)\\(\\w+, \"([^\"]+)\"\\)");
 
     @Test
     void table_functions_matchSources() throws IOException {

@@ -54,6 +54,9 @@ public final class Dev {
         Rtnetlink.assertRtnl("register_netdevice");
         Bug.bugOn(dev.reg_state.get("register_netdevice") != NetDevice.RegState.UNINITIALIZED,
                 "register_netdevice: " + dev.name() + " is not uninitialized");
+        if (devGetByName(dev.name(), "dev_get_valid_name") != null) {
+            return -Errno.EEXIST; // two MAC drivers of a scenario both want eth0
+        }
         dev.reg_state.set(NetDevice.RegState.REGISTERED, "register_netdevice");
         List<NetDevice> l = new ArrayList<>(devBase().get("list_netdevice"));
         l.add(dev);

@@ -327,6 +327,21 @@ public final class Phylink {
     }
 
     /**
+     * Connects the PHY named by the node's {@code phy-handle}; an SFP port managed in-band (as the
+     * modelled DPMAC and MAC nodes) has none and needs no PHY, so it returns 0.
+     *
+     * <p>Kernel: drivers/net/phy/phylink.c phylink_fwnode_phy_connect() (v5.14)
+     * <p>Context: caller's; no ASSERT_RTNL in v5.14, though phy_attach_direct changes
+     * netdev->phydev (the 2022 DPAA2 fix takes rtnl around it for that reason)
+     * <p>Model: no board PHY exists and every modelled port is configured in-band
+     * (pl->cfg_link_an_mode, immutable), so the phy-handle lookup finds none and it returns 0.
+     */
+    public static int phylinkFwnodePhyConnect(PhylinkStruct pl, Fwnode fwnode, int flags) {
+        Env.current().deref(pl, "pl");
+        return 0;
+    }
+
+    /**
      * Unpublishes the PHY under phydev->lock then pl->state_mutex, flushes resolve, disconnects.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_disconnect_phy() (v5.14)
