@@ -41,6 +41,14 @@ final class Invariants {
                     "the cage's sm_dev_state is DETACHED, DOWN or UP exactly as the bus is unregistered, registered, or registered and started"),
             new InvariantInfo("link-config-matches-module",
                     "with a PHY-less module present, pl->link_config's interface is the one sfp_select_interface picks for the module"),
+            new InvariantInfo("sfp-tx-disable-line",
+                    "while a module is present, the TX_DISABLE line disables the laser exactly when sfp->state says TX_DISABLE"),
+            new InvariantInfo("sfp-state-inputs",
+                    "when quiescent, the input bits of sfp->state (PRESENT, LOS, TX_FAULT) equal the wired lines of an IRQ-driven cage"),
+            new InvariantInfo("phydev-link-state",
+                    "what phydev->lock protects: a PHY's phydev->link is up exactly when phydev->state is RUNNING"),
+            new InvariantInfo("phylink-phy-state",
+                    "what pl->state_mutex protects: pl->phy_state.link equals the link of pl->phydev when phylink has a PHY"),
             new InvariantInfo(Phylink.CHECK_RESOLVE_VS_SFP_CONFIG,
                     "in flight: phylink_resolve never reads the config with the disable bits clear while phylink_sfp_config writes it (§8 (5))"));
 
@@ -63,6 +71,49 @@ final class Invariants {
         add(env, names, "bus-started-matches-netdev", Invariants::busStarted);
         add(env, names, "sfp-dev-state-matches-bus", Invariants::sfpDevState);
         add(env, names, "link-config-matches-module", Invariants::linkConfigMatchesModule);
+        add(env, names, "sfp-tx-disable-line", () -> Sfp.txDisableMismatch(Sfp.drvdataPeek(World.get().cage)));
+        add(env, names, "sfp-state-inputs", () -> Sfp.inputStateMismatch(Sfp.drvdataPeek(World.get().cage)));
+        add(env, names, "phydev-link-state", Invariants::phydevLinkState);
+        add(env, names, "phylink-phy-state", Invariants::phylinkPhyState);
+    }
+
+    /** The module PHYs that exist now: the one bus->phydev or pl->phydev names. */
+    private static java.util.Set<PhyDeviceStruct> livePhys() {
+        java.util.Set<PhyDeviceStruct> phys = new java.util.LinkedHashSet<>();
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (b.phydev.peek() != null) {
+                phys.add(b.phydev.peek());
+            }
+            if (b.upstream.peek() instanceof PhylinkStruct pl && !pl.isFreed() && pl.phydev.peek() != null) {
+                phys.add(pl.phydev.peek());
+            }
+        }
+        phys.removeIf(Obj::isFreed);
+        return phys;
+    }
+
+    private static String phydevLinkState() {
+        for (PhyDeviceStruct ph : livePhys()) {
+            boolean running = ph.state.peek() == PhyDeviceStruct.PhyState.RUNNING;
+            if (Boolean.TRUE.equals(ph.link.peek()) != running) {
+                return ph + ": phydev->link is " + ph.link.peek() + " but phydev->state is " + ph.state.peek();
+            }
+        }
+        return null;
+    }
+
+    private static String phylinkPhyState() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (!(b.upstream.peek() instanceof PhylinkStruct pl) || pl.isFreed()) {
+                continue;
+            }
+            PhyDeviceStruct ph = pl.phydev.peek();
+            boolean plLink = pl.phy_state.peek().link();
+            if (ph != null && !ph.isFreed() && plLink != Boolean.TRUE.equals(ph.link.peek())) {
+                return "pl->phy_state.link is " + plLink + " but " + ph + "'s phydev->link is " + ph.link.peek();
+            }
+        }
+        return null;
     }
 
     private static void add(Env env, Set<String> names, String name, Supplier<String> check) {

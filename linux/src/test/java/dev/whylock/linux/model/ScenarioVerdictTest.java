@@ -49,8 +49,15 @@ class ScenarioVerdictTest {
         return r.violations().stream().anyMatch(p);
     }
 
+    /** Built-in scenarios that show a v5.14 bug the May 2023 series fixed (clean in v6.5). */
+    private static final List<String> FINDINGS_V514_ONLY = List.of("unbind-mac", "module-hotplug");
+
+    static List<String> cleanScenariosV514() {
+        return cleanScenarios().stream().filter(n -> !FINDINGS_V514_ONLY.contains(n)).toList();
+    }
+
     @ParameterizedTest
-    @MethodSource("cleanScenarios")
+    @MethodSource("cleanScenariosV514")
     void builtin_kernelLockingV514_noViolation(String name) {
         ExplorationResult r = explore(name, "sfp-v5.14");
         assertFalse(r.hasViolation(), () -> Explore.summary(r));
@@ -61,6 +68,28 @@ class ScenarioVerdictTest {
     void builtin_kernelLockingV65_noViolation(String name) {
         ExplorationResult r = explore(name, "sfp-v6.5");
         assertFalse(r.hasViolation(), () -> Explore.summary(r));
+    }
+
+    @Test
+    void unbindMac_v514_losesTxDisableInSfpStateButNotInV65() {
+        // KERNEL-NOTES 1.2: v5.14's sfp_module_tx_disable does its read-modify-write of sfp->state without
+        // st_mutex (ndo_stop -> DEV_DOWN) while the LOS IRQ's sfp_check_state writes it under st_mutex.
+        ExplorationResult r = explore("unbind-mac", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-tx-disable-line")),
+                () -> Explore.summary(r));
+        ExplorationResult r65 = explore("unbind-mac", "sfp-v6.5");
+        assertFalse(r65.hasViolation(), () -> Explore.summary(r65));
+    }
+
+    @Test
+    void moduleHotplug_v514_leavesAStalePresentBitButNotInV65() {
+        // The same unlocked read-modify-write in sfp_module_tx_enable/disable writes back the PRESENT bit
+        // that the MOD_DEF0 IRQ's sfp_check_state had just cleared: sfp->state says present, the line says not.
+        ExplorationResult r = explore("module-hotplug", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-state-inputs")),
+                () -> Explore.summary(r));
+        ExplorationResult r65 = explore("module-hotplug", "sfp-v6.5");
+        assertFalse(r65.hasViolation(), () -> Explore.summary(r65));
     }
 
     @Test
@@ -143,6 +172,23 @@ class ScenarioVerdictTest {
         ExplorationResult r = explore("ethtool-module-eeprom-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_unregister_socket");
         assertTrue(any(r, v -> (v.kind() == ViolationKind.NULL_DEREFERENCE || v.kind() == ViolationKind.USE_AFTER_FREE)
                 && v.task().equals("ethtool")), () -> Explore.summary(r));
+    }
+
+    @Test
+    void scenarioA_withoutRtnlInUnregisterSocket_ethtoolsSecondReadOfSfpBusIsNull() {
+        // net/ethtool/ioctl.c reads dev->sfp_bus to test it and again to pass it; only rtnl keeps them equal.
+        ExplorationResult r = explore("ethtool-module-eeprom-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_unregister_socket");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.NULL_DEREFERENCE && v.message().contains("dev->sfp_bus")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
+    void ethnlDoit_referenceBeforeRtnl_keepsMacUnbindFromFreeingUnderIt_evenWithoutRtnl() {
+        // ethnl_default_doit holds a device reference from before rtnl_lock; unregister_netdev waits for it
+        // (netdev_wait_allrefs), so phylink_destroy and free_netdev come after the request in every order.
+        ExplorationResult r = explore("ethtool-netlink-eeprom-vs-mac-unbind", "sfp-v5.14", "rtnl_mutex");
+        assertFalse(any(r, v -> v.kind().damage()), () -> Explore.summary(r));
+        assertTrue(r.executions() > 1, () -> Explore.summary(r));
     }
 
     @Test

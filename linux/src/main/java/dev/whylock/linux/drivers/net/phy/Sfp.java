@@ -1726,11 +1726,17 @@ public final class Sfp {
     /**
      * Invariant (checked when quiescent, so no signal interrupt is pending): the input bits of
      * {@code sfp->state} equal the levels of the wired lines. Returns null when it holds, else what
-     * differs. Skipped for polled cages, whose state lags by design. Reads with peek only.
+     * differs. Skipped for polled cages, whose state lags by design, and once the work-run bound has
+     * stopped an IRQ thread. Reads with peek only.
      */
     public static String inputStateMismatch(SfpStruct sfp) {
         if (sfp == null || sfp.isFreed() || sfp.needPoll || sfp.gpioIrq.isEmpty()) {
             return null;
+        }
+        for (Irq irq : sfp.gpioIrq.values()) {
+            if (irq.thread().runs() >= irq.thread().work().maxRuns()) {
+                return null; // the work-run bound kept a raised IRQ from running: the state lags by construction
+            }
         }
         int state = sfp.state.peek();
         int soft = sfp.stateSoftMask.peek();
