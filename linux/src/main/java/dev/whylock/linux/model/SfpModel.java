@@ -22,6 +22,8 @@ final class SfpModel implements Model {
                     + "queues itself again after a MAC link drop", true),
             new ContextInfo("phy_state_machine", "phy.c phy_state_machine: the PHY's state machine, every second "
                     + "while the PHY is started", true),
+            new ContextInfo("phy_irq", "phy.c phy_interrupt: a PHY's threaded IRQ; module PHYs behind mdio-i2c are "
+                    + "polled (PHY_POLL), so no modelled PHY requests one", false),
             new ContextInfo("deferred_probe", "dd.c deferred_probe_work_func: retries deferred probes; a successful "
                     + "probe triggers another pass", true));
 

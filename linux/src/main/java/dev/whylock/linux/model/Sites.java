@@ -84,6 +84,9 @@ final class Sites {
             new Site("phydev->lock", "phy_state_machine", "drivers/net/phy/phy.c"),
             new Site("phydev->lock", "phy_ethtool_get_stats", "drivers/net/phy/phy.c"),
             new Site("phydev->lock", "phy_ethtool_ksettings_get", "drivers/net/phy/phy.c"),
+            new Site("phydev->lock", "phy_interrupt", "drivers/net/phy/phy.c (v6.5; no modelled PHY has an IRQ)"),
+            new Site("mii_bus->mdio_lock", "mdiobus_read", "drivers/net/phy/mdio_bus.c"),
+            new Site("sfp->st_mutex", "sfp_sm_mod_probe", "drivers/net/phy/sfp.c (v6.5: state_hw_mask)"),
             // net/core, net/ethtool
             new Site("rtnl_mutex", "register_netdev", "net/core/dev.c"),
             new Site("rtnl_mutex", "unregister_netdev", "net/core/dev.c"),
@@ -117,7 +120,7 @@ final class Sites {
     /** The stable lock classes (PRODUCT.md), then any other class the table uses. */
     static final List<String> LOCK_CLASSES = List.of("rtnl_mutex", "sfp_mutex", "sfp->sm_mutex", "sfp->st_mutex",
             "pl->state_mutex", "phydev->lock", "device_lock", "i2c_adapter_lock", "deferred_probe_mutex", "kn->active",
-            "sfp_bus->lock", "priv->mac_lock");
+            "sfp_bus->lock", "priv->mac_lock", "mii_bus->mdio_lock");
 
     static List<String> specs() {
         return TABLE.stream().map(Site::spec).toList();

@@ -277,7 +277,8 @@ public final class Phylink {
      * Publishes the PHY to phylink under phydev->lock then pl->state_mutex.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_bringup_phy() (v5.14)
-     * <p>Context: takes phydev->lock, then pl->state_mutex
+     * <p>Context: takes phydev->lock, then pl->state_mutex; then phy_request_interrupt if the PHY
+     * has an IRQ (module PHYs are polled)
      */
     static int phylinkBringupPhy(PhylinkStruct pl, PhyDeviceStruct phy, SfpBus.PhyInterface iface) {
         phy.phylink.set(pl, "phylink_bringup_phy");
@@ -288,6 +289,9 @@ public final class Phylink {
         pl.phy_state.set(new PhylinkStruct.LinkState(iface, false), "phylink_bringup_phy");
         pl.state_mutex.unlock("phylink_bringup_phy");
         phy.lock.unlock("phylink_bringup_phy");
+        if (Phy.phyInterruptIsValid(phy)) {
+            Phy.phyRequestInterrupt(phy);
+        }
         return 0;
     }
 

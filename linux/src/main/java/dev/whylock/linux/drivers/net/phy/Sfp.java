@@ -35,9 +35,11 @@ import dev.whylock.linux.net.ethtool.EthtoolModuleEeprom;
  *              all events (__sfp_sm_event); every sfp->state read-modify-write goes through
  *              sfp_mod_state() under st_mutex; soft-poll start/stop take st_mutex; the socket op
  *              set_signal_rate exists and takes st_mutex; module_eeprom checks SFP_F_PRESENT.
- * The state machines themselves are the v5.14 ones in both models (KERNEL-NOTES 3): 6.x additions
- * that do not change locking (quirks, rollball, rate select parsing, the per-module T_WAIT,
- * state_hw_mask, the mdio bus created at init_done) are not modelled.
+ * The state machines themselves are the v5.14 ones in both models (KERNEL-NOTES 3), with these
+ * v6.5 differences that touch locking: the mdio-i2c bus is created at init_done and destroyed by
+ * the main machine's reset (rtnl + sm, since v6.1), sfp_sm_mod_probe sets state_hw_mask under
+ * st_mutex and sfp_get_state masks with it, and REMOVE always runs sfp_sm_mod_remove. Quirks,
+ * rollball, rate select parsing and the per-module T_WAIT are not modelled.
  */
 public final class Sfp {
     private Sfp() {}
@@ -277,9 +279,59 @@ public final class Sfp {
      */
     static int sfpI2cConfigure(SfpStruct sfp, I2cAdapter i2c) {
         sfp.i2c = i2c;
-        // mdio_i2c_alloc() + mdiobus_register(): the bus is created at probe in v5.14.
-        sfp.i2cMii = new MiiBus(sfp.dev.devName() + "-mii");
+        if (!sfp.v65) {
+            // mdio_i2c_alloc() + mdiobus_register(): the bus is created at probe in v5.14 (v6.1+: at init_done).
+            sfp.i2cMii = new MiiBus(sfp.dev.devName() + "-mii", i2c);
+        }
         return 0;
+    }
+
+    /**
+     * Creates and registers the module's mdio-i2c bus.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_i2c_mdiobus_create() (v6.5)
+     * <p>Context: state machine (rtnl + sm), from sfp_sm_add_mdio_bus at init_done
+     * <p>Model: mdiobus_register's device_register of the bus's class device takes driver-core and
+     * sysfs locks the model does not track; the bus only gets its mdio_lock here.
+     */
+    static int sfpI2cMdiobusCreate(SfpStruct sfp) {
+        sfp.i2cMii = new MiiBus(sfp.dev.devName() + "-mii", sfp.i2c);
+        return 0;
+    }
+
+    /**
+     * Unregisters and frees the module's mdio-i2c bus.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_i2c_mdiobus_destroy() (v6.5)
+     * <p>Context: state machine (rtnl + sm), from the main machine's reset after the PHY is gone
+     */
+    static void sfpI2cMdiobusDestroy(SfpStruct sfp) {
+        MiiBus mii = sfp.i2cMii;
+        sfp.i2cMii = null;
+        Slab.kfree(mii, "sfp_i2c_mdiobus_destroy"); // mdiobus_unregister + mdiobus_free
+    }
+
+    /**
+     * Creates the mdio-i2c bus when the module may carry a PHY (sfp->mdio_protocol != MDIO_I2C_NONE).
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_add_mdio_bus() (v6.5)
+     * <p>Context: state machine (rtnl + sm)
+     */
+    static int sfpSmAddMdioBus(SfpStruct sfp) {
+        SfpEepromId id = sfp.id.get("sfp_sm_add_mdio_bus");
+        if (id.e1000BaseT() || sfpProtocolIsC45(id)) {
+            return sfpI2cMdiobusCreate(sfp);
+        }
+        return 0;
+    }
+
+    /** The 10G/5G/2.5GBASE-T extended compliance codes, which make sfp->mdio_protocol MDIO_I2C_C45. */
+    private static boolean sfpProtocolIsC45(SfpEepromId id) {
+        return switch (id.extendedCc()) {
+            case SfpEepromId.SFF8024_ECC_10GBASE_T_SFI, SfpEepromId.SFF8024_ECC_10GBASE_T_SR,
+                    SfpEepromId.SFF8024_ECC_5GBASE_T, SfpEepromId.SFF8024_ECC_2_5GBASE_T -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -396,6 +448,9 @@ public final class Sfp {
      */
     static int sfpGetState(SfpStruct sfp) {
         int state = sfp.alwaysPresent ? sffGpioGetState(sfp) : sfpGpioGetState(sfp);
+        if (sfp.v65) {
+            state &= sfp.stateHwMask.get("sfp_get_state");
+        }
         if ((state & SFP_F_PRESENT) != 0
                 && (sfp.stateSoftMask.get("sfp_get_state") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0) {
             state |= sfpSoftGetState(sfp);
@@ -697,8 +752,8 @@ public final class Sfp {
             return 0;
         }
         MiiBus mii = sfp.i2cMii;
-        // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one transfer to the PHY's I2C address.
-        I2cCore.i2cTransfer(sfp.i2c, 2);
+        // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one mdiobus_read, one I2C transfer.
+        MdioBus.mdiobusRead(mii, SFP_PHY_ADDR, MdioBus.MII_PHYSID1);
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
         mii.setPhyType(m != null && m.ack(SfpModule.PHY_I2C_ADDR) ? m.type() : null);
         PhyDeviceStruct phy = PhyDevice.getPhyDevice(mii, SFP_PHY_ADDR, isC45);
@@ -875,8 +930,9 @@ public final class Sfp {
     /**
      * Reads and checks the module's EEPROM ID, then parses its power and start-up time.
      *
-     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_mod_probe() (v5.14)
-     * <p>Context: state machine (rtnl + sm); EEPROM reads sleep under i2c_adapter_lock
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_mod_probe() (v5.14; v6.5 state_hw_mask)
+     * <p>Context: state machine (rtnl + sm); EEPROM reads sleep under i2c_adapter_lock; v6.5 takes
+     * sfp->st_mutex to set state_hw_mask
      * <p>Model: the RTL8672 byte-I/O fallback and the Cotsworks fixup are left out (no model
      * module needs them).
      */
@@ -910,6 +966,16 @@ public final class Sfp {
         }
         boolean badGpon = id.vendorName().equals("ALCATELLUCENT") && id.vendorPn().equals("3FE46541AA");
         sfp.moduleTStartUp.set(badGpon ? T_START_UP_BAD_GPON : T_START_UP, "sfp_sm_mod_probe");
+        if (sfp.v65) {
+            int mask = SFP_F_PRESENT;
+            mask |= sfp.hasGpio(Gpio.TX_DISABLE) ? SFP_F_TX_DISABLE : 0;
+            mask |= sfp.hasGpio(Gpio.TX_FAULT) ? SFP_F_TX_FAULT : 0;
+            mask |= sfp.hasGpio(Gpio.LOS) ? SFP_F_LOS : 0;
+            // v6.5: the state bits to use from hardware (and the quirk fixups, not modelled) under st_mutex.
+            sfp.stMutex.lock("sfp_sm_mod_probe");
+            sfp.stateHwMask.set(mask, "sfp_sm_mod_probe");
+            sfp.stMutex.unlock("sfp_sm_mod_probe");
+        }
         return 0;
     }
 
@@ -974,7 +1040,8 @@ public final class Sfp {
         int mod = sfp.smModState.get(f);
         // Handle remove event globally, it resets this state machine.
         if (event == SFP_E_REMOVE) {
-            if (mod > SFP_MOD_PROBE) {
+            // v6.5 (as the 6.6 tree) calls sfp_sm_mod_remove unconditionally; v5.14 only past PROBE.
+            if (sfp.v65 || mod > SFP_MOD_PROBE) {
                 sfpSmModRemove(sfp);
             }
             sfpSmModNext(sfp, SFP_MOD_EMPTY, 0);
@@ -1101,6 +1168,9 @@ public final class Sfp {
             if (sfp.modPhy.get(f) != null) {
                 sfpSmPhyDetach(sfp);
             }
+            if (sfp.v65 && sfp.i2cMii != null) {
+                sfpI2cMdiobusDestroy(sfp);
+            }
             sfpModuleTxDisable(sfp);
             sfpSoftStopPoll(sfp);
             sfpSmNext(sfp, SFP_S_DOWN, 0);
@@ -1197,6 +1267,10 @@ public final class Sfp {
      * <p>Context: sm held (and rtnl)
      */
     private static void sfpSmMainInitDone(SfpStruct sfp) {
+        if (sfp.v65 && sfpSmAddMdioBus(sfp) < 0) {
+            sfpSmNext(sfp, SFP_S_FAIL, 0);
+            return;
+        }
         sfp.smPhyRetries.set(R_PHY_RETRY, "sfp_sm_main");
         sfpSmMainPhyProbe(sfp);
     }
