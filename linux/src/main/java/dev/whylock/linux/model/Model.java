@@ -72,6 +72,16 @@ public interface Model {
     /** The names of the built-in scenarios of this model. */
     List<String> builtinScenarios();
 
+    /**
+     * The built-in scenarios an inquiry explores by default: those of the code as written. A
+     * scenario that turns on a {@link Design}'s option explores a different program (a proposal that
+     * was never merged), and mixing its lock order with the kernel's would show cycles no single
+     * program has; such scenarios are explored on their own ({@code --scenario}) or as the design.
+     */
+    default List<String> inquiryScenarios() {
+        return builtinScenarios();
+    }
+
     /** The engine program that runs {@code s}: setup ops on main, then one task per thread. */
     Program program(Scenario s);
 }

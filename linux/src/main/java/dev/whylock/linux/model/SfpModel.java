@@ -127,6 +127,13 @@ final class SfpModel implements Model {
     }
 
     @Override
+    public List<String> inquiryScenarios() {
+        return ScenarioLoader.builtinNames().stream()
+                .filter(n -> Design.ALL.stream().noneMatch(d -> ScenarioLoader.builtin(n).options().contains(d.option())))
+                .toList();
+    }
+
+    @Override
     public Program program(Scenario s) {
         return new ScenarioProgram(s, version);
     }

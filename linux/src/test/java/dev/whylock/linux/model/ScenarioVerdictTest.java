@@ -29,9 +29,7 @@ class ScenarioVerdictTest {
 
     /** Built-in scenarios of the kernel's code, not of a proposed design (those: PrivateLockDesignTest). */
     static List<String> cleanScenarios() {
-        return ScenarioLoader.builtinNames().stream().filter(n -> !FINDINGS.contains(n))
-                .filter(n -> Design.ALL.stream().noneMatch(d -> ScenarioLoader.builtin(n).options().contains(d.option())))
-                .toList();
+        return Models.get(Models.DEFAULT).inquiryScenarios().stream().filter(n -> !FINDINGS.contains(n)).toList();
     }
 
     private static ExplorationResult explore(String name, String model, String... removals) {
