@@ -19,7 +19,7 @@ class SitesTest {
     private static final Pattern LOCK_VAR = Pattern.compile("\\.(?:lock|tryLock)\\((\\w+)\\)|rtnlLock\\((\\w+)\\)");
     private static final Pattern LOCK = Pattern.compile("\\.(?:lock|tryLock)\\(\"([^\"]+)\"\\)|rtnlLock\\(\"([^\"]+)\"\\)|putMutex\\([^;]*?\"([^\"]+)\"\\)"
             // Locks that only a model option takes go through one helper per file (sfp-bus.c, dpaa2-eth.c).
-            + "|(?:sfpBusLock|macLock)\\(\\w+, \"([^\"]+)\"\\)");
+            + "|(?:sfpBusLock|macLock|registrationLock)\\(\\w+, \"([^\"]+)\"\\)");
 
     @Test
     void table_functions_matchSources() throws IOException {

@@ -61,6 +61,27 @@ public final class SfpBus {
         return true;
     }
 
+    /**
+     * The lock of the registration entry points: rtnl, or bus->lock with the option (never
+     * re-entered: nothing calls them from inside a bus callback).
+     */
+    private static void registrationLock(SfpBusStruct bus, String site) {
+        if (bus.lock == null) {
+            Rtnetlink.rtnlLock(site);
+        } else {
+            bus.lock.lock(site);
+            bus.lockOwner = Env.current().taskName();
+        }
+    }
+
+    private static void registrationUnlock(SfpBusStruct bus, String site) {
+        if (bus.lock == null) {
+            Rtnetlink.rtnlUnlock(site);
+        } else {
+            sfpBusUnlock(bus, true, site);
+        }
+    }
+
     private static void sfpBusUnlock(SfpBusStruct bus, boolean taken, String site) {
         if (taken) {
             bus.lockOwner = null;
@@ -414,13 +435,7 @@ public final class SfpBus {
         if (bus == null) {
             return 0;
         }
-        boolean privateLock = bus.lock != null;
-        if (privateLock) {
-            bus.lock.lock("sfp_bus_add_upstream");
-            bus.lockOwner = Env.current().taskName();
-        } else {
-            Rtnetlink.rtnlLock("sfp_bus_add_upstream");
-        }
+        registrationLock(bus, "sfp_bus_add_upstream");
         bus.kref.get("sfp_bus_add_upstream");
         bus.upstream_ops.set(ops, "sfp_bus_add_upstream");
         bus.upstream.set(upstream, "sfp_bus_add_upstream");
@@ -431,11 +446,7 @@ public final class SfpBus {
                 sfpUpstreamClear(bus);
             }
         }
-        if (privateLock) {
-            sfpBusUnlock(bus, true, "sfp_bus_add_upstream");
-        } else {
-            Rtnetlink.rtnlUnlock("sfp_bus_add_upstream");
-        }
+        registrationUnlock(bus, "sfp_bus_add_upstream");
         if (ret != 0) {
             sfpBusPut(bus);
         }
@@ -451,22 +462,12 @@ public final class SfpBus {
      */
     public static void sfpBusDelUpstream(SfpBusStruct bus) {
         if (bus != null) {
-            boolean privateLock = bus.lock != null;
-            if (privateLock) {
-                bus.lock.lock("sfp_bus_del_upstream");
-                bus.lockOwner = Env.current().taskName();
-            } else {
-                Rtnetlink.rtnlLock("sfp_bus_del_upstream");
-            }
+            registrationLock(bus, "sfp_bus_del_upstream");
             if (bus.sfp.get("sfp_bus_del_upstream") != null) {
                 sfpUnregisterBus(bus);
             }
             sfpUpstreamClear(bus);
-            if (privateLock) {
-                sfpBusUnlock(bus, true, "sfp_bus_del_upstream");
-            } else {
-                Rtnetlink.rtnlUnlock("sfp_bus_del_upstream");
-            }
+            registrationUnlock(bus, "sfp_bus_del_upstream");
             sfpBusPut(bus);
         }
     }
@@ -621,14 +622,8 @@ public final class SfpBus {
     public static SfpBusStruct sfpRegisterSocket(Device dev, Obj sfp, SfpSocketOps ops) {
         SfpBusStruct bus = sfpBusGet(dev.fwnode());
         int ret = 0;
-        boolean privateLock = bus != null && bus.lock != null;
-        if (privateLock) {
-            bus.lock.lock("sfp_register_socket");
-            bus.lockOwner = Env.current().taskName();
-        } else if (bus != null) {
-            Rtnetlink.rtnlLock("sfp_register_socket");
-        }
         if (bus != null) {
+            registrationLock(bus, "sfp_register_socket");
             bus.sfp_dev.set(dev, "sfp_register_socket");
             bus.sfp.set(sfp, "sfp_register_socket");
             bus.socket_ops.set(ops, "sfp_register_socket");
@@ -638,11 +633,7 @@ public final class SfpBus {
                     sfpSocketClear(bus);
                 }
             }
-            if (privateLock) {
-                sfpBusUnlock(bus, true, "sfp_register_socket");
-            } else {
-                Rtnetlink.rtnlUnlock("sfp_register_socket");
-            }
+            registrationUnlock(bus, "sfp_register_socket");
         }
         if (ret != 0) {
             sfpBusPut(bus);
@@ -659,22 +650,12 @@ public final class SfpBus {
      * sfp_bus_put (may take sfp_mutex) after unlocking
      */
     public static void sfpUnregisterSocket(SfpBusStruct bus) {
-        boolean privateLock = bus.lock != null;
-        if (privateLock) {
-            bus.lock.lock("sfp_unregister_socket");
-            bus.lockOwner = Env.current().taskName();
-        } else {
-            Rtnetlink.rtnlLock("sfp_unregister_socket");
-        }
+        registrationLock(bus, "sfp_unregister_socket");
         if (bus.upstream_ops.get("sfp_unregister_socket") != null) {
             sfpUnregisterBus(bus);
         }
         sfpSocketClear(bus);
-        if (privateLock) {
-            sfpBusUnlock(bus, true, "sfp_unregister_socket");
-        } else {
-            Rtnetlink.rtnlUnlock("sfp_unregister_socket");
-        }
+        registrationUnlock(bus, "sfp_unregister_socket");
         sfpBusPut(bus);
     }
 }

@@ -103,6 +103,12 @@ public final class Dpaa2Eth {
         return true;
     }
 
+    /** {@code priv->mac->phylink}, dereferencing both pointers as the kernel code does. */
+    private static dev.whylock.linux.drivers.net.phy.PhylinkStruct macPhylink(Dpaa2EthPriv priv, String site) {
+        Dpaa2MacStruct mac = Env.current().deref(priv.mac.get(site), "priv->mac");
+        return Env.current().deref(mac.phylink.get(site), "mac->phylink");
+    }
+
     private static void macUnlock(Dpaa2EthPriv priv, boolean locked, String site) {
         if (locked) {
             priv.mac_lock.unlock(site);
@@ -133,8 +139,7 @@ public final class Dpaa2Eth {
         Dpaa2EthPriv priv = priv(dev);
         boolean locked = macLock(priv, "dpaa2_eth_open");
         if (dpaa2EthIsTypePhy(priv, "dpaa2_eth_open")) {
-            Dpaa2MacStruct mac = Env.current().deref(priv.mac.get("dpaa2_eth_open"), "priv->mac");
-            Phylink.phylinkStart(Env.current().deref(mac.phylink.get("dpaa2_eth_open"), "mac->phylink"));
+            Phylink.phylinkStart(macPhylink(priv, "dpaa2_eth_open"));
         }
         macUnlock(priv, locked, "dpaa2_eth_open");
         return 0;
@@ -150,8 +155,7 @@ public final class Dpaa2Eth {
         Dpaa2EthPriv priv = priv(dev);
         boolean locked = macLock(priv, "dpaa2_eth_stop");
         if (dpaa2EthIsTypePhy(priv, "dpaa2_eth_stop")) {
-            Dpaa2MacStruct mac = Env.current().deref(priv.mac.get("dpaa2_eth_stop"), "priv->mac");
-            Phylink.phylinkStop(Env.current().deref(mac.phylink.get("dpaa2_eth_stop"), "mac->phylink"));
+            Phylink.phylinkStop(macPhylink(priv, "dpaa2_eth_stop"));
         }
         macUnlock(priv, locked, "dpaa2_eth_stop");
         return 0;
@@ -168,9 +172,7 @@ public final class Dpaa2Eth {
         boolean locked = macLock(priv, "dpaa2_eth_get_link_ksettings");
         int ret = 0; // otherwise: the DPNI's own link state, no lock
         if (dpaa2EthIsTypePhy(priv, "dpaa2_eth_get_link_ksettings")) {
-            Dpaa2MacStruct mac = Env.current().deref(priv.mac.get("dpaa2_eth_get_link_ksettings"), "priv->mac");
-            ret = Phylink.phylinkEthtoolKsettingsGet(
-                    Env.current().deref(mac.phylink.get("dpaa2_eth_get_link_ksettings"), "mac->phylink"));
+            ret = Phylink.phylinkEthtoolKsettingsGet(macPhylink(priv, "dpaa2_eth_get_link_ksettings"));
         }
         macUnlock(priv, locked, "dpaa2_eth_get_link_ksettings");
         return ret;
@@ -187,9 +189,7 @@ public final class Dpaa2Eth {
         boolean locked = macLock(priv, "dpaa2_eth_set_link_ksettings");
         int ret = -Errno.EOPNOTSUPP;
         if (dpaa2EthIsTypePhy(priv, "dpaa2_eth_set_link_ksettings")) {
-            Dpaa2MacStruct mac = Env.current().deref(priv.mac.get("dpaa2_eth_set_link_ksettings"), "priv->mac");
-            ret = Phylink.phylinkEthtoolKsettingsSet(
-                    Env.current().deref(mac.phylink.get("dpaa2_eth_set_link_ksettings"), "mac->phylink"));
+            ret = Phylink.phylinkEthtoolKsettingsSet(macPhylink(priv, "dpaa2_eth_set_link_ksettings"));
         }
         macUnlock(priv, locked, "dpaa2_eth_set_link_ksettings");
         return ret;
