@@ -58,7 +58,7 @@ final class ListCommand implements Callable<Integer> {
                 int iw = m.invariants().stream().mapToInt(i -> i.name().length()).max().orElse(0) + 2;
                 m.invariants().forEach((InvariantInfo i) -> out.printf("%-" + iw + "s %s%n", i.name(), i.description()));
             }
-            case "contexts" -> m.backgroundContexts().forEach(out::println);
+            case "contexts" -> m.contexts().forEach(c -> out.println(c.line()));
             default -> m.moduleTypes().forEach(out::println);
         }
         out.flush();

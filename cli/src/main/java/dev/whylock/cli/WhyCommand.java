@@ -58,7 +58,8 @@ final class WhyCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--scenario", paramLabel = "S",
-            description = "A built-in scenario or a scenario file to explore; repeatable (default: every built-in scenario).")
+            description = "A built-in scenario or a scenario file to explore; repeatable (default: every built-in scenario of "
+                    + "the code as written; those that turn on a proposed design, such as private-lock-*, run only when named).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
@@ -127,7 +128,7 @@ final class WhyCommand implements Callable<Integer> {
             throw new UsageException("--stress-runs " + stress + ": expected a number from 0 to 1,000,000");
         }
         Map<String, LoadedScenario> loaded = new LinkedHashMap<>();
-        for (String s : scenarios.isEmpty() ? m.builtinScenarios() : scenarios) {
+        for (String s : scenarios.isEmpty() ? m.inquiryScenarios() : scenarios) {
             LoadedScenario ls = ScenarioResolver.load(io, s, m.name());
             if (loaded.putIfAbsent(ls.scenario().name(), ls) != null) {
                 throw new UsageException("--scenario " + s + ": a scenario named '" + ls.scenario().name() + "' is already "

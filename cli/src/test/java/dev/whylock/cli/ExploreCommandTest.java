@@ -70,9 +70,9 @@ class ExploreCommandTest {
 
     @Test
     void explore_scenarioWhoseOnlyFindingIsADataRace_exits1WithDataRaceHeadlineAndJsonKind() throws IOException {
-        Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug", "--json", "r.json");
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "tx-fault-recovery", "--json", "r.json");
         assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
-        assertTrue(r.out().startsWith("DATA RACE in module-hotplug: data-race in "), r.out());
+        assertTrue(r.out().startsWith("DATA RACE in tx-fault-recovery: data-race in "), r.out());
         JsonNode j = json(dir.resolve("r.json"));
         assertEquals("violation", j.get("verdict").asText());
         for (JsonNode v : j.get("violations")) {
@@ -82,7 +82,7 @@ class ExploreCommandTest {
 
     @Test
     void explore_ignoreDataRace_damageOnlyVerdictAndNoBugLine() {
-        Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug", "--ignore", "data-race");
+        Cli.Result r = Cli.run(dir, "explore", "--scenario", "tx-fault-recovery", "--ignore", "data-race");
         assertEquals(ExitCode.OK, r.code(), r.toString());
         assertTrue(r.out().startsWith("NO VIOLATION"), r.out());
         assertTrue(r.out().lines().noneMatch(l -> l.strip().startsWith("BUG:")), "no BUG line under a NO VIOLATION headline:\n" + r.out());

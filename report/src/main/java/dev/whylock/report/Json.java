@@ -140,6 +140,9 @@ final class Json {
                 if (!v.waits().isEmpty()) {
                     g.writeObjectField("waits", v.waits());
                 }
+                if (v.afterFailure()) {
+                    g.writeBooleanField("afterFailure", true);
+                }
                 g.writeEndObject();
             }
         });
@@ -160,7 +163,7 @@ final class Json {
                 List<Wait> waits = n.has("waits") ? List.of(c.readTreeAsValue(n.get("waits"), Wait[].class)) : List.of();
                 return new Violation(c.readTreeAsValue(kind, ViolationKind.class), n.get("message").asText(),
                         n.hasNonNull("task") ? n.get("task").asText() : null, new Trace(steps, preemptions, tasks), decisions,
-                        n.path("execution").asLong(), waits);
+                        n.path("execution").asLong(), waits, n.path("afterFailure").asBoolean(false));
             }
         });
         return m;

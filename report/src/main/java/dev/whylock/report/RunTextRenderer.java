@@ -98,6 +98,10 @@ public final class RunTextRenderer {
         out.append("Violation ").append(String.valueOf(i + 1)).append(" of ").append(String.valueOf(report.violations().size()))
                 .append(": ").append(v.kind().key()).append(" -- ").append(v.message()).append('\n');
         out.append("  ").append(v.kind().key()).append(": ").append(Glossary.kind(v.kind().key())).append('\n');
+        if (v.afterFailure()) {
+            out.append("  after an earlier failure: in every execution that showed it, a task had already been killed by\n")
+                    .append("  another violation it depends on, so it may be a consequence of that failure\n");
+        }
         if (v.message().contains("; ")) {
             for (String part : v.message().split("; ")) {
                 out.append("    - ").append(part).append('\n');

@@ -54,10 +54,22 @@ final class Swimlanes {
             out.append("<details><summary>").append(String.valueOf(start)).append(" earlier steps")
                     .append(steps.subList(0, start).stream().anyMatch(Step::preemption) ? " (with preemptions)" : " (no preemption)")
                     .append("</summary>\n<pre class=\"folded\">");
-            for (int i = 0; i < start; i++) {
+            // One line per run of one task's steps (its first and last step), so long setups stay small.
+            for (int i = 0; i < start; ) {
+                int j = i;
+                while (j + 1 < start && steps.get(j + 1).task().equals(steps.get(i).task()) && !steps.get(j + 1).preemption()) {
+                    j++;
+                }
                 Step s = steps.get(i);
                 out.append(s.preemption() ? "*" : " ").append(String.format("%4d ", i + 1)).append(HtmlPage.esc(s.task())).append(": ")
-                        .append(HtmlPage.esc(Cells.cell(s))).append('\n');
+                        .append(HtmlPage.esc(Cells.cell(s)));
+                if (j > i) {
+                    out.append(j > i + 1 ? "\n        ... " + (j - i - 1) + " more steps of " + HtmlPage.esc(s.task()) + " ...\n" : "\n")
+                            .append(String.format(" %4d ", j + 1)).append(HtmlPage.esc(s.task())).append(": ")
+                            .append(HtmlPage.esc(Cells.cell(steps.get(j))));
+                }
+                out.append('\n');
+                i = j + 1;
             }
             out.append("</pre>\n</details>\n");
         }

@@ -38,6 +38,6 @@ public record DataRace(String field, RaceAccess first, RaceAccess second, Trace 
     public Violation violation() {
         String message = "data-race in " + first.site() + " / " + second.site() + " on " + field + " ("
                 + (first.write() ? "write" : "read") + " / " + (second.write() ? "write" : "read") + ")";
-        return new Violation(ViolationKind.DATA_RACE, message, second.task(), trace, decisions, execution, List.of());
+        return new Violation(ViolationKind.DATA_RACE, message, second.task(), trace, decisions, execution, List.of(), false);
     }
 }

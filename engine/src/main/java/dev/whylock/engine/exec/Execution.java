@@ -41,6 +41,14 @@ public final class Execution extends ExecutionApi {
     private final List<TaskState> tasks = new ArrayList<>();
     private final List<Op> log = new ArrayList<>();
     private final List<RawViolation> violations = new ArrayList<>();
+    /** For each violation, the step it was found in (-1: after the last step, at the end of the execution). */
+    private final List<Integer> violationSteps = new ArrayList<>();
+    /** Steps in which a task was killed by a fatal violation, with what its death touched. */
+    private final Map<Integer, Footprint> deaths = new java.util.HashMap<>();
+    /** Whether the deadlock at the end involves a lock held by a killed task. */
+    private boolean deadlockOnKilledHolder;
+    /** The waits of the deadlock about to be recorded. */
+    private List<dev.whylock.engine.result.Wait> pendingWaits = List.of();
     private final Map<String, Supplier<String>> invariants = new LinkedHashMap<>();
     private final List<Integer> decisions = new ArrayList<>();
     private final WorkTable works = new WorkTable();
@@ -105,7 +113,7 @@ public final class Execution extends ExecutionApi {
                 status = ExecutionOutcome.Status.VIOLATION;
             }
         }
-        return new ExecutionOutcome(status, List.copyOf(violations), List.copyOf(log), preemptions,
+        return new ExecutionOutcome(status, markAfterFailure(), List.copyOf(log), preemptions,
                 List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos), List.copyOf(assertions));
     }
 
@@ -127,6 +135,7 @@ public final class Execution extends ExecutionApi {
             BitSet enabled = enabledTasks();
             if (enabled.isEmpty()) {
                 if (!allFinished()) {
+                    deadlockOnKilledHolder = waitsOnKilledHolder();
                     record(ViolationKind.DEADLOCK, deadlockMessage(), lastTask);
                 }
                 if (setupDone) {
@@ -198,8 +207,10 @@ public final class Execution extends ExecutionApi {
                 throw d;
             } catch (Abort a) {
                 // The violation is recorded; the task just ends.
+                ts.killed = true;
             } catch (Throwable e) {
                 ts.failure = e;
+                ts.killed = true;
             }
         };
         ts.co = backend.create(name, wrapped);
@@ -233,8 +244,50 @@ public final class Execution extends ExecutionApi {
 
     /** Ends a task that hit a fatal violation inside an operation: it never runs again; its locks stay held. */
     private void kill(TaskState ts) {
+        ts.killed = true;
+        killedInThisStep(ts);
         ts.co.discard();
         finished(ts);
+    }
+
+    /**
+     * Notes that {@code ts} died in the current step, killed by a violation: its end, the locks it
+     * still holds and, for a worker, its work item left running; what depends on these may be a
+     * consequence of the failure.
+     */
+    private void killedInThisStep(TaskState ts) {
+        if (stepFootprint == null) {
+            return;
+        }
+        Footprint.Builder death = new Footprint.Builder().modify(Footprint.taskObject(ts.id));
+        if (ts.role == TaskState.Role.SPAWNED) {
+            death.add(Footprint.LIVE, -1, 0);
+        }
+        if (ts.work != null) {
+            death.modify(ts.work.work.id()).add(Footprint.BUSY, 0, 0);
+        }
+        for (Held h : ts.held) {
+            if (h.actual() != null) {
+                death.modify(h.actual().id());
+            }
+        }
+        deaths.merge(log.size() - 1, death.build(), (a, b) -> merged(a, b));
+    }
+
+    private static Footprint merged(Footprint a, Footprint b) {
+        Footprint.Builder m = new Footprint.Builder();
+        for (Footprint f : List.of(a, b)) {
+            for (int i = 0; i < f.size(); i++) {
+                if (f.mode(i) == Footprint.ADD) {
+                    m.add(f.object(i), f.delta(i), 0);
+                } else if (f.mode(i) == Footprint.MODIFY) {
+                    m.modify(f.object(i));
+                } else {
+                    m.observe(f.object(i));
+                }
+            }
+        }
+        return m.build();
     }
 
     private void resume(TaskState ts) {
@@ -243,6 +296,9 @@ public final class Execution extends ExecutionApi {
         boolean done = ts.co.resume();
         current = saved;
         if (done) {
+            if (ts.killed) {
+                killedInThisStep(ts);
+            }
             finished(ts);
             if (ts.failure != null) {
                 Throwable e = ts.failure;
@@ -432,7 +488,31 @@ public final class Execution extends ExecutionApi {
                 return;
             }
         }
-        violations.add(new RawViolation(kind, message, task, log.size()));
+        int step = stepFootprint != null ? log.size() - 1 : -1;
+        violations.add(new RawViolation(kind, message, task, log.size(), false, kind == ViolationKind.DEADLOCK ? pendingWaits : List.of()));
+        pendingWaits = List.of();
+        violationSteps.add(step);
+    }
+
+    /**
+     * The violations, those that happened after a task was killed (and so may be its consequences)
+     * marked: found in a step that happens after a kill, the invariant check at the end, or a
+     * deadlock on a lock a killed task still holds.
+     */
+    private List<RawViolation> markAfterFailure() {
+        if (deaths.isEmpty()) {
+            return List.copyOf(violations);
+        }
+        Consequences c = new Consequences(log, taskInfos, deaths);
+        List<RawViolation> out = new ArrayList<>(violations.size());
+        for (int i = 0; i < violations.size(); i++) {
+            RawViolation v = violations.get(i);
+            int step = violationSteps.get(i);
+            boolean after = step >= 0 ? c.after(step)
+                    : v.kind() == ViolationKind.DEADLOCK ? deadlockOnKilledHolder : v.kind() != ViolationKind.STEP_LIMIT;
+            out.add(after ? v.markedAfterFailure() : v);
+        }
+        return List.copyOf(out);
     }
 
     /** Evaluates every invariant; {@code reads}, when given, collects what they read. */
@@ -494,15 +574,44 @@ public final class Execution extends ExecutionApi {
         return true;
     }
 
+    /** Sets the one wait of a self-deadlock about to be recorded. */
+    void recordSelfDeadlock(TaskState t, String what) {
+        pendingWaits = List.of(new dev.whylock.engine.result.Wait(t.name, what));
+    }
+
+    /** Whether some blocked task waits for a lock a killed task still holds, or for a run a killed worker left unfinished. */
+    private boolean waitsOnKilledHolder() {
+        for (TaskState ts : tasks) {
+            if (ts.done || ts.pending == null) {
+                continue;
+            }
+            if (ts.pending.action instanceof LockActions.Acquire a && a.actual() != null) {
+                int holder = locks.holder(a.actual());
+                if (holder >= 0 && tasks.get(holder).killed) {
+                    return true;
+                }
+            }
+            if (ts.pending.action instanceof WorkActions.WaitRun w && w.ws().worker != null && w.ws().worker.killed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deadlock message; also sets {@link #pendingWaits}, the same waits as data. */
     private String deadlockMessage() {
         StringBuilder b = new StringBuilder("deadlock: every task is blocked");
+        List<dev.whylock.engine.result.Wait> waits = new ArrayList<>();
         for (TaskState ts : tasks) {
             if (ts.done || ts.pending == null || ts.role == TaskState.Role.CHECKER
                     || (ts.work != null && !ts.work.running && ts.pending.kind() == OpKind.WORK_START)) {
                 continue;
             }
-            b.append("; ").append(ts.name).append(' ').append(ts.pending.action.waitDescription(this, ts.pending));
+            String what = ts.pending.action.waitDescription(this, ts.pending);
+            waits.add(new dev.whylock.engine.result.Wait(ts.name, what));
+            b.append("; ").append(ts.name).append(' ').append(what);
         }
+        pendingWaits = List.copyOf(waits);
         return b.toString();
     }
 

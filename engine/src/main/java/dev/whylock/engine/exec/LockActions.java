@@ -44,6 +44,8 @@ final class LockActions {
             if (!tryOnly && holder == t.id) {
                 fp.observe(actual.id(), holder);
                 // Non-recursive mutex: the task would sleep forever waiting for itself.
+                x.recordSelfDeadlock(t, "waits for " + describe() + " in " + op.site + ", which it holds itself (taken in "
+                        + locks.site(actual) + ")");
                 x.record(ViolationKind.DEADLOCK, "self-deadlock: " + t.name + " takes " + describe() + " in " + op.site
                         + " while already holding it (taken in " + locks.site(actual) + ")", t.id);
                 return KILL;

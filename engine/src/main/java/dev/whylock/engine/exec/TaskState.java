@@ -27,6 +27,8 @@ final class TaskState {
     Backend.Coroutine co;
     Op pending;
     boolean done;
+    /** Ended by a fatal violation (its locks stay held). */
+    boolean killed;
     Throwable failure;
     final List<Held> held = new ArrayList<>(4);
 

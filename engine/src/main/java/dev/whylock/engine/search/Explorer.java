@@ -102,11 +102,15 @@ public final class Explorer {
             String key = rv.kind().key() + ": " + rv.message();
             Violation old = found.get(key);
             int pre = o.preemptionsUpTo(rv.steps());
-            if (old == null || pre < old.trace().preemptions()
-                    || (pre == old.trace().preemptions() && rv.steps() < old.trace().steps().size())) {
-                String task = rv.task() >= 0 ? o.taskNames().get(rv.task()) : null;
+            // Independent in any execution makes it independent; otherwise the smallest counterexample wins.
+            boolean afterFailure = rv.afterFailure() && (old == null || old.afterFailure());
+            String task = rv.task() >= 0 ? o.taskNames().get(rv.task()) : null;
+            if (old == null) {
                 found.put(key, new Violation(rv.kind(), rv.message(), task, TraceBuilder.build(o, rv.steps()),
-                        o.decisions(), old == null ? execution : old.execution()));
+                        o.decisions(), execution, rv.waits(), afterFailure));
+            } else if ((old.afterFailure() && !rv.afterFailure()) || (old.afterFailure() == rv.afterFailure()
+                    && (pre < old.trace().preemptions() || (pre == old.trace().preemptions() && rv.steps() < old.trace().steps().size())))) {
+                found.put(key, old.withCounterexample(task, TraceBuilder.build(o, rv.steps()), o.decisions(), afterFailure));
             }
             stop |= cfg.stopOn().contains(rv.kind());
         }
@@ -121,9 +125,10 @@ public final class Explorer {
             for (int bound = 0; bound < best.trace().preemptions(); bound++) {
                 Violation better = search(program, cfg, StrategySpec.dfs(bound), best.key());
                 if (better != null) {
-                    if (better.trace().preemptions() < best.trace().preemptions()
-                            || better.trace().steps().size() < best.trace().steps().size()) {
-                        best = new Violation(better.kind(), better.message(), better.task(), better.trace(), better.decisions(), v.execution());
+                    if ((better.trace().preemptions() < best.trace().preemptions()
+                            || better.trace().steps().size() < best.trace().steps().size())
+                            && (better.afterFailure() == best.afterFailure())) {
+                        best = best.withCounterexample(better.task(), better.trace(), better.decisions(), best.afterFailure());
                     }
                     break;
                 }

@@ -53,7 +53,7 @@ public final class Replayer {
         List<Violation> violations = new ArrayList<>();
         for (RawViolation rv : o.violations()) {
             violations.add(new Violation(rv.kind(), rv.message(), rv.task() >= 0 ? o.taskNames().get(rv.task()) : null,
-                    TraceBuilder.build(o, rv.steps()), o.decisions(), 1));
+                    TraceBuilder.build(o, rv.steps()), o.decisions(), 1, rv.waits(), rv.afterFailure()));
         }
         RaceDetector races = new RaceDetector();
         races.onExecution(o);

@@ -112,7 +112,8 @@ final class ScenarioRunner {
 
     /** Fewest preemptions, then fewest steps, then the first found. */
     static final Comparator<Violation> MINIMAL = Comparator
-            .comparingInt((Violation v) -> v.trace().preemptions())
+            .comparing(Violation::afterFailure) // a failure of its own before one that may follow from another
+            .thenComparingInt((Violation v) -> v.trace().preemptions())
             .thenComparingInt(v -> v.trace().steps().size())
             .thenComparingLong(Violation::execution);
 }

@@ -305,9 +305,49 @@ class SoundnessLitmusTest {
 
     /** Both fatal violations of shape 8 are found in one DPOR execution: every violation of an execution is recorded. */
     @org.junit.jupiter.api.Test
-    void twoIndependentFatalViolations_dpor_recordsBoth() {
+    void twoIndependentFatalViolations_dpor_recordsBothAsIndependent() {
         ExplorationResult r = Litmus.dpor(twoFatal());
         assertEquals(1, r.executions());
         assertEquals(2, r.violations().size(), r.violations().stream().map(Violation::key).toList().toString());
+        assertTrue(r.violations().stream().noneMatch(Violation::afterFailure), "independent failures are not consequences");
+    }
+
+    /** A task killed while holding a lock makes the other task's wait for it a deadlock that follows from the failure. */
+    @org.junit.jupiter.api.Test
+    void deadlockOnALockAKilledTaskHolds_isMarkedAfterFailure() {
+        ExplorationResult r = Litmus.dpor(Litmus.program("killed-holder", env -> {
+            dev.whylock.engine.Mutex m = env.mutex("L");
+            Field<Integer> x = env.field("x", 0);
+            env.spawn("T0", () -> {
+                m.lock("T0");
+                env.bugOn(x.get("T0") == 0, "T0 dies holding L");
+                m.unlock("T0");
+            });
+            env.spawn("T1", () -> {
+                x.set(1, "T1");
+                m.lock("T1");
+                m.unlock("T1");
+            });
+        }));
+        Violation bug = r.violations().stream().filter(v -> v.kind() == ViolationKind.BUG).findFirst().orElseThrow();
+        Violation deadlock = r.violations().stream().filter(v -> v.kind() == ViolationKind.DEADLOCK).findFirst().orElseThrow();
+        assertTrue(!bug.afterFailure() && deadlock.afterFailure(), r.violations().toString());
+        assertEquals(List.of("T1"), deadlock.waits().stream().map(dev.whylock.engine.result.Wait::task).toList());
+    }
+
+    /** An invariant broken because a task died half-way through its update is checked after that task's end. */
+    @org.junit.jupiter.api.Test
+    void invariantLeftBrokenByAKilledTask_isMarkedAfterFailure() {
+        ExplorationResult r = Litmus.dpor(Litmus.program("half-update", env -> {
+            Field<Integer> x = env.field("x", 0);
+            Field<Integer> y = env.field("y", 0);
+            env.invariant("x-equals-y", () -> x.peek().equals(y.peek()) ? null : "x=" + x.peek() + " y=" + y.peek());
+            env.spawn("T0", () -> {
+                x.set(1, "T0");
+                env.bugOn(true, "T0 dies between the two writes");
+                y.set(1, "T0");
+            });
+        }));
+        assertTrue(r.violations().stream().anyMatch(v -> v.kind() == ViolationKind.INVARIANT && v.afterFailure()), r.violations().toString());
     }
 }

@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * context runs (only when main waits, in deadline order), but a periodic item (sfp_poll,
  * phy_state_machine) that re-arms itself from its own run is paused, or settle would never finish;
  * it resumes when the race starts if its context is listed. Each listed item may start at most
- * raceRunBudget more times during the race (Work.maxRuns), which bounds self-re-arming work. During the explored race only the contexts a scenario lists
+ * raceRunBudget more times during the race (Work.maxRuns), and an item created during the race
+ * (a PHY's state machine, a new phylink's resolve) at most raceRunBudget times, which bounds every
+ * self-re-arming context; the engine reports the exploration as bounded when the bound cuts a
+ * schedule. The budget is the scenario's bounds: {work_runs: N}. During the explored race only the contexts a scenario lists
  * under background: run; a queue request for any other context is held back (recorded, not run),
  * as if that kernel thread was not scheduled before the race window closed. A flush or cancel of a
  * held-back item returns at once.
@@ -51,7 +54,10 @@ public final class Kernel {
     private volatile Set<String> checks;
     private volatile Phase phase = Phase.SETUP;
     private volatile Version version = Version.V5_14;
-    private volatile int raceRunBudget = 4;
+    private volatile int raceRunBudget = DEFAULT_RACE_RUN_BUDGET;
+
+    /** How often each background work item may start during the race unless a scenario says otherwise. */
+    public static final int DEFAULT_RACE_RUN_BUDGET = 4;
 
     private Kernel(Env env) {
         this.env = env;
@@ -151,5 +157,8 @@ public final class Kernel {
 
     void register(WorkStruct w) {
         works.add(w);
+        if (phase == Phase.RACE) {
+            w.work().maxRuns(raceRunBudget);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.whylock.linux.model;
 
 import dev.whylock.engine.Env;
 import dev.whylock.engine.Obj;
-import dev.whylock.linux.drivers.net.ethernet.MacPort;
 import dev.whylock.linux.drivers.net.phy.Phylink;
 import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
 import dev.whylock.linux.drivers.net.phy.PhylinkStruct;
@@ -37,11 +36,19 @@ final class Invariants {
             new InvariantInfo("no-freed-socket",
                     "bus->sfp and bus->phydev never point at freed memory (KERNEL-NOTES §8 (4))"),
             new InvariantInfo("bus-started-matches-netdev",
-                    "bus->started equals IFF_UP of the netdev whose phylink is the bus upstream"),
+                    "bus->started equals whether the upstream phylink is started (phylink_start from ndo_open, phylink_stop from ndo_stop)"),
             new InvariantInfo("sfp-dev-state-matches-bus",
                     "the cage's sm_dev_state is DETACHED, DOWN or UP exactly as the bus is unregistered, registered, or registered and started"),
             new InvariantInfo("link-config-matches-module",
                     "with a PHY-less module present, pl->link_config's interface is the one sfp_select_interface picks for the module"),
+            new InvariantInfo("sfp-tx-disable-line",
+                    "while a module is present, the TX_DISABLE line disables the laser exactly when sfp->state says TX_DISABLE"),
+            new InvariantInfo("sfp-state-inputs",
+                    "when quiescent, the input bits of sfp->state (PRESENT, LOS, TX_FAULT) equal the wired lines of an IRQ-driven cage"),
+            new InvariantInfo("phydev-link-state",
+                    "what phydev->lock protects: a PHY's phydev->link is up exactly when phydev->state is RUNNING"),
+            new InvariantInfo("phylink-phy-state",
+                    "what pl->state_mutex protects: pl->phy_state.link equals the link of pl->phydev when phylink has a PHY"),
             new InvariantInfo(Phylink.CHECK_RESOLVE_VS_SFP_CONFIG,
                     "in flight: phylink_resolve never reads the config with the disable bits clear while phylink_sfp_config writes it (§8 (5))"));
 
@@ -64,6 +71,49 @@ final class Invariants {
         add(env, names, "bus-started-matches-netdev", Invariants::busStarted);
         add(env, names, "sfp-dev-state-matches-bus", Invariants::sfpDevState);
         add(env, names, "link-config-matches-module", Invariants::linkConfigMatchesModule);
+        add(env, names, "sfp-tx-disable-line", () -> Sfp.txDisableMismatch(Sfp.drvdataPeek(World.get().cage)));
+        add(env, names, "sfp-state-inputs", () -> Sfp.inputStateMismatch(Sfp.drvdataPeek(World.get().cage)));
+        add(env, names, "phydev-link-state", Invariants::phydevLinkState);
+        add(env, names, "phylink-phy-state", Invariants::phylinkPhyState);
+    }
+
+    /** The module PHYs that exist now: the one bus->phydev or pl->phydev names. */
+    private static java.util.Set<PhyDeviceStruct> livePhys() {
+        java.util.Set<PhyDeviceStruct> phys = new java.util.LinkedHashSet<>();
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (b.phydev.peek() != null) {
+                phys.add(b.phydev.peek());
+            }
+            if (b.upstream.peek() instanceof PhylinkStruct pl && !pl.isFreed() && pl.phydev.peek() != null) {
+                phys.add(pl.phydev.peek());
+            }
+        }
+        phys.removeIf(Obj::isFreed);
+        return phys;
+    }
+
+    private static String phydevLinkState() {
+        for (PhyDeviceStruct ph : livePhys()) {
+            boolean running = ph.state.peek() == PhyDeviceStruct.PhyState.RUNNING;
+            if (Boolean.TRUE.equals(ph.link.peek()) != running) {
+                return ph + ": phydev->link is " + ph.link.peek() + " but phydev->state is " + ph.state.peek();
+            }
+        }
+        return null;
+    }
+
+    private static String phylinkPhyState() {
+        for (SfpBusStruct b : SfpBus.busesPeek()) {
+            if (!(b.upstream.peek() instanceof PhylinkStruct pl) || pl.isFreed()) {
+                continue;
+            }
+            PhyDeviceStruct ph = pl.phydev.peek();
+            boolean plLink = pl.phy_state.peek().link();
+            if (ph != null && !ph.isFreed() && plLink != Boolean.TRUE.equals(ph.link.peek())) {
+                return "pl->phy_state.link is " + plLink + " but " + ph + "'s phydev->link is " + ph.link.peek();
+            }
+        }
+        return null;
     }
 
     private static void add(Env env, Set<String> names, String name, Supplier<String> check) {
@@ -101,12 +151,12 @@ final class Invariants {
     }
 
     private static String netdevSfpBus() {
-        MacPort pp = World.get().portPeek();
-        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+        World.Upstream up = World.get().upstreamPeek();
+        if (up == null) {
             return null;
         }
-        PhylinkStruct pl = pp.phylink.peek();
-        SfpBusStruct nb = pp.dev.sfp_bus.peek();
+        PhylinkStruct pl = up.pl();
+        SfpBusStruct nb = up.dev().sfp_bus.peek();
         if (freed(nb)) {
             return "netdev->sfp_bus points at a freed sfp_bus";
         }
@@ -123,11 +173,11 @@ final class Invariants {
     }
 
     private static String netdevPhydev() {
-        MacPort pp = World.get().portPeek();
-        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+        World.Upstream up = World.get().upstreamPeek();
+        if (up == null) {
             return null;
         }
-        NetDevice nd = pp.dev;
+        NetDevice nd = up.dev();
         PhyDeviceStruct ph = nd.phydev.peek();
         if (ph == null) {
             return null;
@@ -138,7 +188,7 @@ final class Invariants {
         if (ph.attached_dev.peek() != nd) {
             return "netdev->phydev is " + ph + " but its attached_dev is " + ph.attached_dev.peek();
         }
-        PhylinkStruct pl = pp.phylink.peek();
+        PhylinkStruct pl = up.pl();
         if (pl != null && !pl.isFreed() && pl.phydev.peek() != ph) {
             return "netdev->phydev is " + ph + " but pl->phydev is " + pl.phydev.peek();
         }
@@ -202,16 +252,22 @@ final class Invariants {
         return null;
     }
 
+    /*
+     * phylink_start/phylink_stop run from ndo_open/ndo_stop for a MAC that has phylink when the
+     * netdev opens; a DPAA2 DPMAC connected to an interface that is already up is never started (the
+     * driver does not start it), so the check compares with phylink's own STOPPED bit there.
+     */
     private static String busStarted() {
-        MacPort pp = World.get().portPeek();
-        if (pp == null || pp.isFreed() || pp.dev.isFreed()) {
+        World.Upstream up = World.get().upstreamPeek();
+        if (up == null || up.pl() == null || up.pl().isFreed()) {
             return null;
         }
-        PhylinkStruct pl = pp.phylink.peek();
+        PhylinkStruct pl = up.pl();
+        boolean plStarted = (pl.phylink_disable_state.peek() & (1L << Phylink.PHYLINK_DISABLE_STOPPED)) == 0;
         for (SfpBusStruct b : SfpBus.busesPeek()) {
-            if (pl != null && b.upstream.peek() == pl
-                    && !Boolean.valueOf(b.started.peek()).equals(pp.dev.up.peek())) {
-                return "bus->started=" + b.started.peek() + " but IFF_UP=" + pp.dev.up.peek();
+            if (b.upstream.peek() == pl && Boolean.TRUE.equals(b.started.peek()) != plStarted) {
+                return "bus->started=" + b.started.peek() + " but the phylink is " + (plStarted ? "started" : "stopped")
+                        + " (IFF_UP=" + up.dev().up.peek() + ")";
             }
         }
         return null;

@@ -60,11 +60,39 @@ public interface Model {
     /** The background contexts a scenario may list. */
     List<String> backgroundContexts();
 
+    /** The background contexts with one-line descriptions and whether each re-arms itself ({@code list contexts}). */
+    default List<ContextInfo> contexts() {
+        return backgroundContexts().stream().map(c -> new ContextInfo(c, "", false)).toList();
+    }
+
+    /** The model options {@code model_option} accepts. */
+    default List<String> options() {
+        return List.of();
+    }
+
+    /**
+     * Locking designs proposed instead of {@code lockClass}, each built as a model option, with the
+     * points of the argument about it (for a report to say which point a finding supports).
+     */
+    default List<Design> designs(String lockClass) {
+        return List.of();
+    }
+
     /** The module types {@code module_plug} accepts. */
     List<String> moduleTypes();
 
     /** The names of the built-in scenarios of this model. */
     List<String> builtinScenarios();
+
+    /**
+     * The built-in scenarios an inquiry explores by default: those of the code as written. A
+     * scenario that turns on a {@link Design}'s option explores a different program (a proposal that
+     * was never merged), and mixing its lock order with the kernel's would show cycles no single
+     * program has; such scenarios are explored on their own ({@code --scenario}) or as the design.
+     */
+    default List<String> inquiryScenarios() {
+        return builtinScenarios();
+    }
 
     /** The engine program that runs {@code s}: setup ops on main, then one task per thread. */
     Program program(Scenario s);

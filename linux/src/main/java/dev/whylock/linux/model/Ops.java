@@ -4,8 +4,10 @@ import dev.whylock.engine.Env;
 import dev.whylock.linux.drivers.base.Dd;
 import dev.whylock.linux.drivers.net.ethernet.MacDriver;
 import dev.whylock.linux.drivers.net.ethernet.MacPort;
+import dev.whylock.linux.drivers.net.ethernet.freescale.dpaa2.Dpaa2Eth;
 import dev.whylock.linux.drivers.net.phy.PhyDevice;
 import dev.whylock.linux.drivers.net.phy.Sfp;
+import dev.whylock.linux.drivers.net.phy.SfpBus;
 import dev.whylock.linux.hw.SfpModuleType;
 import dev.whylock.linux.kernel.Kernel;
 import dev.whylock.linux.net.core.Dev;
@@ -21,7 +23,8 @@ final class Ops {
     private Ops() {}
 
     /** The model options {@code model_option} accepts. */
-    static final List<String> OPTIONS = List.of(PhyDevice.OPTION_RFC_PHY_DEFER, PhyDevice.OPTION_PHY_PROBE_DEFERS);
+    static final List<String> OPTIONS = List.of(PhyDevice.OPTION_RFC_PHY_DEFER, PhyDevice.OPTION_PHY_PROBE_DEFERS,
+            SfpBus.OPTION_PRIVATE_LOCK, Dpaa2Eth.OPTION_MAC_LOCK);
 
     static List<OpInfo> catalogue() {
         List<OpInfo> l = new ArrayList<>();
@@ -33,6 +36,9 @@ final class Ops {
         l.add(op("phylink_destroy", "phylink_destroy + free_netdev outside the driver core (must not hold rtnl)"));
         l.add(op("register_netdev", "register_netdev of the MAC's netdev (takes rtnl)"));
         l.add(op("unregister_netdev", "unregister_netdev of the MAC's netdev (takes rtnl; closes it if up)"));
+        l.add(op("dpaa2_eth_probe", "bind dpaa2-eth to the DPNI: alloc netdev, connect its DPMAC if the endpoint is set, register_netdev"));
+        l.add(op("dpaa2_mac_connect", "restool connects the DPNI to the DPMAC (sfp = <&sfp0>): the endpoint-changed IRQ thread creates phylink on the registered netdev"));
+        l.add(op("dpaa2_mac_disconnect", "restool disconnects the DPMAC: the endpoint-changed IRQ thread destroys phylink on the registered netdev"));
         l.add(op("ndo_open", "ip link set eth0 up: rtnetlink under rtnl, ndo_open, phylink_start"));
         l.add(op("ndo_stop", "ip link set eth0 down: rtnetlink under rtnl, ndo_stop, phylink_stop"));
         l.add(op("ethtool_get_module_info", "ethtool -m (ioctl ETHTOOL_GMODULEINFO under rtnl) through netdev->sfp_bus"));
@@ -84,6 +90,15 @@ final class Ops {
                 if (pp != null) {
                     Dev.unregisterNetdev(pp.dev);
                 }
+            }
+            case "dpaa2_eth_probe" -> Dd.deviceDriverAttach(Dpaa2Eth.DRIVER, w.dpni);
+            case "dpaa2_mac_connect" -> {
+                w.dpni.endpoint.set(w.dpmac, "restool");
+                Dpaa2Eth.dpniEndpointChanged(w.dpni);
+            }
+            case "dpaa2_mac_disconnect" -> {
+                w.dpni.endpoint.set(null, "restool");
+                Dpaa2Eth.dpniEndpointChanged(w.dpni);
             }
             case "ndo_open" -> Dev.devChangeFlags(World.IFNAME, true);
             case "ndo_stop" -> Dev.devChangeFlags(World.IFNAME, false);

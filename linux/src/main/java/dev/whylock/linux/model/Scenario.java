@@ -18,11 +18,26 @@ import java.util.Map;
  *        context runs during setup (periodic polls excepted) when main waits, e.g. in {@code settle}
  * @param check invariant names to check; {@code ["all"]} for every one
  * @param source where the scenario came from (file path or {@code builtin:NAME})
+ * @param workRuns how many more times each work item of a listed background context may start
+ *        during the race ({@code bounds: {work_runs: N}}); it bounds work that re-arms itself, and an
+ *        exploration that this bound cuts is reported as bounded, not exhaustive
  */
 public record Scenario(String model, String name, List<OpCall> setup, Map<String, List<OpCall>> threads,
-        List<String> background, List<String> check, String source) {
+        List<String> background, List<String> check, String source, int workRuns) {
+
+    /** The work-run bound when a scenario sets none. */
+    public static final int DEFAULT_WORK_RUNS = 4;
+
+    /** A scenario with the default work-run bound. */
+    public Scenario(String model, String name, List<OpCall> setup, Map<String, List<OpCall>> threads,
+            List<String> background, List<String> check, String source) {
+        this(model, name, setup, threads, background, check, source, DEFAULT_WORK_RUNS);
+    }
 
     public Scenario {
+        if (workRuns < 1) {
+            throw new IllegalArgumentException("work_runs must be at least 1, got " + workRuns);
+        }
         setup = List.copyOf(setup);
         Map<String, List<OpCall>> t = new LinkedHashMap<>();
         threads.forEach((k, v) -> t.put(k, List.copyOf(v)));
@@ -38,6 +53,27 @@ public record Scenario(String model, String name, List<OpCall> setup, Map<String
 
     /** The same scenario for another model (the CLI's {@code --model} override). */
     public Scenario withModel(String otherModel) {
-        return new Scenario(otherModel, name, setup, threads, background, check, source);
+        return new Scenario(otherModel, name, setup, threads, background, check, source, workRuns);
+    }
+
+    /** The same scenario with another work-run bound (the CLI's {@code --work-runs}). */
+    public Scenario withWorkRuns(int runs) {
+        return new Scenario(model, name, setup, threads, background, check, source, runs);
+    }
+
+    /**
+     * The same scenario with model option {@code option} turned on first in setup, named
+     * {@code NAME+OPTION}: how a design (see {@link Design}) is explored on an existing scenario.
+     */
+    public Scenario withOption(String option) {
+        List<OpCall> s = new java.util.ArrayList<>();
+        s.add(OpCall.of("model_option", Map.of("name", option)));
+        s.addAll(setup);
+        return new Scenario(model, name + "+" + option, s, threads, background, check, source, workRuns);
+    }
+
+    /** The model options this scenario turns on in setup, in order. */
+    public List<String> options() {
+        return setup.stream().filter(o -> o.op().equals("model_option")).map(o -> o.args().get("name")).toList();
     }
 }

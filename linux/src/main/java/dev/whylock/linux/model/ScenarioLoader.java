@@ -20,7 +20,11 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     private static final String BUILTIN_DIR = "/dev/whylock/linux/scenarios/";
-    private static final List<String> KEYS = List.of("model", "name", "setup", "threads", "background", "check");
+    private static final List<String> KEYS = List.of("model", "name", "setup", "threads", "background", "check", "bounds");
+    /** The keys of {@code bounds:}. */
+    private static final List<String> BOUND_KEYS = List.of("work_runs");
+    /** The largest {@code work_runs} a scenario may ask for (each run can multiply the executions). */
+    static final int MAX_WORK_RUNS = 1000;
 
     /** Parses a scenario; its {@code model:} key (or the default model) selects what it is checked against. */
     public static Scenario parse(String yamlText, String sourceName) {
@@ -35,6 +39,8 @@ public final class ScenarioLoader {
         YamlNode root;
         try {
             root = YamlNode.parse(yamlText);
+        } catch (YamlNode.DuplicateKeyException e) {
+            throw new ScenarioException(sourceName, e.line, e.column, duplicateKey(e));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ScenarioException(sourceName, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
@@ -43,6 +49,22 @@ public final class ScenarioLoader {
             throw new UncheckedIOException(e);
         }
         return new Reader(sourceName).scenario(root, modelOverride);
+    }
+
+    /** What to say about a key written twice: where the first one is and what to do. */
+    private static String duplicateKey(YamlNode.DuplicateKeyException e) {
+        String where = e.parent == null ? "" : " in '" + e.parent + "'";
+        String todo;
+        if ("threads".equals(e.parent)) {
+            todo = "two threads cannot share a name (the second would silently replace the first); rename one of them, "
+                    + "or merge their op lists into one thread";
+        } else if (e.parent == null) {
+            todo = "write '" + e.key + ":' once (the second would silently replace the first)";
+        } else {
+            todo = "a key may appear only once in a mapping (the second would silently replace the first); remove or rename one";
+        }
+        return "duplicate key '" + e.key + "'" + where + " (first at line " + e.firstLine + ", column " + e.firstColumn
+                + "): " + todo;
     }
 
     /** Loads the built-in scenario {@code name}. */
@@ -118,13 +140,48 @@ public final class ScenarioLoader {
                 if (t.kind != YamlNode.Kind.MAP) {
                     throw error(t, "expected 'threads' to map thread names to op lists, found " + t.describe());
                 }
+                if (t.map.isEmpty()) {
+                    throw error(t, "'threads' is an empty mapping, so nothing would race: add at least one thread "
+                            + "(e.g. 'threads: {ethtool: [ethtool_get_module_eeprom]}'), or leave 'threads' out "
+                            + "for a setup-only scenario");
+                }
                 for (Map.Entry<String, YamlNode> e : t.map.entrySet()) {
                     threads.put(e.getKey(), ops(e.getValue(), "thread " + e.getKey()));
                 }
             }
             List<String> background = names(root.map.get("background"), "background context", model.backgroundContexts());
             List<String> check = checks(root.map.get("check"));
-            return new Scenario(modelName, name, setup, threads, background, check, source);
+            int workRuns = bounds(root.map.get("bounds"));
+            return new Scenario(modelName, name, setup, threads, background, check, source, workRuns);
+        }
+
+        /** {@code bounds: {work_runs: N}}: how often each background work item may start during the race. */
+        private int bounds(YamlNode n) {
+            if (n == null || n.kind == YamlNode.Kind.NULL) {
+                return Scenario.DEFAULT_WORK_RUNS;
+            }
+            if (n.kind != YamlNode.Kind.MAP) {
+                throw error(n, "expected 'bounds' to be a mapping such as 'bounds: {work_runs: 4}', found " + n.describe());
+            }
+            int workRuns = Scenario.DEFAULT_WORK_RUNS;
+            for (Map.Entry<String, YamlNode> e : n.map.entrySet()) {
+                if (!BOUND_KEYS.contains(e.getKey())) {
+                    throw error(n.keyPos.get(e.getKey()), "unknown bound '" + e.getKey() + "'" + Suggest.didYouMean(e.getKey(), BOUND_KEYS)
+                            + " (expected one of: " + String.join(", ", BOUND_KEYS) + ")");
+                }
+                String v = scalar(e.getValue(), "a number for 'work_runs'");
+                try {
+                    workRuns = Integer.parseInt(v);
+                } catch (NumberFormatException x) {
+                    workRuns = -1;
+                }
+                if (workRuns < 1 || workRuns > MAX_WORK_RUNS) {
+                    throw error(e.getValue(), "work_runs must be a whole number from 1 to " + MAX_WORK_RUNS + ", got '" + v
+                            + "' (how many times each background work item may start during the race; default "
+                            + Scenario.DEFAULT_WORK_RUNS + ")");
+                }
+            }
+            return workRuns;
         }
 
         private String defaultName() {

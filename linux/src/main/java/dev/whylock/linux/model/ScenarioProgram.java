@@ -29,6 +29,7 @@ final class ScenarioProgram implements Program {
         Kernel k = Kernel.get();
         k.setVersion(version);
         k.setChecks(Invariants.selected(scenario));
+        k.setRaceRunBudget(scenario.workRuns());
         World.get();
         Invariants.register(env, Invariants.selected(scenario));
         for (OpCall call : scenario.setup()) {

@@ -10,9 +10,27 @@ import java.util.Map;
 /** The SFP-bus / phylink / phylib model at one kernel version. */
 final class SfpModel implements Model {
 
-    /** The background contexts (PRODUCT.md). */
-    static final List<String> CONTEXTS = List.of("sfp_irq", "sfp_poll", "sfp_timeout", "sfp_hwmon",
-            "phylink_resolve", "phy_state_machine", "deferred_probe");
+    /** The background contexts (PRODUCT.md), with what re-arms itself (read from the model code). */
+    static final List<ContextInfo> CONTEXT_INFO = List.of(
+            new ContextInfo("sfp_irq", "sfp.c sfp_irq: the threaded IRQ of a cage signal (MOD_DEF0, LOS, TX_FAULT); "
+                    + "raised by the hardware, runs sfp_check_state", false),
+            new ContextInfo("sfp_poll", "sfp.c sfp_poll: delayed work every 100 ms when the cage has no IRQs or soft "
+                    + "signals are used; runs sfp_check_state", true),
+            new ContextInfo("sfp_timeout", "sfp.c sfp_timeout: the state machines' timer (T_SERIAL, T_WAIT, retries); "
+                    + "the event it sends may arm it again", true),
+            new ContextInfo("sfp_hwmon", "sfp.c sfp_hwmon_probe: registers the module's hwmon device; retries every "
+                    + "5 s while the diagnostics do not answer", true),
+            new ContextInfo("phylink_resolve", "phylink.c phylink_resolve: resolves the link and configures the MAC; "
+                    + "queues itself again after a MAC link drop", true),
+            new ContextInfo("phy_state_machine", "phy.c phy_state_machine: the PHY's state machine, every second "
+                    + "while the PHY is started", true),
+            new ContextInfo("phy_irq", "phy.c phy_interrupt: a PHY's threaded IRQ; module PHYs behind mdio-i2c are "
+                    + "polled (PHY_POLL), so no modelled PHY requests one", false),
+            new ContextInfo("deferred_probe", "dd.c deferred_probe_work_func: retries deferred probes; a successful "
+                    + "probe triggers another pass", true));
+
+    /** The background context names, in order. */
+    static final List<String> CONTEXTS = CONTEXT_INFO.stream().map(ContextInfo::name).toList();
 
     private final String name;
     private final Kernel.Version version;
@@ -101,6 +119,21 @@ final class SfpModel implements Model {
     }
 
     @Override
+    public List<ContextInfo> contexts() {
+        return CONTEXT_INFO;
+    }
+
+    @Override
+    public List<Design> designs(String lockClass) {
+        return Design.forLock(lockClass);
+    }
+
+    @Override
+    public List<String> options() {
+        return Ops.OPTIONS;
+    }
+
+    @Override
     public List<String> moduleTypes() {
         return SfpModuleType.keys();
     }
@@ -108,6 +141,13 @@ final class SfpModel implements Model {
     @Override
     public List<String> builtinScenarios() {
         return ScenarioLoader.builtinNames();
+    }
+
+    @Override
+    public List<String> inquiryScenarios() {
+        return ScenarioLoader.builtinNames().stream()
+                .filter(n -> Design.ALL.stream().noneMatch(d -> ScenarioLoader.builtin(n).options().contains(d.option())))
+                .toList();
     }
 
     @Override

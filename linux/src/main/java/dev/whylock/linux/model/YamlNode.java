@@ -34,18 +34,42 @@ final class YamlNode {
         this.scalar = scalar;
     }
 
-    /** Parses a whole document; an empty document is a NULL node. */
+    /**
+     * A key written twice in one mapping. YAML forbids it, but a lenient parser keeps the last
+     * value, which would silently drop a thread or an op list; scenario files reject it.
+     */
+    static final class DuplicateKeyException extends IOException {
+        final String key;
+        /** The mapping's own key ({@code threads}), or null at the top level. */
+        final String parent;
+        final int line;
+        final int column;
+        final int firstLine;
+        final int firstColumn;
+
+        DuplicateKeyException(String key, String parent, int[] at, int[] first) {
+            super("duplicate key '" + key + "'");
+            this.key = key;
+            this.parent = parent;
+            this.line = at[0];
+            this.column = at[1];
+            this.firstLine = first[0];
+            this.firstColumn = first[1];
+        }
+    }
+
+    /** Parses a whole document; an empty document is a NULL node; a repeated key is an error. */
     static YamlNode parse(String text) throws IOException {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return new YamlNode(Kind.NULL, 1, 1, null);
             }
-            return read(p);
+            return read(p, null);
         }
     }
 
-    private static YamlNode read(JsonParser p) throws IOException {
+    private static YamlNode read(JsonParser p, String parent) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
         int col = loc.getColumnNr();
@@ -56,16 +80,20 @@ final class YamlNode {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonLocation kl = p.currentTokenLocation();
+                    int[] at = {kl.getLineNr(), kl.getColumnNr()};
+                    if (n.keyPos.containsKey(key)) {
+                        throw new DuplicateKeyException(key, parent, at, n.keyPos.get(key));
+                    }
                     p.nextToken();
-                    n.keyPos.put(key, new int[] {kl.getLineNr(), kl.getColumnNr()});
-                    n.map.put(key, read(p));
+                    n.keyPos.put(key, at);
+                    n.map.put(key, read(p, key));
                 }
                 return n;
             }
             case START_ARRAY -> {
                 YamlNode n = new YamlNode(Kind.SEQ, line, col, null);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    n.seq.add(read(p));
+                    n.seq.add(read(p, parent));
                 }
                 return n;
             }

@@ -137,6 +137,68 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void parse_duplicateThreadName_namesBothLinesAndWhatToDo() {
+        String yaml = GOOD.replace("  unbind:  [sfp_remove]", "  ethtool: [sfp_remove]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().startsWith("race.yaml:10:3: duplicate key 'ethtool' in 'threads' (first at line 9, column 3)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("rename one of them"), e.getMessage());
+    }
+
+    @Test
+    void parse_duplicateTopLevelKey_isRejected() {
+        String yaml = GOOD + "check: [bus-refcount]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(13, e.line());
+        assertTrue(e.getMessage().contains("duplicate key 'check' (first at line 12, column 1): write 'check:' once"),
+                e.getMessage());
+    }
+
+    @Test
+    void parse_duplicateOpArgument_isRejected() {
+        String yaml = GOOD.replace("{type: dac-passive}", "{type: dac-passive, type: high-power}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("duplicate key 'type' in 'module_plug'"), e.getMessage());
+    }
+
+    @Test
+    void parse_emptyThreadsMapping_saysWhatToDo() {
+        String yaml = GOOD.replace("threads:\n  ethtool: [ethtool_get_module_eeprom]\n  unbind:  [sfp_remove]\n", "threads: {}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"));
+        assertEquals(8, e.line());
+        assertTrue(e.getMessage().contains("'threads' is an empty mapping"), e.getMessage());
+        assertTrue(e.getMessage().contains("leave 'threads' out"), e.getMessage());
+    }
+
+    @Test
+    void parse_bounds_setsWorkRuns() {
+        assertEquals(Scenario.DEFAULT_WORK_RUNS, ScenarioLoader.parse(GOOD, "race.yaml").workRuns());
+        assertEquals(2, ScenarioLoader.parse(GOOD + "bounds: {work_runs: 2}\n", "race.yaml").workRuns());
+    }
+
+    @Test
+    void parse_badBounds_namesTheBoundAndRange() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(GOOD + "bounds: {work_runs: 0}\n", "race.yaml"));
+        assertEquals(13, e.line());
+        assertTrue(e.getMessage().contains("work_runs must be a whole number from 1 to 1000, got '0'"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(GOOD + "bounds: {work_run: 3}\n", "race.yaml"));
+        assertTrue(e.getMessage().contains("unknown bound 'work_run'; did you mean 'work_runs'?"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(GOOD + "bounds: 3\n", "race.yaml"));
+        assertTrue(e.getMessage().contains("expected 'bounds' to be a mapping"), e.getMessage());
+    }
+
+    @Test
+    void withOption_prependsTheOptionAndRenames() {
+        Scenario s = ScenarioLoader.parse(GOOD, "race.yaml").withOption("sfp-bus-private-lock");
+        assertEquals("race+sfp-bus-private-lock", s.name());
+        assertEquals(List.of("sfp-bus-private-lock"), s.options());
+        assertEquals("model_option", s.setup().get(0).op());
+    }
+
+    @Test
     void builtin_unknownName_suggestsNearest() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.builtin("link-loss"));
         assertTrue(e.getMessage().contains("did you mean 'link-los'?"), e.getMessage());

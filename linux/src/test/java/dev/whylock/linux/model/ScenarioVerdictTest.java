@@ -25,10 +25,11 @@ class ScenarioVerdictTest {
 
     /** Built-in scenarios that show a problem of the kernel code itself (tested one by one below). */
     private static final List<String> FINDINGS = List.of("phylink-create-under-rtnl", "phy-attach-vs-deferred-probe",
-            "phy-attach-vs-deferred-probe-rfc");
+            "phy-attach-vs-deferred-probe-rfc", "dpaa2-connect-vs-ethtool-module-eeprom", "dpaa2-disconnect-vs-ndo-stop");
 
+    /** Built-in scenarios of the kernel's code, not of a proposed design (those: PrivateLockDesignTest). */
     static List<String> cleanScenarios() {
-        return ScenarioLoader.builtinNames().stream().filter(n -> !FINDINGS.contains(n)).toList();
+        return Models.get(Models.DEFAULT).inquiryScenarios().stream().filter(n -> !FINDINGS.contains(n)).toList();
     }
 
     private static ExplorationResult explore(String name, String model, String... removals) {
@@ -46,8 +47,15 @@ class ScenarioVerdictTest {
         return r.violations().stream().anyMatch(p);
     }
 
+    /** Built-in scenarios that show a v5.14 bug the May 2023 series fixed (clean in v6.5). */
+    private static final List<String> FINDINGS_V514_ONLY = List.of("unbind-mac", "module-hotplug");
+
+    static List<String> cleanScenariosV514() {
+        return cleanScenarios().stream().filter(n -> !FINDINGS_V514_ONLY.contains(n)).toList();
+    }
+
     @ParameterizedTest
-    @MethodSource("cleanScenarios")
+    @MethodSource("cleanScenariosV514")
     void builtin_kernelLockingV514_noViolation(String name) {
         ExplorationResult r = explore(name, "sfp-v5.14");
         assertFalse(r.hasViolation(), () -> Explore.summary(r));
@@ -58,6 +66,28 @@ class ScenarioVerdictTest {
     void builtin_kernelLockingV65_noViolation(String name) {
         ExplorationResult r = explore(name, "sfp-v6.5");
         assertFalse(r.hasViolation(), () -> Explore.summary(r));
+    }
+
+    @Test
+    void unbindMac_v514_losesTxDisableInSfpStateButNotInV65() {
+        // KERNEL-NOTES 1.2: v5.14's sfp_module_tx_disable does its read-modify-write of sfp->state without
+        // st_mutex (ndo_stop -> DEV_DOWN) while the LOS IRQ's sfp_check_state writes it under st_mutex.
+        ExplorationResult r = explore("unbind-mac", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-tx-disable-line")),
+                () -> Explore.summary(r));
+        ExplorationResult r65 = explore("unbind-mac", "sfp-v6.5");
+        assertFalse(r65.hasViolation(), () -> Explore.summary(r65));
+    }
+
+    @Test
+    void moduleHotplug_v514_leavesAStalePresentBitButNotInV65() {
+        // The same unlocked read-modify-write in sfp_module_tx_enable/disable writes back the PRESENT bit
+        // that the MOD_DEF0 IRQ's sfp_check_state had just cleared: sfp->state says present, the line says not.
+        ExplorationResult r = explore("module-hotplug", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.INVARIANT && v.message().contains("sfp-state-inputs")),
+                () -> Explore.summary(r));
+        ExplorationResult r65 = explore("module-hotplug", "sfp-v6.5");
+        assertFalse(r65.hasViolation(), () -> Explore.summary(r65));
     }
 
     @Test
@@ -85,6 +115,42 @@ class ScenarioVerdictTest {
     }
 
     @Test
+    void dpaa2V514_connectUnderRtnl_selfDeadlocksInPhylinkCreate() {
+        // The 2021 thread's DPAA2 deadlock: the endpoint-changed IRQ thread holds rtnl around phylink_create.
+        for (String model : List.of("sfp-v5.14", "sfp-v6.5")) {
+            ExplorationResult r = explore("dpaa2-connect-vs-ethtool-module-eeprom", model);
+            assertTrue(any(r, v -> v.kind() == ViolationKind.DEADLOCK && v.message().contains("sfp_bus_add_upstream")
+                    && v.message().contains("dpni_irq0_handler_thread")), () -> Explore.summary(r));
+        }
+    }
+
+    @Test
+    void dpaa2V514_disconnectUnderRtnl_selfDeadlocksInPhylinkDestroy() {
+        // The 2022 reboot trace: dpaa2_mac_disconnect -> phylink_destroy -> sfp_bus_del_upstream -> rtnl_lock.
+        ExplorationResult r = explore("dpaa2-disconnect-vs-ndo-stop", "sfp-v5.14");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.DEADLOCK && v.message().contains("sfp_bus_del_upstream")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
+    void dpaa2MacLock_scenariosBAndCPublished_withoutRtnlInAddDelUpstream_noDamage() {
+        // Phylink created and destroyed on a registered, running netdev: sfp->sm_mutex and the DEV_ATTACH /
+        // DEV_DETACH gate keep the state machine away from a half-registered bus, as in the unpublished case.
+        for (String name : List.of("dpaa2-mac-lock-disconnect-vs-module-event", "dpaa2-mac-lock-connect-vs-module-insert")) {
+            ExplorationResult r = explore(name, "sfp-v5.14", "rtnl_mutex@sfp_bus_add_upstream,sfp_bus_del_upstream");
+            assertFalse(any(r, v -> v.kind().damage()), () -> Explore.summary(r));
+        }
+    }
+
+    @Test
+    void dpaa2MacLock_disconnectVsLinkstate_withoutRtnl_usesFreedModulePhy() {
+        // Russell King's point 3 on the published netdev: only rtnl keeps netdev->phydev valid for ethtool.
+        ExplorationResult r = explore("dpaa2-mac-lock-disconnect-vs-ethtool-and-stop", "sfp-v5.14", "rtnl_mutex");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.USE_AFTER_FREE && v.message().contains("linkstate_get_sqi")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
     void createVsCageProbe_withoutRtnlInAddUpstream_registersAHalfPublishedBus() {
         // The 2021 question itself: phylink_create's rtnl serialises it against the cage's probe.
         ExplorationResult r = explore("phylink-create-vs-cage-probe", "sfp-v5.14", "rtnl_mutex@sfp_bus_add_upstream");
@@ -104,6 +170,23 @@ class ScenarioVerdictTest {
         ExplorationResult r = explore("ethtool-module-eeprom-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_unregister_socket");
         assertTrue(any(r, v -> (v.kind() == ViolationKind.NULL_DEREFERENCE || v.kind() == ViolationKind.USE_AFTER_FREE)
                 && v.task().equals("ethtool")), () -> Explore.summary(r));
+    }
+
+    @Test
+    void scenarioA_withoutRtnlInUnregisterSocket_ethtoolsSecondReadOfSfpBusIsNull() {
+        // net/ethtool/ioctl.c reads dev->sfp_bus to test it and again to pass it; only rtnl keeps them equal.
+        ExplorationResult r = explore("ethtool-module-eeprom-vs-cage-unbind", "sfp-v5.14", "rtnl_mutex@sfp_unregister_socket");
+        assertTrue(any(r, v -> v.kind() == ViolationKind.NULL_DEREFERENCE && v.message().contains("dev->sfp_bus")),
+                () -> Explore.summary(r));
+    }
+
+    @Test
+    void ethnlDoit_referenceBeforeRtnl_keepsMacUnbindFromFreeingUnderIt_evenWithoutRtnl() {
+        // ethnl_default_doit holds a device reference from before rtnl_lock; unregister_netdev waits for it
+        // (netdev_wait_allrefs), so phylink_destroy and free_netdev come after the request in every order.
+        ExplorationResult r = explore("ethtool-netlink-eeprom-vs-mac-unbind", "sfp-v5.14", "rtnl_mutex");
+        assertFalse(any(r, v -> v.kind().damage()), () -> Explore.summary(r));
+        assertTrue(r.executions() > 1, () -> Explore.summary(r));
     }
 
     @Test

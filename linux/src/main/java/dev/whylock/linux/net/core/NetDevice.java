@@ -1,5 +1,7 @@
 package dev.whylock.linux.net.core;
 
+import dev.whylock.engine.Completion;
+import dev.whylock.engine.Env;
 import dev.whylock.engine.Field;
 import dev.whylock.engine.Obj;
 import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
@@ -23,6 +25,10 @@ public final class NetDevice extends Obj {
     public final Field<Boolean> up;
     /** __LINK_STATE_NOCARRIER cleared: the carrier is on. */
     public final Field<Boolean> carrier;
+    /** {@code dev->pcpu_refcnt}: references taken with dev_hold beyond the registration's own (atomic). */
+    public final Field<Integer> refcnt;
+    /** What netdev_wait_allrefs waits on: completed by the dev_put that drops the last extra reference. */
+    public final Completion refsReleased;
     /** netdev_priv(): the driver's private data, fixed at allocation. */
     private Obj priv;
 
@@ -36,6 +42,8 @@ public final class NetDevice extends Obj {
         this.reg_state = field("netdev->reg_state", RegState.UNINITIALIZED);
         this.up = field("netdev->flags.IFF_UP", Boolean.FALSE);
         this.carrier = field("netdev->carrier", Boolean.FALSE).atomic(); // __LINK_STATE_NOCARRIER bitops
+        this.refcnt = field("netdev->pcpu_refcnt", 0).atomic();
+        this.refsReleased = Env.current().completion(name + ": netdev_wait_allrefs");
     }
 
     public String name() {

@@ -1,7 +1,6 @@
 package dev.whylock.linux.net.ethtool;
 
 import dev.whylock.linux.drivers.net.phy.SfpBus;
-import dev.whylock.linux.drivers.net.phy.SfpBusStruct;
 import dev.whylock.linux.kernel.Errno;
 import dev.whylock.linux.net.core.NetDevice;
 
@@ -16,9 +15,9 @@ public final class Eeprom {
      * <p>Context: rtnl held (ethnl_default_doit); sleeps in I2C
      */
     static int eepromPrepareData(NetDevice dev) {
-        SfpBusStruct bus = dev.sfp_bus.get("get_module_eeprom_by_page");
-        if (bus != null) {
-            return SfpBus.sfpGetModuleEepromByPage(bus, new EthtoolModuleEeprom(0, 16));
+        // get_module_eeprom_by_page(): dev->sfp_bus is read to test it and again to pass it.
+        if (dev.sfp_bus.get("get_module_eeprom_by_page") != null) {
+            return SfpBus.sfpGetModuleEepromByPage(dev.sfp_bus.get("get_module_eeprom_by_page"), new EthtoolModuleEeprom(0, 16));
         }
         return -Errno.EOPNOTSUPP;
     }

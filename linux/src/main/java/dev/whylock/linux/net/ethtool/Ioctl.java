@@ -4,7 +4,6 @@ import dev.whylock.engine.Env;
 import dev.whylock.linux.drivers.net.phy.Phy;
 import dev.whylock.linux.drivers.net.phy.PhyDeviceStruct;
 import dev.whylock.linux.drivers.net.phy.SfpBus;
-import dev.whylock.linux.drivers.net.phy.SfpBusStruct;
 import dev.whylock.linux.kernel.Errno;
 import dev.whylock.linux.net.core.Dev;
 import dev.whylock.linux.net.core.NetDevice;
@@ -44,13 +43,17 @@ public final class Ioctl {
     }
 
     /**
-     * Kernel: net/ethtool/ioctl.c ethtool_get_module_info_call() (v5.14)
+     * Reads {@code dev->phydev} first, then {@code dev->sfp_bus} twice, as the kernel does: once to
+     * test it and once to pass it (nothing but rtnl keeps the two reads equal).
+     *
+     * <p>Kernel: net/ethtool/ioctl.c ethtool_get_module_info_call() (v5.14)
      * <p>Context: rtnl held
      */
     static int ethtoolGetModuleInfoCall(NetDevice dev, EthtoolModinfo modinfo) {
-        SfpBusStruct bus = dev.sfp_bus.get("ethtool_get_module_info_call");
-        if (bus != null) {
-            return SfpBus.sfpGetModuleInfo(bus, modinfo);
+        final String f = "ethtool_get_module_info_call";
+        dev.phydev.get(f); // struct phy_device *phydev = dev->phydev;
+        if (dev.sfp_bus.get(f) != null) {
+            return SfpBus.sfpGetModuleInfo(dev.sfp_bus.get(f), modinfo);
         }
         return -Errno.EOPNOTSUPP; // no PHY module_info and no driver op in this model
     }
@@ -64,13 +67,16 @@ public final class Ioctl {
     }
 
     /**
-     * Kernel: net/ethtool/ioctl.c ethtool_get_module_eeprom_call() (v5.14)
+     * Reads {@code dev->phydev}, then {@code dev->sfp_bus} twice (test, then pass), as the kernel does.
+     *
+     * <p>Kernel: net/ethtool/ioctl.c ethtool_get_module_eeprom_call() (v5.14)
      * <p>Context: rtnl held; sleeps in I2C
      */
     static int ethtoolGetModuleEepromCall(NetDevice dev, EthtoolModuleEeprom ee) {
-        SfpBusStruct bus = dev.sfp_bus.get("ethtool_get_module_eeprom_call");
-        if (bus != null) {
-            return SfpBus.sfpGetModuleEeprom(bus, ee);
+        final String f = "ethtool_get_module_eeprom_call";
+        dev.phydev.get(f); // struct phy_device *phydev = dev->phydev;
+        if (dev.sfp_bus.get(f) != null) {
+            return SfpBus.sfpGetModuleEeprom(dev.sfp_bus.get(f), ee);
         }
         return -Errno.EOPNOTSUPP;
     }

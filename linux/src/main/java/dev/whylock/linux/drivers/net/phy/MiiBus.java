@@ -1,6 +1,8 @@
 package dev.whylock.linux.drivers.net.phy;
 
 import dev.whylock.engine.Obj;
+import dev.whylock.linux.drivers.i2c.I2cAdapter;
+import dev.whylock.linux.kernel.KernelMutex;
 import dev.whylock.linux.hw.SfpModuleType;
 
 /**
@@ -10,10 +12,17 @@ import dev.whylock.linux.hw.SfpModuleType;
 public final class MiiBus extends Obj {
     private final String id;
     private SfpModuleType phyType;
+    /** The I2C adapter the mdio-i2c bus talks through (immutable). */
+    final I2cAdapter i2c;
+    /** {@code bus->mdio_lock}: serialises MDIO accesses (one lockdep class for every bus). */
+    public final KernelMutex mdio_lock;
 
-    public MiiBus(String id) {
+    /** mdio_i2c_alloc() + mdiobus_register() (mutex_init(&bus->mdio_lock)). */
+    public MiiBus(String id, I2cAdapter i2c) {
         super("struct mii_bus");
         this.id = id;
+        this.i2c = i2c;
+        this.mdio_lock = new KernelMutex("mii_bus->mdio_lock");
     }
 
     public String id() {

@@ -2,6 +2,7 @@ package dev.whylock.linux.drivers.net.phy;
 
 import dev.whylock.engine.Env;
 import dev.whylock.linux.kernel.Bug;
+import dev.whylock.linux.kernel.Irq;
 import dev.whylock.linux.kernel.Workqueue;
 
 /** drivers/net/phy/phy.c: starting and stopping a PHY, its state machine, and ethtool helpers. */
@@ -10,6 +11,54 @@ public final class Phy {
 
     /** PHY_STATE_TIME: the polling period of the state machine (1 s). */
     public static final long PHY_STATE_TIME = 1000;
+    /** PHY_POLL: no interrupt, the state machine polls. */
+    public static final int PHY_POLL = -1;
+
+    /**
+     * Kernel: include/linux/phy.h phy_interrupt_is_valid() (v5.14)
+     * <p>Context: any; phydev->irq is immutable after creation
+     */
+    static boolean phyInterruptIsValid(PhyDeviceStruct phydev) {
+        return phydev.irq != PHY_POLL && phydev.irq != -2; // PHY_MAC_INTERRUPT
+    }
+
+    /**
+     * Requests the PHY's threaded interrupt.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_request_interrupt() (v5.14)
+     * <p>Context: caller's (phylink_bringup_phy); only called with a valid IRQ
+     */
+    static void phyRequestInterrupt(PhyDeviceStruct phydev) {
+        phydev.irqHandler = Irq.requestThreadedIrq("phy_interrupt:" + phydev.devName(), "phy_irq", () -> phyInterrupt(phydev));
+    }
+
+    /**
+     * The PHY's threaded interrupt handler: the driver's handle_interrupt, which kicks the state
+     * machine; since 5.19 (Francesco Dolcini's race fix) under phydev->lock.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_interrupt() (v5.14; v6.5 takes phydev->lock)
+     * <p>Context: takes phydev->lock (v6.5 only); threaded IRQ (context phy_irq)
+     */
+    static void phyInterrupt(PhyDeviceStruct phydev) {
+        boolean locked = dev.whylock.linux.kernel.Kernel.get().v65();
+        if (locked) {
+            phydev.lock.lock("phy_interrupt");
+        }
+        phyTriggerMachine(phydev); // handle_interrupt of a link-change interrupt
+        if (locked) {
+            phydev.lock.unlock("phy_interrupt");
+        }
+    }
+
+    /**
+     * Disables and frees the interrupt; free_irq waits for a running handler.
+     *
+     * <p>Kernel: drivers/net/phy/phy.c phy_free_interrupt() (v5.14)
+     * <p>Context: caller's (phy_disconnect: rtnl + sm on the SFP path); only with a valid IRQ
+     */
+    static void phyFreeInterrupt(PhyDeviceStruct phydev) {
+        phydev.irqHandler.freeIrq("phy_free_interrupt");
+    }
 
     /**
      * Kernel: include/linux/phy.h phy_is_started() (v5.14)
@@ -123,11 +172,13 @@ public final class Phy {
      * Reads the link from the PHY and reports a change.
      *
      * <p>Kernel: drivers/net/phy/phy.c phy_check_link_status() (v5.14)
-     * <p>Context: lockdep_assert_held(&phydev->lock)
+     * <p>Context: lockdep_assert_held(&phydev->lock); mii_bus->mdio_lock in mdiobus_read
      */
     static void phyCheckLinkStatus(PhyDeviceStruct phydev) {
         phydev.lock.lockdepAssertHeld("phy_check_link_status");
-        boolean link = phydev.hw_link; // phy_read_status(): the PHY's own register
+        // phy_read_status() -> genphy_update_link(): BMSR over MDIO, under the bus's mdio_lock.
+        MdioBus.mdiobusRead(phydev.bus, phydev.addr, MdioBus.MII_BMSR);
+        boolean link = phydev.hw_link; // what the register says
         phydev.link.set(link, "phy_check_link_status");
         PhyDeviceStruct.PhyState st = phydev.state.get("phy_check_link_status");
         if (link && st != PhyDeviceStruct.PhyState.RUNNING) {

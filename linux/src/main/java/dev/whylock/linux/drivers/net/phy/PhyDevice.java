@@ -315,11 +315,15 @@ public final class PhyDevice {
      * Stops the PHY if it is running, then detaches it.
      *
      * <p>Kernel: drivers/net/phy/phy_device.c phy_disconnect() (v5.14)
-     * <p>Context: caller's; phy_stop takes phydev->lock
+     * <p>Context: caller's; phy_stop takes phydev->lock; free_irq in phy_free_interrupt waits for a
+     * running phy_interrupt (never for a module PHY: PHY_POLL)
      */
     public static void phyDisconnect(PhyDeviceStruct phydev) {
         if (Phy.phyIsStarted(phydev)) {
             Phy.phyStop(phydev);
+        }
+        if (Phy.phyInterruptIsValid(phydev)) {
+            Phy.phyFreeInterrupt(phydev);
         }
         phyDetach(phydev);
     }

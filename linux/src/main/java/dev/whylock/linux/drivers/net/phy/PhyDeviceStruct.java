@@ -3,6 +3,7 @@ package dev.whylock.linux.drivers.net.phy;
 import dev.whylock.engine.Field;
 import dev.whylock.linux.drivers.base.Device;
 import dev.whylock.linux.kernel.DelayedWork;
+import dev.whylock.linux.kernel.Irq;
 import dev.whylock.linux.kernel.KernelMutex;
 import dev.whylock.linux.net.core.NetDevice;
 
@@ -33,6 +34,14 @@ public final class PhyDeviceStruct extends Device {
     public final DelayedWork state_queue;
     /** The bus and address the PHY answers at (immutable). */
     public final MiiBus bus;
+    public final int addr;
+    /**
+     * {@code phydev->irq}: copied from {@code bus->irq[addr]} by phy_device_create; mdio-i2c
+     * registers none, so every module PHY is PHY_POLL (immutable after creation).
+     */
+    public final int irq;
+    /** The threaded IRQ requested by phy_request_interrupt, or null (plain Java, set before it can fire). */
+    Irq irqHandler;
     /** Whether the hardware link is up (the PHY's own register; the hardware world drives it). */
     public boolean hw_link = true;
     /** How often the specific driver's probe ran (hardware resource readiness, plain Java). */
@@ -41,6 +50,8 @@ public final class PhyDeviceStruct extends Device {
     PhyDeviceStruct(MiiBus bus, int addr) {
         super("struct phy_device", bus.id() + ":" + String.format("%02x", addr), null);
         this.bus = bus;
+        this.addr = addr;
+        this.irq = Phy.PHY_POLL;
         this.lock = new KernelMutex("phydev->lock");
         this.state = field("phydev->state", PhyState.DOWN);
         this.link = field("phydev->link", Boolean.FALSE);

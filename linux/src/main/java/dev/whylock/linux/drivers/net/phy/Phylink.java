@@ -277,7 +277,8 @@ public final class Phylink {
      * Publishes the PHY to phylink under phydev->lock then pl->state_mutex.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_bringup_phy() (v5.14)
-     * <p>Context: takes phydev->lock, then pl->state_mutex
+     * <p>Context: takes phydev->lock, then pl->state_mutex; then phy_request_interrupt if the PHY
+     * has an IRQ (module PHYs are polled)
      */
     static int phylinkBringupPhy(PhylinkStruct pl, PhyDeviceStruct phy, SfpBus.PhyInterface iface) {
         phy.phylink.set(pl, "phylink_bringup_phy");
@@ -288,6 +289,9 @@ public final class Phylink {
         pl.phy_state.set(new PhylinkStruct.LinkState(iface, false), "phylink_bringup_phy");
         pl.state_mutex.unlock("phylink_bringup_phy");
         phy.lock.unlock("phylink_bringup_phy");
+        if (Phy.phyInterruptIsValid(phy)) {
+            Phy.phyRequestInterrupt(phy);
+        }
         return 0;
     }
 
@@ -324,6 +328,21 @@ public final class Phylink {
             PhyDevice.phyDetach(phy);
         }
         return ret;
+    }
+
+    /**
+     * Connects the PHY named by the node's {@code phy-handle}; an SFP port managed in-band (as the
+     * modelled DPMAC and MAC nodes) has none and needs no PHY, so it returns 0.
+     *
+     * <p>Kernel: drivers/net/phy/phylink.c phylink_fwnode_phy_connect() (v5.14)
+     * <p>Context: caller's; no ASSERT_RTNL in v5.14, though phy_attach_direct changes
+     * netdev->phydev (the 2022 DPAA2 fix takes rtnl around it for that reason)
+     * <p>Model: no board PHY exists and every modelled port is configured in-band
+     * (pl->cfg_link_an_mode, immutable), so the phy-handle lookup finds none and it returns 0.
+     */
+    public static int phylinkFwnodePhyConnect(PhylinkStruct pl, Fwnode fwnode, int flags) {
+        Env.current().deref(pl, "pl");
+        return 0;
     }
 
     /**
@@ -578,10 +597,24 @@ public final class Phylink {
      * Configures for the module PHY, attaches it to the netdev and brings it up.
      *
      * <p>Kernel: drivers/net/phy/phylink.c phylink_sfp_connect_phy() (v5.14)
-     * <p>Context: rtnl + sfp->sm_mutex (state machine) or rtnl (sfp_register_bus); no assert
+     * <p>Context: takes rtnl_mutex only with option sfp-bus-private-lock (netdev->phydev changes);
+     * otherwise rtnl + sfp->sm_mutex (state machine) or rtnl (sfp_register_bus), no assert
+     * <p>Model: the 2021 proposal keeps rtnl "where netdev->phydev changes"; the callers hold
+     * sfp_bus->lock instead of rtnl then, so the function takes rtnl itself.
      */
     static int phylinkSfpConnectPhy(PhylinkStruct pl, PhyDeviceStruct phy) {
         Env.current().deref(pl, "bus->upstream");
+        if (!SfpBus.privateLock()) {
+            return phylinkSfpConnectPhyLocked(pl, phy);
+        }
+        Rtnetlink.rtnlLock("phylink_sfp_connect_phy");
+        int ret = phylinkSfpConnectPhyLocked(pl, phy);
+        Rtnetlink.rtnlUnlock("phylink_sfp_connect_phy");
+        return ret;
+    }
+
+    /** The body of phylink_sfp_connect_phy(), under rtnl. */
+    private static int phylinkSfpConnectPhyLocked(PhylinkStruct pl, PhyDeviceStruct phy) {
         long phySupported = SfpBus.LINK_1000BASET | SfpBus.LINK_PAUSE;
         int ret = phylinkSfpConfig(pl, PhylinkStruct.AnMode.INBAND, phySupported, phySupported);
         if (ret < 0) {
@@ -601,9 +634,17 @@ public final class Phylink {
 
     /**
      * Kernel: drivers/net/phy/phylink.c phylink_sfp_disconnect_phy() (v5.14)
-     * <p>Context: via phylink_disconnect_phy (ASSERT_RTNL)
+     * <p>Context: via phylink_disconnect_phy (ASSERT_RTNL); takes rtnl_mutex only with option sfp-bus-private-lock
+     * (netdev->phydev changes here)
+     * <p>Model: as phylink_sfp_connect_phy, the 2021 proposal takes rtnl here itself.
      */
     static void phylinkSfpDisconnectPhy(PhylinkStruct pl) {
+        if (!SfpBus.privateLock()) {
+            phylinkDisconnectPhy(pl);
+            return;
+        }
+        Rtnetlink.rtnlLock("phylink_sfp_disconnect_phy");
         phylinkDisconnectPhy(pl);
+        Rtnetlink.rtnlUnlock("phylink_sfp_disconnect_phy");
     }
 }

@@ -35,9 +35,11 @@ import dev.whylock.linux.net.ethtool.EthtoolModuleEeprom;
  *              all events (__sfp_sm_event); every sfp->state read-modify-write goes through
  *              sfp_mod_state() under st_mutex; soft-poll start/stop take st_mutex; the socket op
  *              set_signal_rate exists and takes st_mutex; module_eeprom checks SFP_F_PRESENT.
- * The state machines themselves are the v5.14 ones in both models (KERNEL-NOTES 3): 6.x additions
- * that do not change locking (quirks, rollball, rate select parsing, the per-module T_WAIT,
- * state_hw_mask, the mdio bus created at init_done) are not modelled.
+ * The state machines themselves are the v5.14 ones in both models (KERNEL-NOTES 3), with these
+ * v6.5 differences that touch locking: the mdio-i2c bus is created at init_done and destroyed by
+ * the main machine's reset (rtnl + sm, since v6.1), sfp_sm_mod_probe sets state_hw_mask under
+ * st_mutex and sfp_get_state masks with it, and REMOVE always runs sfp_sm_mod_remove. Quirks,
+ * rollball, rate select parsing and the per-module T_WAIT are not modelled.
  */
 public final class Sfp {
     private Sfp() {}
@@ -116,8 +118,6 @@ public final class Sfp {
     public static final int POLL_INTERVAL = 100;
     /** SFP_PHY_ADDR: the module PHY's MDIO address (I2C 0x56 on mdio-i2c). */
     public static final int SFP_PHY_ADDR = 22;
-    /** How often sfp_poll may run in one execution (it re-arms itself forever in the kernel). */
-    public static final int POLL_MAX_RUNS = 8;
 
     /** ETH_MODULE_SFF_8079 / _8472 and their lengths (include/uapi/linux/ethtool.h). */
     public static final int ETH_MODULE_SFF_8079 = 0x1;
@@ -279,9 +279,59 @@ public final class Sfp {
      */
     static int sfpI2cConfigure(SfpStruct sfp, I2cAdapter i2c) {
         sfp.i2c = i2c;
-        // mdio_i2c_alloc() + mdiobus_register(): the bus is created at probe in v5.14.
-        sfp.i2c_mii = new MiiBus(sfp.dev.devName() + "-mii");
+        if (!sfp.v65) {
+            // mdio_i2c_alloc() + mdiobus_register(): the bus is created at probe in v5.14 (v6.1+: at init_done).
+            sfp.i2c_mii = new MiiBus(sfp.dev.devName() + "-mii", i2c);
+        }
         return 0;
+    }
+
+    /**
+     * Creates and registers the module's mdio-i2c bus.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_i2c_mdiobus_create() (v6.5)
+     * <p>Context: state machine (rtnl + sm), from sfp_sm_add_mdio_bus at init_done
+     * <p>Model: mdiobus_register's device_register of the bus's class device takes driver-core and
+     * sysfs locks the model does not track; the bus only gets its mdio_lock here.
+     */
+    static int sfpI2cMdiobusCreate(SfpStruct sfp) {
+        sfp.i2c_mii = new MiiBus(sfp.dev.devName() + "-mii", sfp.i2c);
+        return 0;
+    }
+
+    /**
+     * Unregisters and frees the module's mdio-i2c bus.
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_i2c_mdiobus_destroy() (v6.5)
+     * <p>Context: state machine (rtnl + sm), from the main machine's reset after the PHY is gone
+     */
+    static void sfpI2cMdiobusDestroy(SfpStruct sfp) {
+        MiiBus mii = sfp.i2c_mii;
+        sfp.i2c_mii = null;
+        Slab.kfree(mii, "sfp_i2c_mdiobus_destroy"); // mdiobus_unregister + mdiobus_free
+    }
+
+    /**
+     * Creates the mdio-i2c bus when the module may carry a PHY (sfp->mdio_protocol != MDIO_I2C_NONE).
+     *
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_add_mdio_bus() (v6.5)
+     * <p>Context: state machine (rtnl + sm)
+     */
+    static int sfpSmAddMdioBus(SfpStruct sfp) {
+        SfpEepromId id = sfp.id.get("sfp_sm_add_mdio_bus");
+        if (id.e1000BaseT() || sfpProtocolIsC45(id)) {
+            return sfpI2cMdiobusCreate(sfp);
+        }
+        return 0;
+    }
+
+    /** The 10G/5G/2.5GBASE-T extended compliance codes, which make sfp->mdio_protocol MDIO_I2C_C45. */
+    private static boolean sfpProtocolIsC45(SfpEepromId id) {
+        return switch (id.extendedCc()) {
+            case SfpEepromId.SFF8024_ECC_10GBASE_T_SFI, SfpEepromId.SFF8024_ECC_10GBASE_T_SR,
+                    SfpEepromId.SFF8024_ECC_5GBASE_T, SfpEepromId.SFF8024_ECC_2_5GBASE_T -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -398,6 +448,9 @@ public final class Sfp {
      */
     static int sfpGetState(SfpStruct sfp) {
         int state = sfp.always_present ? sffGpioGetState(sfp) : sfpGpioGetState(sfp);
+        if (sfp.v65) {
+            state &= sfp.state_hw_mask.get("sfp_get_state");
+        }
         if ((state & SFP_F_PRESENT) != 0
                 && (sfp.state_soft_mask.get("sfp_get_state") & (SFP_F_LOS | SFP_F_TX_FAULT)) != 0) {
             state |= sfpSoftGetState(sfp);
@@ -699,8 +752,8 @@ public final class Sfp {
             return 0;
         }
         MiiBus mii = sfp.i2c_mii;
-        // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one transfer to the PHY's I2C address.
-        I2cCore.i2cTransfer(sfp.i2c, 2);
+        // get_phy_device() reads MII_PHYSID1/2 over mdio-i2c: one mdiobus_read, one I2C transfer.
+        MdioBus.mdiobusRead(mii, SFP_PHY_ADDR, MdioBus.MII_PHYSID1);
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
         mii.setPhyType(m != null && m.ack(SfpModule.PHY_I2C_ADDR) ? m.type() : null);
         PhyDeviceStruct phy = PhyDevice.getPhyDevice(mii, SFP_PHY_ADDR, isC45);
@@ -877,8 +930,9 @@ public final class Sfp {
     /**
      * Reads and checks the module's EEPROM ID, then parses its power and start-up time.
      *
-     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_mod_probe() (v5.14)
-     * <p>Context: state machine (rtnl + sm); EEPROM reads sleep under i2c_adapter_lock
+     * <p>Kernel: drivers/net/phy/sfp.c sfp_sm_mod_probe() (v5.14; v6.5 state_hw_mask)
+     * <p>Context: state machine (rtnl + sm); EEPROM reads sleep under i2c_adapter_lock; v6.5 takes
+     * sfp->st_mutex to set state_hw_mask
      * <p>Model: the RTL8672 byte-I/O fallback and the Cotsworks fixup are left out (no model
      * module needs them).
      */
@@ -912,6 +966,16 @@ public final class Sfp {
         }
         boolean badGpon = id.vendorName().equals("ALCATELLUCENT") && id.vendorPn().equals("3FE46541AA");
         sfp.module_t_start_up.set(badGpon ? T_START_UP_BAD_GPON : T_START_UP, "sfp_sm_mod_probe");
+        if (sfp.v65) {
+            int mask = SFP_F_PRESENT;
+            mask |= sfp.hasGpio(Gpio.TX_DISABLE) ? SFP_F_TX_DISABLE : 0;
+            mask |= sfp.hasGpio(Gpio.TX_FAULT) ? SFP_F_TX_FAULT : 0;
+            mask |= sfp.hasGpio(Gpio.LOS) ? SFP_F_LOS : 0;
+            // v6.5: the state bits to use from hardware (and the quirk fixups, not modelled) under st_mutex.
+            sfp.st_mutex.lock("sfp_sm_mod_probe");
+            sfp.state_hw_mask.set(mask, "sfp_sm_mod_probe");
+            sfp.st_mutex.unlock("sfp_sm_mod_probe");
+        }
         return 0;
     }
 
@@ -976,7 +1040,8 @@ public final class Sfp {
         int mod = sfp.sm_mod_state.get(f);
         // Handle remove event globally, it resets this state machine.
         if (event == SFP_E_REMOVE) {
-            if (mod > SFP_MOD_PROBE) {
+            // v6.5 (as the 6.6 tree) calls sfp_sm_mod_remove unconditionally; v5.14 only past PROBE.
+            if (sfp.v65 || mod > SFP_MOD_PROBE) {
                 sfpSmModRemove(sfp);
             }
             sfpSmModNext(sfp, SFP_MOD_EMPTY, 0);
@@ -1103,6 +1168,9 @@ public final class Sfp {
             if (sfp.mod_phy.get(f) != null) {
                 sfpSmPhyDetach(sfp);
             }
+            if (sfp.v65 && sfp.i2c_mii != null) {
+                sfpI2cMdiobusDestroy(sfp);
+            }
             sfpModuleTxDisable(sfp);
             sfpSoftStopPoll(sfp);
             sfpSmNext(sfp, SFP_S_DOWN, 0);
@@ -1199,6 +1267,10 @@ public final class Sfp {
      * <p>Context: sm held (and rtnl)
      */
     private static void sfpSmMainInitDone(SfpStruct sfp) {
+        if (sfp.v65 && sfpSmAddMdioBus(sfp) < 0) {
+            sfpSmNext(sfp, SFP_S_FAIL, 0);
+            return;
+        }
         sfp.sm_phy_retries.set(R_PHY_RETRY, "sfp_sm_main");
         sfpSmMainPhyProbe(sfp);
     }
@@ -1433,11 +1505,17 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_timeout() (v5.14)
      * <p>Context: delayed work on system_power_efficient_wq (background context sfp_timeout);
      * takes rtnl_mutex, then sfp->sm_mutex (sfp_sm_event)
+     * <p>Model: with option sfp-bus-private-lock no rtnl (the 2021 proposal: rtnl was for the bus).
      */
     static void sfpTimeout(SfpStruct sfp) {
-        Rtnetlink.rtnlLock("sfp_timeout");
+        boolean rtnl = !SfpBus.privateLock();
+        if (rtnl) {
+            Rtnetlink.rtnlLock("sfp_timeout");
+        }
         sfpSmEvent(sfp, SFP_E_TIMEOUT);
-        Rtnetlink.rtnlUnlock("sfp_timeout");
+        if (rtnl) {
+            Rtnetlink.rtnlUnlock("sfp_timeout");
+        }
     }
 
     /**
@@ -1448,10 +1526,12 @@ public final class Sfp {
      * <p>Context: v5.14 takes sfp->st_mutex, then rtnl_mutex, then sfp->sm_mutex per event (in
      * sfp_sm_event), all nested; v6.5 takes rtnl_mutex, then sfp->st_mutex (released after the
      * state update), then sfp->sm_mutex once for all events (__sfp_sm_event)
+     * <p>Model: with option sfp-bus-private-lock no rtnl (the 2021 proposal: rtnl was for the bus).
      */
     static void sfpCheckState(SfpStruct sfp) {
         final String f = "sfp_check_state";
-        if (sfp.v65) {
+        boolean rtnl = !SfpBus.privateLock();
+        if (sfp.v65 && rtnl) {
             Rtnetlink.rtnlLock(f);
         }
         sfp.st_mutex.lock(f);
@@ -1465,11 +1545,17 @@ public final class Sfp {
             sfp.sm_mutex.lock(f);
             sfpCheckStateEvents(sfp, state, changed);
             sfp.sm_mutex.unlock(f);
-            Rtnetlink.rtnlUnlock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock(f);
+            }
         } else {
-            Rtnetlink.rtnlLock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlLock(f);
+            }
             sfpCheckStateEvents(sfp, state, changed);
-            Rtnetlink.rtnlUnlock(f);
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock(f);
+            }
             sfp.st_mutex.unlock(f);
         }
     }
@@ -1512,7 +1598,8 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_poll() (v5.14)
      * <p>Context: delayed work on system_wq (background context sfp_poll); reads
      * sfp->state_soft_mask without a lock
-     * <p>Model: bounded to {@link #POLL_MAX_RUNS} runs per execution (Work.maxRuns).
+     * <p>Model: it re-arms itself forever in the kernel; the race bounds its runs (the scenario's
+     * {@code bounds: {work_runs: N}}, see {@link Kernel}), and setup pauses it.
      */
     static void sfpPoll(SfpStruct sfp) {
         sfpCheckState(sfp);
@@ -1532,7 +1619,6 @@ public final class Sfp {
      */
     static SfpStruct sfpAlloc(SfpCage.PlatformDevice dev) {
         SfpStruct sfp = new SfpStruct(dev, Kernel.get().v65());
-        sfp.poll.work().maxRuns(POLL_MAX_RUNS);
         sfpHwmonInit(sfp);
         return sfp;
     }
@@ -1561,7 +1647,8 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_probe() (v5.14)
      * <p>Context: device_lock held by the driver core; takes rtnl_mutex -> sfp->sm_mutex for the
      * initial INSERT; sfp_register_socket takes sfp_mutex, then rtnl_mutex
-     * <p>Model: the initial state is read without st_mutex, as in the kernel (nothing else runs yet).
+     * <p>Model: the initial state is read without st_mutex, as in the kernel (nothing else runs yet);
+     * with option sfp-bus-private-lock the INSERT event is sent without rtnl.
      */
     public static int sfpProbe(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
@@ -1591,9 +1678,14 @@ public final class Sfp {
         sfpSetState(sfp, sfp.state.get("sfp_probe"));
         sfpModuleTxDisable(sfp);
         if ((sfp.state.get("sfp_probe") & SFP_F_PRESENT) != 0) {
-            Rtnetlink.rtnlLock("sfp_probe");
+            boolean rtnl = !SfpBus.privateLock();
+            if (rtnl) {
+                Rtnetlink.rtnlLock("sfp_probe");
+            }
             sfpSmEvent(sfp, SFP_E_INSERT);
-            Rtnetlink.rtnlUnlock("sfp_probe");
+            if (rtnl) {
+                Rtnetlink.rtnlUnlock("sfp_probe");
+            }
         }
 
         for (Gpio g : Gpio.values()) {
@@ -1631,14 +1723,20 @@ public final class Sfp {
      * <p>Kernel: drivers/net/phy/sfp.c sfp_remove() (v5.14)
      * <p>Context: device_lock held by the driver core; sfp_unregister_socket takes rtnl_mutex;
      * then takes rtnl_mutex -> sfp->sm_mutex for REMOVE
+     * <p>Model: with option sfp-bus-private-lock REMOVE is sent without rtnl.
      */
     public static void sfpRemove(Device pdevDev) {
         SfpCage.PlatformDevice pdev = (SfpCage.PlatformDevice) pdevDev;
         SfpStruct sfp = (SfpStruct) pdev.driverData.get("sfp_remove");
         SfpBus.sfpUnregisterSocket(sfp.sfp_bus.get("sfp_remove"));
-        Rtnetlink.rtnlLock("sfp_remove");
+        boolean rtnl = !SfpBus.privateLock();
+        if (rtnl) {
+            Rtnetlink.rtnlLock("sfp_remove");
+        }
         sfpSmEvent(sfp, SFP_E_REMOVE);
-        Rtnetlink.rtnlUnlock("sfp_remove");
+        if (rtnl) {
+            Rtnetlink.rtnlUnlock("sfp_remove");
+        }
     }
 
     /**
@@ -1702,11 +1800,17 @@ public final class Sfp {
     /**
      * Invariant (checked when quiescent, so no signal interrupt is pending): the input bits of
      * {@code sfp->state} equal the levels of the wired lines. Returns null when it holds, else what
-     * differs. Skipped for polled cages, whose state lags by design. Reads with peek only.
+     * differs. Skipped for polled cages, whose state lags by design, and once the work-run bound has
+     * stopped an IRQ thread. Reads with peek only.
      */
     public static String inputStateMismatch(SfpStruct sfp) {
         if (sfp == null || sfp.isFreed() || sfp.need_poll || sfp.gpio_irq.isEmpty()) {
             return null;
+        }
+        for (Irq irq : sfp.gpio_irq.values()) {
+            if (irq.thread().runs() >= irq.thread().work().maxRuns()) {
+                return null; // the work-run bound kept a raised IRQ from running: the state lags by construction
+            }
         }
         int state = sfp.state.peek();
         int soft = sfp.state_soft_mask.peek();

@@ -4,6 +4,8 @@ import dev.whylock.engine.Field;
 import dev.whylock.engine.Obj;
 import dev.whylock.linux.drivers.base.Device;
 import dev.whylock.linux.drivers.base.Fwnode;
+import dev.whylock.linux.kernel.Kernel;
+import dev.whylock.linux.kernel.KernelMutex;
 import dev.whylock.linux.kernel.Kref;
 
 /**
@@ -27,7 +29,15 @@ public final class SfpBusStruct extends Obj {
     public final Field<Boolean> registered;
     public final Field<Boolean> started;
 
-    /** kzalloc + kref_init in sfp_bus_get(). */
+    /**
+     * {@code bus->lock}: the private per-bus mutex of the 2021 proposal (model option
+     * {@code sfp-bus-private-lock}); null without the option, as the kernel has no such lock.
+     */
+    public final KernelMutex lock;
+    /** The task holding {@link #lock} (plain bookkeeping, no visible operation), for re-entry. */
+    String lockOwner;
+
+    /** kzalloc + kref_init in sfp_bus_get() (and, with the 2021 proposal, mutex_init of bus->lock). */
     SfpBusStruct(Fwnode fwnode) {
         super("struct sfp_bus");
         this.kref = new Kref(this, "bus->kref");
@@ -40,5 +50,6 @@ public final class SfpBusStruct extends Obj {
         this.phydev = field("bus->phydev", null);
         this.registered = field("bus->registered", Boolean.FALSE);
         this.started = field("bus->started", Boolean.FALSE);
+        this.lock = Kernel.get().option(SfpBus.OPTION_PRIVATE_LOCK) ? new KernelMutex("sfp_bus->lock") : null;
     }
 }

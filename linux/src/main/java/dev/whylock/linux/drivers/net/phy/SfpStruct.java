@@ -38,8 +38,14 @@ public final class SfpStruct extends Obj {
 
     /** {@code sfp->i2c}. */
     I2cAdapter i2c;
-    /** {@code sfp->i2c_mii}: the mdio-i2c bus (v5.14: created in sfp_i2c_configure at probe). */
+    /**
+     * {@code sfp->i2c_mii}: the mdio-i2c bus. v5.14: created in sfp_i2c_configure at probe. v6.5:
+     * created at init_done and destroyed by the main machine's reset, under rtnl + sm; only the state
+     * machine (sm held) and sfp_cleanup touch the pointer, so it is plain Java.
+     */
     MiiBus i2c_mii;
+    /** {@code sfp->state_hw_mask} (v6.1+): the state bits read from hardware; v6.5: written under st_mutex. */
+    public final Field<Integer> state_hw_mask;
     /** {@code sfp->gpio[]}: which lines firmware describes. */
     final Map<SfpCage.Gpio, Boolean> gpio = new EnumMap<>(SfpCage.Gpio.class);
     /** {@code sfp->gpio_irq[]}: the threaded IRQs requested for input lines. */
@@ -116,6 +122,7 @@ public final class SfpStruct extends Obj {
         this.mod_phy = field(n + "->mod_phy", null);
         this.state = field(n + "->state", 0);
         this.state_soft_mask = field(n + "->state_soft_mask", 0);
+        this.state_hw_mask = field(n + "->state_hw_mask", Sfp.SFP_F_PRESENT);
         this.sm_mod_state = field(n + "->sm_mod_state", Sfp.SFP_MOD_EMPTY);
         this.sm_mod_tries_init = field(n + "->sm_mod_tries_init", 0);
         this.sm_mod_tries = field(n + "->sm_mod_tries", 0);

@@ -30,7 +30,7 @@ class PhyDeviceTest {
     };
 
     private static PhyDeviceStruct modulePhy() {
-        MiiBus bus = new MiiBus("sfp0-mii");
+        MiiBus bus = new MiiBus("sfp0-mii", new dev.whylock.linux.drivers.i2c.I2cAdapter("i2c0"));
         bus.setPhyType(SfpModuleType.COPPER_SGMII_PHY);
         return PhyDevice.getPhyDevice(bus, PhyDevice.SFP_PHY_ADDR, false);
     }
@@ -38,7 +38,7 @@ class PhyDeviceTest {
     @Test
     void getPhyDevice_noPhyBehindModule_returnsNull() {
         ExecutionOutcome o = Runs.setupOnly(env -> {
-            MiiBus bus = new MiiBus("sfp0-mii");
+            MiiBus bus = new MiiBus("sfp0-mii", new dev.whylock.linux.drivers.i2c.I2cAdapter("i2c0"));
             bus.setPhyType(SfpModuleType.SFP_1000BASE_X);
             assertNull(PhyDevice.getPhyDevice(bus, PhyDevice.SFP_PHY_ADDR, false));
         });

@@ -158,7 +158,7 @@ class SfpBusTest {
             SfpBusStruct up = SfpBus.sfpBusFindFwnode(new Fwnode("mac0", cage, true));
             SfpBus.sfpBusAddUpstream(up, new Obj("struct phylink") { }, new FakeUpstream(calls));
             SfpBus.sfpBusPut(up);
-            bus.phydev.set(new PhyDeviceStruct(new MiiBus("sfp0-mii"), PhyDevice.SFP_PHY_ADDR), "test");
+            bus.phydev.set(new PhyDeviceStruct(new MiiBus("sfp0-mii", new dev.whylock.linux.drivers.i2c.I2cAdapter("i2c0")), PhyDevice.SFP_PHY_ADDR), "test");
             SfpBus.sfpUpstreamStart(bus);
             calls.clear();
             SfpBus.sfpUnregisterSocket(bus);
@@ -204,7 +204,7 @@ class SfpBusTest {
         List<String> calls = new ArrayList<>();
         ExecutionOutcome o = Runs.setupOnly(env -> {
             Fwnode cage = new Fwnode("sfp1");
-            MiiBus mii = new MiiBus("mdio0");
+            MiiBus mii = new MiiBus("mdio0", new dev.whylock.linux.drivers.i2c.I2cAdapter("i2c0"));
             mii.setPhyType(dev.whylock.linux.hw.SfpModuleType.COPPER_SGMII_PHY);
             PhyDeviceStruct phy = PhyDevice.getPhyDevice(mii, 0, false);
             assertEquals(0, PhyDevice.phySfpProbe(phy, new Fwnode("phy0", cage, true), PhyDevice.PHY_SFP_OPS));
