@@ -71,10 +71,11 @@ interface Action {
     }
 
     /**
-     * Like {@link #couldRunWhen} for a commutative counter, whose value at the reversed position is
-     * computed by the search: whether the operation could run when the counter is {@code value}.
+     * Whether the operation could run when the counters of work items pending or running
+     * ({@code busy}) and of live spawned tasks ({@code live}) have these values; the search computes
+     * them at the position a reversal would give the operation. Only waits for quiescence depend on them.
      */
-    default Enabling couldRunWithCounter(int counter, long value) {
+    default Enabling couldRunWithCounters(long busy, long live) {
         return Enabling.ENABLED;
     }
 

@@ -170,6 +170,8 @@ public final class Execution extends ExecutionApi {
         Op op = ts.pending;
         ts.pending = null;
         op.step = log.size();
+        op.busyBefore = busy;
+        op.liveBefore = live;
         if (lastTask >= 0 && lastTask != ts.id && enabled.get(lastTask)) {
             op.preemption = true;
             preemptions++;

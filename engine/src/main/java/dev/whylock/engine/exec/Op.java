@@ -17,6 +17,9 @@ public final class Op {
     Footprint footprint;
     /** For a field write or atomic update: the value stored. */
     Object written;
+    /** The execution's busy and live counters just before the step. */
+    int busyBefore;
+    int liveBefore;
 
     Op(Action action, String site) {
         this.action = action;
@@ -70,6 +73,16 @@ public final class Op {
         return preemption;
     }
 
+    /** How many work items were pending or running just before the step. */
+    public int busyBefore() {
+        return busyBefore;
+    }
+
+    /** How many spawned tasks were alive just before the step. */
+    public int liveBefore() {
+        return liveBefore;
+    }
+
     /** What the executed operation touched, with each object's state before it ({@code null} while pending). */
     public Footprint footprint() {
         return footprint;
@@ -83,9 +96,9 @@ public final class Op {
         return action.couldRunWhen(object, stateBefore, task);
     }
 
-    /** Whether this operation could run when the commutative counter {@code counter} is {@code value}. */
-    public Enabling couldRunWithCounter(int counter, long value) {
-        return action.couldRunWithCounter(counter, value);
+    /** Whether this operation could run when the busy and live counters have these values. */
+    public Enabling couldRunWithCounters(long busy, long live) {
+        return action.couldRunWithCounters(busy, live);
     }
 
     @Override

@@ -33,8 +33,8 @@ final class QuiescenceActions {
         }
 
         @Override
-        public Enabling couldRunWithCounter(int counter, long value) {
-            return Enabling.of(counter != Footprint.BUSY || value == 0);
+        public Enabling couldRunWithCounters(long busy, long live) {
+            return Enabling.of(busy == 0);
         }
 
         @Override
@@ -72,9 +72,8 @@ final class QuiescenceActions {
         }
 
         @Override
-        public Enabling couldRunWithCounter(int counter, long value) {
-            // Quiescence needs both counters at zero; one alone can only rule it out.
-            return value == 0 ? Enabling.UNKNOWN : Enabling.DISABLED;
+        public Enabling couldRunWithCounters(long busy, long live) {
+            return Enabling.of(busy == 0 && live == 0);
         }
 
         @Override

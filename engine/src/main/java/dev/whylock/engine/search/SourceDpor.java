@@ -46,6 +46,7 @@ public final class SourceDpor implements SearchStrategy {
         final Footprint[] sleepFp;
         /** For each task explored from this frame, what its step touched (including its private code: spawns, its end). */
         Footprint[] doneFp = new Footprint[4];
+
         final boolean fixed;
         int chosen = -1;
         int valueCount;
@@ -89,6 +90,7 @@ public final class SourceDpor implements SearchStrategy {
     private int taskCount;
     private BitSet nextSleep = new BitSet();
     private Footprint[] nextSleepFp = new Footprint[0];
+
     private final Map<Integer, History> histories = new HashMap<>();
     private long infeasible;
 
@@ -225,25 +227,20 @@ public final class SourceDpor implements SearchStrategy {
         }
         int q = op.task();
         int[] pre = taskClock[q];
+        Footprint fp = op.footprint();
         int[] c = Arrays.copyOf(pre, Math.max(pre.length, taskCount));
         c[q] = ++localCount[q];
-        Footprint fp = op.footprint();
-        List<Integer> races = i >= branch && !fixed ? new ArrayList<>() : null;
-        for (int e = 0; e < fp.size(); e++) {
-            History h = histories.get(fp.object(e));
-            if (h != null) {
-                scan(op, q, pre, c, fp.object(e), fp.mode(e), h, i, races);
-            }
-        }
+        List<Integer> races = analyse(op, q, pre, c, fp, i >= branch && !fixed);
         if (races != null) {
             for (int r : races) {
-                race(r, i, q, c, c[q]);
+                race(r, i, q, c, c[q], op);
             }
         }
         f.task = q;
         f.op = op;
         f.clock = c;
         f.local = c[q];
+
         if (q >= f.doneFp.length) {
             f.doneFp = Arrays.copyOf(f.doneFp, Math.max(q + 1, f.doneFp.length * 2));
         }
@@ -256,32 +253,73 @@ public final class SourceDpor implements SearchStrategy {
     }
 
     /**
-     * Joins into {@code c} the clocks of the steps that the operation {@code f} (task {@code q},
-     * clock before it {@code pre}) depends on through {@code object}, and, when {@code races} is
-     * given, collects the earlier steps it races with there. {@code end} is the index f has (or
-     * would have) in the log.
+     * Joins into {@code c} (the clock of the operation {@code f} of task {@code q}, {@code pre} its
+     * task's clock before it) the clocks of the steps it depends on, and, when {@code findRaces},
+     * returns the earlier steps it races with: those it depends on that are not ordered before its
+     * task's earlier steps, looking past steps whose order cannot be reversed.
      */
-    private void scan(Op f, int q, int[] pre, int[] c, int object, byte mode, History h, int end, List<Integer> races) {
-        if (isCounter(object)) {
-            scanCounter(f, q, pre, c, object, mode, h, end, races);
-            return;
+    private List<Integer> analyse(Op f, int q, int[] pre, int[] c, Footprint fp, boolean findRaces) {
+        int n = fp.size();
+        List<List<Integer>> preds = new ArrayList<>(n);
+        for (int e = 0; e < n; e++) {
+            History h = histories.get(fp.object(e));
+            List<Integer> ps = h == null ? List.of() : predecessors(fp.object(e), fp.mode(e), h);
+            preds.add(ps);
+            for (int k : ps) {
+                join(c, frames.get(k).clock);
+            }
         }
-        // Happens-before: the last change to the object, and for a change also the observations since.
-        for (int x = h.size - 1; x >= 0; x--) {
-            Frame e = frames.get(h.steps[x]);
-            if (h.modes[x] == Footprint.OBSERVE) {
-                if (mode != Footprint.OBSERVE) {
-                    join(c, e.clock);
-                }
+        if (!findRaces) {
+            return null;
+        }
+        List<Integer> races = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            History h = histories.get(fp.object(e));
+            if (h == null) {
                 continue;
             }
-            join(c, e.clock);
-            break;
+            List<Integer> found = new ArrayList<>();
+            if (isCounter(fp.object(e))) {
+                counterRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
+            } else {
+                objectRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
+            }
+            races.addAll(found);
         }
-        if (races == null) {
-            return;
+        return races;
+    }
+
+    /**
+     * The steps an access in {@code mode} to {@code object} directly depends on: the last change
+     * and, for a change, the observations since; for a counter, every conflicting update or
+     * observation.
+     */
+    private List<Integer> predecessors(int object, byte mode, History h) {
+        boolean counter = isCounter(object);
+        List<Integer> out = new ArrayList<>(2);
+        for (int x = h.size - 1; x >= 0; x--) {
+            if (!Footprint.conflict(mode, h.modes[x])) {
+                continue;
+            }
+            out.add(h.steps[x]);
+            if (!counter && h.modes[x] != Footprint.OBSERVE) {
+                break;
+            }
         }
-        // Races: the immediate predecessors; where the reversal is impossible, theirs in turn.
+        return out;
+    }
+
+    /** Whether step {@code e} is ordered before a point whose clock is {@code clock}. */
+    private static boolean before(Frame e, int[] clock) {
+        return at(clock, e.task) >= e.local;
+    }
+
+    /**
+     * The races of {@code f} on an ordinary object: its immediate predecessors there, and where the
+     * reversal is impossible (that step enabled {@code f}), theirs in turn; steps ordered before
+     * {@code f}'s task ({@code pre}) are not races.
+     */
+    private void objectRaces(Op f, int q, int[] pre, int object, byte mode, History h, List<Integer> races) {
         boolean wantChange = true;
         boolean wantObserve = mode != Footprint.OBSERVE;
         for (int x = h.size - 1; x >= 0 && (wantChange || wantObserve); x--) {
@@ -292,7 +330,7 @@ public final class SourceDpor implements SearchStrategy {
             int k = h.steps[x];
             Frame e = frames.get(k);
             boolean expand = false;
-            if (!e.fixed && e.task != q && !(at(pre, e.task) >= e.local) && Footprint.conflict(mode, h.modes[x])) {
+            if (!e.fixed && e.task != q && !before(e, pre) && Footprint.conflict(mode, h.modes[x])) {
                 Footprint efp = e.op.footprint();
                 Enabling could = f.couldRunWhen(object, efp.before(efp.indexOf(object)));
                 if (could != Enabling.DISABLED) {
@@ -307,40 +345,26 @@ public final class SourceDpor implements SearchStrategy {
         }
     }
 
-    /** Like {@link #scan} for a commutative counter: every earlier conflicting step is a predecessor. */
-    private void scanCounter(Op f, int q, int[] pre, int[] c, int object, byte mode, History h, int end, List<Integer> races) {
+    /**
+     * The races of {@code f} on a commutative counter: every conflicting step not ordered before its
+     * task's earlier steps (whether the counters then let {@code f} run is judged in {@link #race}).
+     */
+    private void counterRaces(Op f, int q, int[] pre, int object, byte mode, History h, List<Integer> races) {
         for (int x = h.size - 1; x >= 0; x--) {
             if (!Footprint.conflict(mode, h.modes[x])) {
                 continue;
             }
             int k = h.steps[x];
             Frame e = frames.get(k);
-            join(c, e.clock);
-            if (races == null || e.fixed || e.task == q || at(pre, e.task) >= e.local) {
-                continue;
-            }
-            Footprint efp = e.op.footprint();
-            int idx = efp.indexOf(object);
-            long value = (Long) efp.before(idx);
-            boolean known = true;
-            // The counter where f would run instead: its value before e plus every later update that does not follow e.
-            for (int y = x + 1; y < h.size; y++) {
-                Frame g = frames.get(h.steps[y]);
-                if (at(g.clock, e.task) >= e.local) {
-                    continue;
-                }
-                Footprint gfp = g.op.footprint();
-                int gi = gfp.indexOf(object);
-                if (gfp.mode(gi) == Footprint.ADD) {
-                    value += gfp.delta(gi);
-                } else if (gfp.mode(gi) == Footprint.MODIFY) {
-                    known = false;
-                }
-            }
-            if (!known || f.couldRunWithCounter(object, value) != Enabling.DISABLED) {
+            if (!e.fixed && e.task != q && !before(e, pre)) {
                 races.add(k);
             }
         }
+    }
+
+    private static long delta(Footprint fp, int counter) {
+        int i = fp.indexOf(counter);
+        return i >= 0 && fp.mode(i) == Footprint.ADD ? fp.delta(i) : 0;
     }
 
     private static boolean isCounter(int object) {
@@ -393,29 +417,27 @@ public final class SourceDpor implements SearchStrategy {
             int[] pre = taskClock[t];
             int[] c = Arrays.copyOf(pre, Math.max(pre.length, taskCount));
             c[t] = localCount[t] + 1;
-            List<Integer> races = new ArrayList<>();
-            for (int e = 0; e < fp.size(); e++) {
-                History h = histories.get(fp.object(e));
-                if (h != null) {
-                    scan(op, t, pre, c, fp.object(e), fp.mode(e), h, step, races);
-                }
-            }
+            List<Integer> races = analyse(op, t, pre, c, fp, true);
             for (int r : races) {
-                race(r, step, t, c, c[t]);
+                race(r, step, t, c, c[t], op);
             }
         }
     }
 
     /**
      * Ensures the state before step {@code k} explores some task that starts the reversed race with
-     * the step at {@code j} (task {@code taskJ}, clock {@code clockJ}; {@code j} may be a virtual
-     * step that never ran, at the end of the log).
+     * the operation {@code opJ} at {@code j} (task {@code taskJ}, clock {@code clockJ}; {@code j} may
+     * be a virtual step that never ran, at the end of the log), unless that operation waits for a
+     * quiescence the reordered steps would not reach.
      */
-    private void race(int k, int j, int taskJ, int[] clockJ, int localJ) {
+    private void race(int k, int j, int taskJ, int[] clockJ, int localJ, Op opJ) {
         Frame fk = frames.get(k);
         if (fk.fixed) {
             return;
         }
+        // The counters where the later operation would run: before step k, plus the updates that move with it.
+        long busyThere = fk.op.busyBefore();
+        long liveThere = fk.op.liveBefore();
         BitSet initials = new BitSet();
         BitSet seen = new BitSet();
         int[] firstLocal = new int[Math.max(taskCount, taskJ + 1)];
@@ -432,6 +454,10 @@ public final class SourceDpor implements SearchStrategy {
             if (!isJ && at(clock, fk.task) >= fk.local) {
                 continue; // happens after step k: not part of the reordered sequence
             }
+            if (!isJ) {
+                busyThere += delta(fm.op.footprint(), Footprint.BUSY);
+                liveThere += delta(fm.op.footprint(), Footprint.LIVE);
+            }
             if (seen.get(p)) {
                 continue;
             }
@@ -447,6 +473,10 @@ public final class SourceDpor implements SearchStrategy {
             if (initial) {
                 initials.set(p);
             }
+        }
+        if (opJ.couldRunWithCounters(busyThere, liveThere) == Enabling.DISABLED) {
+            infeasible++; // a wait for quiescence that the reordered prefix would not reach
+            return;
         }
         if (initials.intersects(fk.backtrack) || initials.intersects(fk.sleep)) {
             return;
