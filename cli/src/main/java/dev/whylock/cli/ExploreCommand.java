@@ -77,7 +77,9 @@ final class ExploreCommand implements Callable<Integer> {
     Long maxExecutions;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this much wall time, e.g. 30s, 5m; the partial result is marked not exhaustive.")
+            description = "Stop after this much wall time from the start of the command, e.g. 30s, 5m (a number without a "
+                    + "unit is seconds); the partial result, marked not exhaustive, is written within about a second, and the "
+                    + "exit code is the usual 0 or 1.")
     Duration timeLimit;
 
     @Option(names = "--preemptions", paramLabel = "K",
@@ -116,7 +118,7 @@ final class ExploreCommand implements Callable<Integer> {
             return stress(io, info, program, max);
         }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
-                .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+                .withTimeLimit(timeLimit == null ? 0 : remainingMillis(io), io.ticker());
         return Searches.explore(io, common, info, program, cfg, ignored);
     }
 
@@ -159,9 +161,10 @@ final class ExploreCommand implements Callable<Integer> {
 
     private int stress(Io io, RunInfo info, Program program, long runs) {
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
-            long limitNanos = timeLimit == null ? Long.MAX_VALUE : timeLimit.toNanos();
+            long limitNanos = timeLimit == null ? Long.MAX_VALUE : remainingMillis(io) * 1_000_000;
             long start = io.ticker().nanos();
             var cancelled = io.cancellation().requested();
             StressResult r = Stress.run(program, info.experiments(), (int) runs, STRESS_HANG_MILLIS, seed, false, io.ticker(),
@@ -171,6 +174,11 @@ final class ExploreCommand implements Callable<Integer> {
         } finally {
             io.cancellation().finished(code);
         }
+    }
+
+    /** What is left of {@code --time-limit}, which counts from the start of the command (at least 1 ms). */
+    private long remainingMillis(Io io) {
+        return Math.max(1, timeLimit.toMillis() - io.sinceStartMillis());
     }
 
     /** A value from a fixed list, with a suggestion for a typo. */

@@ -33,6 +33,7 @@ final class Searches {
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg,
             UnaryOperator<ExplorationResult> findings, UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
             ExplorationResult r;

@@ -144,6 +144,7 @@ final class WhyCommand implements Callable<Integer> {
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
             WhyReport report;
@@ -151,7 +152,7 @@ final class WhyCommand implements Callable<Integer> {
             try {
                 LockInquiry inquiry = new LockInquiry(lock, programs).withReplacements(replacements)
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
-                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress)
+                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress).withListener(progress)
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
                         .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))
