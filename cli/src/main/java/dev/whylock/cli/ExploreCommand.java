@@ -87,7 +87,9 @@ final class ExploreCommand implements Callable<Integer> {
                     + "pct: bug depth K+1 (default depth 3).")
     Integer preemptions;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for pct, random and stress (default 1).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed for pct and random, which then repeat exactly (default 1). Stress runs are not reproducible: "
+                    + "the seed fixes only the model's own random choices; the operating system schedules the threads.")
     long seed;
 
     @Option(names = "--timing", paramLabel = "untimed|ordered", defaultValue = "untimed",
@@ -109,7 +111,7 @@ final class ExploreCommand implements Callable<Integer> {
         RunConfig.Timing t = RunConfig.Timing.valueOf(choice("--timing", timing, List.of("untimed", "ordered")).toUpperCase(Locale.ROOT));
         long max = bounds(strat);
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
-        List<LockExperiment> experiments = ExperimentParser.parse(loaded.model(), removes, replaces);
+        List<LockExperiment> experiments = ExperimentParser.combined(loaded.model(), removes, replaces);
         var ignored = ignore.kinds();
         common.checkWritable(io);
         RunInfo info = new RunInfo(loaded, experiments, t, describe(strat));

@@ -29,15 +29,21 @@ final class StressOutput {
         return r.failedRuns() > 0 ? ExitCode.VIOLATION : ExitCode.OK;
     }
 
+    private static String experiment(RunInfo info, dev.whylock.engine.LockExperiment e) {
+        return info.newLockClasses().contains(e.replacement()) ? e + " (" + e.replacement() + ": a new lock class)" : e.toString();
+    }
+
     static String text(RunInfo info, StressResult r) {
         StringWriter sw = new StringWriter();
         PrintWriter out = new PrintWriter(sw);
         out.printf("model %s, scenario %s, strategy %s%s%n", info.modelName(), info.scenarioName(), info.strategy(),
                 info.experiments().isEmpty() ? ", no experiment"
-                        : ", " + String.join(", ", info.experiments().stream().map(Object::toString).toList()));
+                        : ", " + String.join(", ", info.experiments().stream().map(e -> experiment(info, e)).toList()));
         out.printf("%s: %,d of %,d real-thread runs failed%s in %.1f s; NOT exhaustive: stress samples, and records no trace%n",
                 r.failedRuns() > 0 ? "violation" : "no-violation", r.failedRuns(), r.runs(),
                 r.firstFailureRun() > 0 ? " (first at run " + r.firstFailureRun() + ")" : "", r.elapsedMillis() / 1000.0);
+        out.printf("NOT reproducible: the operating system schedules the real threads, so the same command gives other counts; "
+                + "--seed fixes only the model's own random choices, not the interleavings%n");
         for (Map.Entry<String, Integer> e : r.failures().entrySet()) {
             out.printf("  %,6d x %s%n", e.getValue(), e.getKey());
         }

@@ -1,6 +1,5 @@
 package dev.whylock.cli;
 
-import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.exec.RunConfig;
@@ -112,11 +111,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         Io io = root.io();
         Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
-        if (!m.lockClasses().contains(lock)) {
-            throw new UsageException("why " + lock + ": model " + m.name() + " has no lock '" + lock + "'"
-                    + Suggest.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())
-                    + "; see 'whylock list locks')");
-        }
+        lock = LockNames.require(m, lock, "why " + lock);
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
