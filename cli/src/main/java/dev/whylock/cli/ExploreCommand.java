@@ -33,8 +33,10 @@ import picocli.CommandLine.ParentCommand;
             "  whylock explore --scenario unbind-cage --ignore data-race      # damage only: data races do not count",
             "",
             "A happens-before data race on a plain field is a finding (kind data-race), as KCSAN reports it.",
+            "Lock names as in 'whylock list locks' (rtnl for rtnl_mutex); quote names with '->', e.g. 'sfp->sm_mutex'.",
             "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error,",
-            "130 interrupted (Ctrl-C; the partial result is written)."})
+            "130 interrupted (Ctrl-C; the partial result is written). A --time-limit is a bound like --max-executions:",
+            "the partial result is written and the exit code is 0 or 1."})
 final class ExploreCommand implements Callable<Integer> {
 
     static final long DEFAULT_MAX_EXECUTIONS = 1_000_000;
@@ -62,8 +64,9 @@ final class ExploreCommand implements Callable<Integer> {
     List<String> removes = new ArrayList<>();
 
     @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
-            description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead. "
-                    + "Repeatable.")
+            description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead: "
+                    + "an existing lock, or a new one (not within two edits of an existing lock's name). Repeatable; an "
+                    + "acquisition is removed or replaced, not both.")
     List<String> replaces = new ArrayList<>();
 
     @Option(names = "--strategy", paramLabel = "dpor|pct|random|stress", defaultValue = "dpor",
@@ -120,7 +123,7 @@ final class ExploreCommand implements Callable<Integer> {
             return stress(io, info, program, max);
         }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
-                .withTimeLimit(timeLimit == null ? 0 : remainingMillis(io), io.ticker());
+                .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
         return Searches.explore(io, common, info, program, cfg, ignored);
     }
 
@@ -166,7 +169,7 @@ final class ExploreCommand implements Callable<Integer> {
         Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
-            long limitNanos = timeLimit == null ? Long.MAX_VALUE : remainingMillis(io) * 1_000_000;
+            long limitNanos = timeLimit == null ? Long.MAX_VALUE : io.millisLeft(timeLimit) * 1_000_000;
             long start = io.ticker().nanos();
             var cancelled = io.cancellation().requested();
             StressResult r = Stress.run(program, info.experiments(), (int) runs, STRESS_HANG_MILLIS, seed, false, io.ticker(),
@@ -176,11 +179,6 @@ final class ExploreCommand implements Callable<Integer> {
         } finally {
             io.cancellation().finished(code);
         }
-    }
-
-    /** What is left of {@code --time-limit}, which counts from the start of the command (at least 1 ms). */
-    private long remainingMillis(Io io) {
-        return Math.max(1, timeLimit.toMillis() - io.sinceStartMillis());
     }
 
     /** A value from a fixed list, with a suggestion for a typo. */

@@ -39,9 +39,12 @@ record Io(PrintWriter out, PrintWriter err, PrintStream errStream, Path workDir,
                 Cancellation.onShutdown(), 1_500, processStartNanos());
     }
 
-    /** How long ago the command started, in milliseconds. */
-    long sinceStartMillis() {
-        return (ticker.nanos() - startNanos) / 1_000_000;
+    /**
+     * What is left of a {@code --time-limit} that counts from the start of the command, in
+     * milliseconds for {@code SearchConfig.withTimeLimit}: 0 (none) for no limit, else at least 1.
+     */
+    long millisLeft(java.time.Duration limit) {
+        return limit == null ? 0 : Math.max(1, limit.toMillis() - (ticker.nanos() - startNanos) / 1_000_000);
     }
 
     /**

@@ -32,6 +32,7 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
     private volatile int violations;
     private volatile long steps = -1;
     private volatile String exploring;
+    private volatile String exploringShort;
 
     /** Executions over every exploration so far. */
     long total(long executions) {
@@ -75,8 +76,8 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
     public final void exploring(String scenario, LockExperiment experiment, int index, int total) {
         base += last;
         last = 0;
-        exploring = "exploration " + index + " of " + total + " (" + scenario + ", "
-                + (experiment == null ? "as written" : experiment.toString()) + ")";
+        exploringShort = "exploration " + index + " of " + total;
+        exploring = exploringShort + " (" + scenario + ", " + (experiment == null ? "as written" : experiment.toString()) + ")";
         changed();
     }
 
@@ -103,6 +104,16 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
 
     final int violations() {
         return violations;
+    }
+
+    /** "exploration 3 of 60" during an inquiry, else null. */
+    final String exploration() {
+        return exploringShort;
+    }
+
+    /** Steps of the running execution at the last heartbeat, or -1 between executions. */
+    final long steps() {
+        return steps;
     }
 
     /** Forgets the steps shown, so that a line mentions them only after a new heartbeat. */
@@ -207,8 +218,12 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
         @Override
         void changed() {
             bar.stepTo(executions());
+            // The bar is cut at the terminal's width: short words, the exploration's number without its name.
             int v = violations();
-            bar.setExtraMessage(v + (v == 1 ? " violation" : " violations") + doing(true));
+            long st = steps();
+            bar.setExtraMessage(" " + v + (v == 1 ? " violation" : " violations")
+                    + (st >= 0 ? "; execution " + String.format("%,d", executions() + 1) + ": " + String.format("%,d", st) + " steps" : "")
+                    + (exploration() == null ? "" : "; " + exploration()));
         }
 
         @Override

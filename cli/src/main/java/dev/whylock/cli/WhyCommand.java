@@ -70,7 +70,8 @@ final class WhyCommand implements Callable<Integer> {
     Long maxExecutions;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wall time per exploration, e.g. 30s; a cut exploration is reported as not exhaustive.")
+            description = "Wall time per exploration (one scenario under one experiment), e.g. 30s (a bare number is "
+                    + "seconds); a cut exploration is reported as not exhaustive, its verdict UNDECIDED.")
     Duration timeLimit;
 
     @Option(names = "--stress-runs", paramLabel = "N",
