@@ -4,6 +4,7 @@ import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
@@ -174,7 +175,14 @@ final class ExploreCommand implements Callable<Integer> {
             var cancelled = io.cancellation().requested();
             StressResult r = Stress.run(program, info.experiments(), (int) runs, STRESS_HANG_MILLIS, seed, false, io.ticker(),
                     () -> cancelled.getAsBoolean() || io.ticker().nanos() - start >= limitNanos);
-            code = StressOutput.write(io, common, info, r);
+            StopReason stop = cancelled.getAsBoolean() ? StopReason.INTERRUPTED
+                    : r.runs() < runs ? StopReason.TIME_LIMIT : StopReason.MAX_EXECUTIONS;
+            if (stop == StopReason.INTERRUPTED && !common.quiet) {
+                io.err().println("whylock: interrupted after " + r.runs() + " runs; writing the partial result");
+                io.err().flush();
+            }
+            code = StressOutput.write(io, common, info, r, stop, runs);
+            code = stop == StopReason.INTERRUPTED ? ExitCode.INTERRUPTED : code;
             return code;
         } finally {
             io.cancellation().finished(code);

@@ -1,5 +1,6 @@
 package dev.whylock.cli;
 
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.stress.StressResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,13 +10,17 @@ import java.util.Map;
 final class StressOutput {
     private StressOutput() {}
 
-    static int write(Io io, CommonOptions common, RunInfo info, StressResult r) {
-        String json = StressJson.text(StressJson.stress(info, r.runs(), r.failedRuns(), r.firstFailureRun(), r.failures(),
-                r.elapsedMillis()));
+    /** {@code stop}: why the runs ended, of the {@code asked} runs. */
+    static int write(Io io, CommonOptions common, RunInfo info, StressResult r, StopReason stop, long asked) {
+        var node = StressJson.stress(info, r.runs(), r.failedRuns(), r.firstFailureRun(), r.failures(), r.elapsedMillis());
+        node.put("stopReason", stop.key());
+        String json = StressJson.text(node);
         if (common.json != null) {
             RunOutput.write(common.json(io), json, "--json");
         }
-        String text = text(info, r);
+        String text = text(info, r) + (stop == StopReason.MAX_EXECUTIONS ? ""
+                : String.format("stopped early (%s) after %,d of %,d runs%n", stop == StopReason.INTERRUPTED ? "Ctrl-C" : "time limit",
+                        r.runs(), asked));
         if (common.traceOut != null) {
             RunOutput.write(io.resolve(common.traceOut), "stress runs on real threads record no trace\n", "--trace-out");
         }
