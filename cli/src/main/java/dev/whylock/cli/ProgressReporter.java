@@ -177,15 +177,18 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
                 return;
             }
             lastPrinted = millis;
-            io.err().println(line(strategy, executions(), violations(), millis) + doing(true));
+            // An inquiry's explorations each count their own violations, and one finding recurs in many: no total.
+            io.err().println(line(strategy, executions(), exploration() == null ? violations() : -1, millis) + doing(true));
             io.err().flush();
             shownSteps();
         }
 
+        /** The counts; {@code violations} below 0 leaves them out. */
         static String line(String strategy, long executions, int violations, long millis) {
             long rate = millis == 0 ? 0 : executions * 1000 / millis;
-            return String.format("whylock: %s: %,d executions (%,d/s), %d violation%s so far, %.1f s elapsed",
-                    strategy, executions, rate, violations, violations == 1 ? "" : "s", millis / 1000.0);
+            String found = violations < 0 ? "" : String.format(", %d violation%s so far", violations, violations == 1 ? "" : "s");
+            return String.format("whylock: %s: %,d executions (%,d/s)%s, %.1f s elapsed", strategy, executions, rate, found,
+                    millis / 1000.0);
         }
 
         @Override
@@ -221,7 +224,7 @@ abstract sealed class ProgressReporter implements Progress, InquiryListener, Aut
             // The bar is cut at the terminal's width: short words, the exploration's number without its name.
             int v = violations();
             long st = steps();
-            bar.setExtraMessage(" " + v + (v == 1 ? " violation" : " violations")
+            bar.setExtraMessage((exploration() != null ? "" : " " + v + (v == 1 ? " violation" : " violations"))
                     + (st >= 0 ? "; execution " + String.format("%,d", executions() + 1) + ": " + String.format("%,d", st) + " steps" : "")
                     + (exploration() == null ? "" : "; " + exploration()));
         }
