@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunawayIT {
 
-    private static final long LIMIT_MILLIS = 4_000;
+    private static final long LIMIT_MILLIS = 6_000;
     private static final Pattern ELAPSED = Pattern.compile("([0-9.]+) s elapsed");
 
     @TempDir
@@ -75,12 +75,12 @@ class RunawayIT {
     void sigint_inTheMiddleOfALongExecution_endsWithinOneSecondWithPartialResultAnd130() throws Exception {
         runaway();
         WhylockProcess p = WhylockProcess.start(dir, "explore", "--scenario", "runaway.yaml", "--json", "partial.json");
-        // Wait for a progress line from inside the first execution: the search is now in its middle.
+        // Wait for a progress line from inside an execution: the search is now in the middle of one.
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!p.err().contains("execution 1 running") && p.isAlive() && System.nanoTime() < deadline) {
+        while (!p.err().contains(" running: ") && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(p.err().contains("execution 1 running"), "progress from inside the first execution: " + p);
+        assertTrue(p.err().contains(" running: "), "progress from inside an execution: " + p);
         long sent = System.nanoTime();
         p.interrupt();
         int code = p.waitFor(60);
