@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes output files so that a reader never sees half a file: the text goes to a temporary file in
@@ -16,13 +18,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class AtomicFile {
     private AtomicFile() {}
 
-    /** Writes {@code text} to {@code target} atomically, creating its directory when missing. */
+    /**
+     * Writes {@code text} to {@code target} atomically, creating its directory when missing. A
+     * failure names {@code target}, never the temporary file: that one is whylock's business.
+     */
     static void write(Path target, String text) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        String prefix = "." + abs.getFileName() + ".";
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(dir, prefix, ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 // createTempFile makes the file private; results are meant to be shared.
@@ -33,8 +40,15 @@ final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            // The temporary name is random (".out.json.123456.tmp"): say the target instead.
+            String reason = ScenarioResolver.reason(e).replaceAll(Pattern.quote(dir.resolve(prefix).toString()) + "[0-9]*\\.tmp",
+                    Matcher.quoteReplacement(abs.toString()));
+            throw new IOException(reason, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
@@ -33,8 +34,10 @@ import picocli.CommandLine.ParentCommand;
             "  whylock explore --scenario unbind-cage --ignore data-race      # damage only: data races do not count",
             "",
             "A happens-before data race on a plain field is a finding (kind data-race), as KCSAN reports it.",
+            "Lock names as in 'whylock list locks' (rtnl for rtnl_mutex); quote names with '->', e.g. 'sfp->sm_mutex'.",
             "Exit codes: 0 no violation within the bound, 1 a violation was found, 2 bad input, 3 internal error,",
-            "130 interrupted (Ctrl-C; the partial result is written)."})
+            "130 interrupted (Ctrl-C; the partial result is written). A --time-limit is a bound like --max-executions:",
+            "the partial result is written and the exit code is 0 or 1."})
 final class ExploreCommand implements Callable<Integer> {
 
     static final long DEFAULT_MAX_EXECUTIONS = 1_000_000;
@@ -62,8 +65,9 @@ final class ExploreCommand implements Callable<Integer> {
     List<String> removes = new ArrayList<>();
 
     @Option(names = "--replace", paramLabel = "L[@SITE,...]=NEW", completionCandidates = Candidates.LocksAndSites.class,
-            description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead. "
-                    + "Repeatable.")
+            description = "Make the acquisitions of L (everywhere or in the listed functions) take the lock NEW instead: "
+                    + "an existing lock, or a new one (not within two edits of an existing lock's name). Repeatable; an "
+                    + "acquisition is removed or replaced, not both.")
     List<String> replaces = new ArrayList<>();
 
     @Option(names = "--strategy", paramLabel = "dpor|pct|random|stress", defaultValue = "dpor",
@@ -77,7 +81,9 @@ final class ExploreCommand implements Callable<Integer> {
     Long maxExecutions;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this much wall time, e.g. 30s, 5m; the partial result is marked not exhaustive.")
+            description = "Stop after this much wall time from the start of the command, e.g. 30s, 5m (a number without a "
+                    + "unit is seconds); the partial result, marked not exhaustive, is written within about a second, and the "
+                    + "exit code is the usual 0 or 1.")
     Duration timeLimit;
 
     @Option(names = "--preemptions", paramLabel = "K",
@@ -85,7 +91,9 @@ final class ExploreCommand implements Callable<Integer> {
                     + "pct: bug depth K+1 (default depth 3).")
     Integer preemptions;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for pct, random and stress (default 1).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed for pct and random, which then repeat exactly (default 1). Stress runs are not reproducible: "
+                    + "the seed fixes only the model's own random choices; the operating system schedules the threads.")
     long seed;
 
     @Option(names = "--timing", paramLabel = "untimed|ordered", defaultValue = "untimed",
@@ -107,7 +115,7 @@ final class ExploreCommand implements Callable<Integer> {
         RunConfig.Timing t = RunConfig.Timing.valueOf(choice("--timing", timing, List.of("untimed", "ordered")).toUpperCase(Locale.ROOT));
         long max = bounds(strat);
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
-        List<LockExperiment> experiments = ExperimentParser.parse(loaded.model(), removes, replaces);
+        List<LockExperiment> experiments = ExperimentParser.combined(loaded.model(), removes, replaces);
         var ignored = ignore.kinds();
         common.checkWritable(io);
         RunInfo info = new RunInfo(loaded, experiments, t, describe(strat));
@@ -116,7 +124,7 @@ final class ExploreCommand implements Callable<Integer> {
             return stress(io, info, program, max);
         }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
-                .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+                .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
         return Searches.explore(io, common, info, program, cfg, ignored);
     }
 
@@ -159,14 +167,22 @@ final class ExploreCommand implements Callable<Integer> {
 
     private int stress(Io io, RunInfo info, Program program, long runs) {
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
-            long limitNanos = timeLimit == null ? Long.MAX_VALUE : timeLimit.toNanos();
+            long limitNanos = timeLimit == null ? Long.MAX_VALUE : io.millisLeft(timeLimit) * 1_000_000;
             long start = io.ticker().nanos();
             var cancelled = io.cancellation().requested();
             StressResult r = Stress.run(program, info.experiments(), (int) runs, STRESS_HANG_MILLIS, seed, false, io.ticker(),
                     () -> cancelled.getAsBoolean() || io.ticker().nanos() - start >= limitNanos);
-            code = StressOutput.write(io, common, info, r);
+            StopReason stop = cancelled.getAsBoolean() ? StopReason.INTERRUPTED
+                    : r.runs() < runs ? StopReason.TIME_LIMIT : StopReason.MAX_EXECUTIONS;
+            if (stop == StopReason.INTERRUPTED && !common.quiet) {
+                io.err().println("whylock: interrupted after " + r.runs() + " runs; writing the partial result");
+                io.err().flush();
+            }
+            code = StressOutput.write(io, common, info, r, stop, runs);
+            code = stop == StopReason.INTERRUPTED ? ExitCode.INTERRUPTED : code;
             return code;
         } finally {
             io.cancellation().finished(code);

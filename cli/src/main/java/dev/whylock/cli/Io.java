@@ -20,16 +20,40 @@ import java.nio.file.Path;
  * @param ticker the wall clock
  * @param cancellation Ctrl-C
  * @param progressIntervalMillis how often plain progress lines are printed
+ * @param startNanos when the command started on {@code ticker}: a time limit counts from there
  */
 record Io(PrintWriter out, PrintWriter err, PrintStream errStream, Path workDir, boolean terminal, Ticker ticker,
-        Cancellation cancellation, long progressIntervalMillis) {
+        Cancellation cancellation, long progressIntervalMillis, long startNanos) {
+
+    /** An Io whose command starts now. */
+    Io(PrintWriter out, PrintWriter err, PrintStream errStream, Path workDir, boolean terminal, Ticker ticker,
+            Cancellation cancellation, long progressIntervalMillis) {
+        this(out, err, errStream, workDir, terminal, ticker, cancellation, progressIntervalMillis, ticker.nanos());
+    }
 
     /** The real terminal, files and clock of this process. */
     static Io system() {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return new Io(out, err, System.err, Path.of("").toAbsolutePath(), stderrIsTerminal(), System::nanoTime,
-                Cancellation.onShutdown(), 10_000);
+                Cancellation.onShutdown(), 1_500, processStartNanos());
+    }
+
+    /**
+     * What is left of a {@code --time-limit} that counts from the start of the command, in
+     * milliseconds for {@code SearchConfig.withTimeLimit}: 0 (none) for no limit, else at least 1.
+     */
+    long millisLeft(java.time.Duration limit) {
+        return limit == null ? 0 : Math.max(1, limit.toMillis() - (ticker.nanos() - startNanos) / 1_000_000);
+    }
+
+    /**
+     * When this JVM started, on the {@code System.nanoTime()} scale: a time limit then bounds the
+     * whole command as the user sees it, model loading included. (The JVM's uptime is exact to the
+     * millisecond; the process start time the OS reports is not, on Linux only to the second.)
+     */
+    private static long processStartNanos() {
+        return System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
     }
 
     /** Resolves a path given on the command line against the working directory. */

@@ -38,7 +38,8 @@ final class LocksetCommand implements Callable<Integer> {
     Long maxExecutions;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this much wall time, e.g. 30s; the locksets then cover only what was explored.")
+            description = "Stop after this much wall time from the start of the command, e.g. 30s (a bare number is seconds); "
+                    + "the locksets then cover only what was explored.")
     Duration timeLimit;
 
     @Mixin
@@ -60,7 +61,7 @@ final class LocksetCommand implements Callable<Integer> {
         common.checkWritable(io);
         RunInfo info = new RunInfo(loaded, List.of(), RunConfig.Timing.UNTIMED, "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
-                .withTimeLimit(timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+                .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
         return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored);
     }
 }

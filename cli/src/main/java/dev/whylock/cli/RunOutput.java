@@ -28,17 +28,28 @@ final class RunOutput {
             write(p, ReplayFiles.of(info, r.violations().get(i)).text(), "replay file");
             report = report.withReplayFile(i, io.show(p));
         }
-        SavedResult saved = save(io, common, extend.apply(report));
-        render(io, common, saved, false);
+        saveAndRender(io, common, extend.apply(report), false);
         return r.hasViolation() ? ExitCode.VIOLATION : ExitCode.OK;
     }
 
-    /** Writes {@code result} as JSON (to {@code --json} when asked) and returns it read back from that JSON. */
-    static SavedResult save(Io io, CommonOptions common, SavedResult result) {
+    /**
+     * Writes {@code result} as JSON (to {@code --json} when asked), then renders what was asked from
+     * that JSON read back. With nothing to render ({@code --quiet}, no {@code --html} or
+     * {@code --trace-out}) it is not read back: a large partial result after Ctrl-C is saved sooner.
+     */
+    static void saveAndRender(Io io, CommonOptions common, SavedResult result, boolean full) {
         String text = result.json();
         if (common.json != null) {
             write(common.json(io), text, "--json");
         }
+        if (common.quiet && common.html == null && common.traceOut == null) {
+            return;
+        }
+        render(io, common, readBack(text), full);
+    }
+
+    /** The result as every output is rendered from it: read back from its own JSON. */
+    private static SavedResult readBack(String text) {
         try {
             return SavedResult.read(text);
         } catch (ResultFormatException e) {

@@ -94,6 +94,9 @@ final class ScenarioResolver {
 
     static String reason(IOException e) {
         String m = e.getMessage();
+        if (e.getClass() == IOException.class && m != null) {
+            return m;
+        }
         return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
                 + (m == null ? "" : ": " + m);
     }

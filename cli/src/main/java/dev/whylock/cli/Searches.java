@@ -1,13 +1,18 @@
 package dev.whylock.cli;
 
+import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.analysis.Analyses;
+import dev.whylock.engine.analysis.ExperimentReach;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.result.StopReason;
+import dev.whylock.engine.search.ExecutionObserver;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.report.RunReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -25,14 +30,39 @@ final class Searches {
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
         Analyses analyses = new Analyses(Set.copyOf(info.scenario().model().unvalidatedLockClasses()));
-        return explore(io, common, info, program, cfg.withObservers(analyses.observers()),
+        ExperimentReach reach = new ExperimentReach(info.experiments());
+        List<ExecutionObserver> observers = new ArrayList<>(analyses.observers());
+        observers.add(reach);
+        return explore(io, common, info, program, cfg.withObservers(observers),
                 r -> r.withViolations(analyses.report().races().violations(), ignored),
-                report -> report.withAnalysis(analyses.report()));
+                report -> notes(io, common, info, report.withAnalysis(analyses.report()), reach));
+    }
+
+    /**
+     * Names the experiments' new lock classes, and the experiments no execution reached (with a
+     * warning): removing a lock where it is never taken changes nothing, so "no damage" would mislead.
+     */
+    private static RunReport notes(Io io, CommonOptions common, RunInfo info, RunReport report, ExperimentReach reach) {
+        List<String> unreached = report.result().executions() == 0 ? List.of()
+                : reach.unreached().stream().map(LockExperiment::toString).toList();
+        if (!common.quiet) {
+            for (LockExperiment e : reach.unreached()) {
+                if (unreached.contains(e.toString())) {
+                    io.err().println("whylock: warning: " + e + " was never reached: no explored execution takes " + e.lockClass()
+                            + (e.sites().isEmpty() ? "" : " in " + String.join(", ", e.sites().stream().sorted().toList()))
+                            + " in scenario " + info.scenarioName() + ", so it changed nothing; 'whylock list scenarios' shows "
+                            + "what each scenario runs");
+                }
+            }
+            io.err().flush();
+        }
+        return report.withExperimentNotes(info.newLockClasses(), unreached);
     }
 
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg,
             UnaryOperator<ExplorationResult> findings, UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
             ExplorationResult r;

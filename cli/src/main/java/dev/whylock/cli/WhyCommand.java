@@ -1,6 +1,5 @@
 package dev.whylock.cli;
 
-import dev.whylock.linux.model.Suggest;
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.exec.RunConfig;
@@ -72,7 +71,8 @@ final class WhyCommand implements Callable<Integer> {
     Long maxExecutions;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wall time per exploration, e.g. 30s; a cut exploration is reported as not exhaustive.")
+            description = "Wall time per exploration (one scenario under one experiment), e.g. 30s (a bare number is "
+                    + "seconds); a cut exploration is reported as not exhaustive, its verdict UNDECIDED.")
     Duration timeLimit;
 
     @Option(names = "--stress-runs", paramLabel = "N",
@@ -113,11 +113,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         Io io = root.io();
         Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
-        if (!m.lockClasses().contains(lock)) {
-            throw new UsageException("why " + lock + ": model " + m.name() + " has no lock '" + lock + "'"
-                    + Suggest.didYouMean(lock, m.lockClasses()) + " (locks: " + String.join(", ", m.lockClasses())
-                    + "; see 'whylock list locks')");
-        }
+        lock = LockNames.require(m, lock, "why " + lock);
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
@@ -145,6 +141,7 @@ final class WhyCommand implements Callable<Integer> {
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
         io.cancellation().begin();
+        Prewarmer.start();
         int code = ExitCode.INTERNAL;
         try {
             WhyReport report;
@@ -152,7 +149,7 @@ final class WhyCommand implements Callable<Integer> {
             try {
                 LockInquiry inquiry = new LockInquiry(lock, programs).withReplacements(replacements)
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
-                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress)
+                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress).withListener(progress)
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
                         .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))

@@ -47,7 +47,7 @@ final class WhyOutput {
                 run = replays.add(run, null, b.scenario(), v);
             }
         }
-        RunOutput.render(io, common, RunOutput.save(io, common, run), full);
+        RunOutput.saveAndRender(io, common, run, full);
     }
 
     /** Writes replay files, numbered per file name: per run beside the JSON file, per scenario and experiment under .whylock/. */

@@ -226,7 +226,7 @@ class BadInputTest {
 
     @Test
     void whyLock_unknown_exits2WithSuggestion() {
-        assertUsage(run("why", "rtnl"), "rtnl", "rtnl_mutex");
+        assertUsage(run("why", "rtnl_mutx"), "rtnl_mutx", "'rtnl_mutex'");
     }
 
     @Test

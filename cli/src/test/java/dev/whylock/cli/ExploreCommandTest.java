@@ -102,6 +102,17 @@ class ExploreCommandTest {
     }
 
     @Test
+    void stress_interrupted_exits130AndSaysItStoppedEarly() throws IOException {
+        Cancellation c = Cancellation.manual();
+        c.request();
+        Cli.Result r = Cli.run(dir, System::nanoTime, c, "explore", "--scenario", "unbind-cage", "--strategy", "stress",
+                "--max-executions", "50", "--json", "s.json");
+        assertEquals(ExitCode.INTERRUPTED, r.code(), r.toString());
+        assertEquals("interrupted", json(dir.resolve("s.json")).get("stopReason").asText());
+        assertTrue(r.out().contains("stopped early (Ctrl-C) after 0 of 50 runs"), r.out());
+    }
+
+    @Test
     void explore_timeLimitReached_stopsAndMarksTheResultNotExhaustive() throws IOException {
         AtomicLong now = new AtomicLong();
         // Every reading of the clock advances it by one second: the 2 s limit is hit after a few executions.

@@ -103,12 +103,12 @@ class WhyCommandTest {
 
     @Test
     void why_replaceFlag_reportsTheReplacementOutcome() throws IOException {
-        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--replace", "rtnl_mutex=sfp_bus_lock",
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--scenario", "unbind-cage", "--replace", "rtnl_mutex=sfp_bus->lock",
                 "--stress-runs", "0", "--json", "w.json", "--quiet");
         assertEquals(ExitCode.OK, r.code(), r.toString());
         JsonNode rep = ExploreCommandTest.json(dir.resolve("w.json")).get("replacements");
         assertEquals(1, rep.size(), rep.toString());
-        assertEquals("replace rtnl_mutex=sfp_bus_lock", rep.get(0).get("experiment").asText());
+        assertEquals("replace rtnl_mutex=sfp_bus->lock", rep.get(0).get("experiment").asText());
     }
 
     @Test

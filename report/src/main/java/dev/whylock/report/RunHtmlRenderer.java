@@ -19,12 +19,12 @@ public final class RunHtmlRenderer {
         ExplorationResult r = report.result();
         String where = report.scenario() != null ? report.scenario() : r.program();
         HtmlPage.open("whylock: " + where, out);
-        String cls = r.hasViolation() ? "bad" : r.exhaustive() ? "good" : "open";
+        String cls = r.hasViolation() ? "bad" : r.exhaustive() && report.neverReached().isEmpty() ? "good" : "open";
         out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(HtmlPage.names(RunTextRenderer.verdict(report)))
                 .append("</h1></div>\n");
         out.append("<p class=\"what\">model <b>").append(HtmlPage.esc(report.model() == null ? "(none)" : report.model()))
                 .append("</b>, scenario <b>").append(HtmlPage.esc(where)).append("</b>, experiments: <b>")
-                .append(HtmlPage.esc(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments().stream().map(Object::toString).toList())))
+                .append(HtmlPage.esc(RunTextRenderer.experiments(report)))
                 .append("</b>").append(report.timing() == null ? "" : ", timing <b>" + HtmlPage.esc(report.timing()) + "</b>")
                 .append("</p>\n");
         out.append("<h2>Coverage</h2>\n<table>\n");

@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>{@code schemaVersion} and {@code result: "run"} come first, then the stable keys of the
  * product contract in this order: {@code verdict, exhaustive, executions, elapsedMillis, model,
  * scenario, experiments, violations, locksets, lockOrder}; then {@code blocked, steps, bounded,
- * stopReason, strategy, seed, timing, program, analysis}. Readers ignore keys they do not know.
+ * stopReason, strategy, seed, timing, program}, the optional {@code newLockClasses, neverReached},
+ * and {@code analysis}. Readers ignore keys they do not know.
  * docs/result-schema.json describes every key.
  */
 public final class RunJson {
@@ -70,6 +71,12 @@ public final class RunJson {
         o.put("seed", r.seed());
         o.put("timing", report.timing());
         o.put("program", r.program());
+        if (!report.newLockClasses().isEmpty()) {
+            o.set("newLockClasses", Json.tree(report.newLockClasses()));
+        }
+        if (!report.neverReached().isEmpty()) {
+            o.set("neverReached", Json.tree(report.neverReached()));
+        }
         if (a != null) {
             o.set("analysis", Json.tree(a));
         }
@@ -106,6 +113,20 @@ public final class RunJson {
                 Json.bool(n, "bounded"), Json.number(n, "elapsedMillis"), Json.bind(n.get("stopReason"), StopReason.class, "stopReason"),
                 experiments, violations);
         AnalysisReport a = n.hasNonNull("analysis") ? Json.bind(n.get("analysis"), AnalysisReport.class, "analysis") : null;
-        return new RunReport(Json.textOr(n, "model"), Json.textOr(n, "scenario"), Json.textOr(n, "timing"), r, replays, a);
+        return new RunReport(Json.textOr(n, "model"), Json.textOr(n, "scenario"), Json.textOr(n, "timing"), r, replays, a,
+                strings(n, "newLockClasses"), strings(n, "neverReached"));
+    }
+
+    /** An optional array of strings; missing is empty. */
+    private static List<String> strings(ObjectNode n, String key) throws ResultFormatException {
+        List<String> out = new ArrayList<>();
+        JsonNode a = n.path(key);
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isTextual()) {
+                throw new ResultFormatException(key + "[" + i + "]: expected a string, found " + a.get(i).getNodeType());
+            }
+            out.add(a.get(i).asText());
+        }
+        return out;
     }
 }

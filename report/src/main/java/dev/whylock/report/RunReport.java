@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param replayFiles replay file path per violation index (0-based); missing when none was written
  * @param analysis    locksets, races, lock order and assertions over the same executions, or
  *                    {@code null} when the analyses did not run
+ * @param newLockClasses replacement locks of the experiments that the program does not have
+ * @param neverReached the experiments (as {@link dev.whylock.engine.LockExperiment#toString()})
+ *                    whose acquisitions no explored execution reached: they changed nothing
  */
 public record RunReport(
         String model,
@@ -28,16 +31,25 @@ public record RunReport(
         String timing,
         ExplorationResult result,
         Map<Integer, String> replayFiles,
-        AnalysisReport analysis) implements SavedResult {
+        AnalysisReport analysis,
+        List<String> newLockClasses,
+        List<String> neverReached) implements SavedResult {
 
     public RunReport {
         Objects.requireNonNull(result, "result");
         replayFiles = Map.copyOf(replayFiles);
+        newLockClasses = List.copyOf(newLockClasses);
+        neverReached = List.copyOf(neverReached);
     }
 
     /** A report without replay files or analyses. */
     public static RunReport of(String model, String scenario, String timing, ExplorationResult result) {
-        return new RunReport(model, scenario, timing, result, Map.of(), null);
+        return new RunReport(model, scenario, timing, result, Map.of(), null, List.of(), List.of());
+    }
+
+    /** This report naming the experiments' new lock classes and the experiments no execution reached. */
+    public RunReport withExperimentNotes(List<String> newLocks, List<String> unreached) {
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLocks, unreached);
     }
 
     /** This report with the replay file of violation {@code index} (0-based) recorded. */
@@ -47,12 +59,12 @@ public record RunReport(
         }
         Map<Integer, String> m = new HashMap<>(replayFiles);
         m.put(index, path);
-        return new RunReport(model, scenario, timing, result, m, analysis);
+        return new RunReport(model, scenario, timing, result, m, analysis, newLockClasses, neverReached);
     }
 
     /** This report with the analyses run over the same executions (see {@code Analyses.observers()}). */
     public RunReport withAnalysis(AnalysisReport a) {
-        return new RunReport(model, scenario, timing, result, replayFiles, a);
+        return new RunReport(model, scenario, timing, result, replayFiles, a, newLockClasses, neverReached);
     }
 
     /** The replay file of violation {@code index}, or {@code null} when none was written. */

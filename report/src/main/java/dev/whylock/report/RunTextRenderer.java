@@ -37,6 +37,10 @@ public final class RunTextRenderer {
     public static String verdict(RunReport report) {
         ExplorationResult r = report.result();
         String where = report.scenario() != null ? report.scenario() : r.program();
+        if (!r.hasViolation() && !report.neverReached().isEmpty() && report.neverReached().size() == r.experiments().size()) {
+            return "NEVER REACHED in " + where + ": no explored execution reached what " + String.join(" and ", report.neverReached())
+                    + " changes (" + r.executions() + " executions), so the experiment changed nothing";
+        }
         if (!r.hasViolation()) {
             return r.exhaustive()
                     ? "NO VIOLATION in " + where + ": none of the " + r.executions() + " distinct interleavings fails"
@@ -56,11 +60,33 @@ public final class RunTextRenderer {
         StringBuilder b = new StringBuilder();
         b.append("model ").append(report.model() == null ? "(none)" : report.model());
         b.append(", scenario ").append(report.scenario() == null ? r.program() : report.scenario());
-        b.append(", experiments: ").append(r.experiments().isEmpty() ? "none (the code as written)" : String.join("; ", r.experiments().stream().map(Object::toString).toList()));
+        b.append(", experiments: ").append(experiments(report));
         if (report.timing() != null) {
             b.append(", timing ").append(report.timing());
         }
         return b.toString();
+    }
+
+    /**
+     * The experiments as the header names them, each marked when no execution reached it and with
+     * the replacement locks the program does not have named as new.
+     */
+    static String experiments(RunReport report) {
+        if (report.experiments().isEmpty()) {
+            return "none (the code as written)";
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (dev.whylock.engine.LockExperiment e : report.experiments()) {
+            String s = e.toString();
+            if (e.replacement() != null && report.newLockClasses().contains(e.replacement())) {
+                s += " (" + e.replacement() + ": a new lock class)";
+            }
+            if (report.neverReached().contains(e.toString())) {
+                s += " (never reached)";
+            }
+            out.add(s);
+        }
+        return String.join("; ", out);
     }
 
     private static void coverage(ExplorationResult r, Appendable out) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whylock.engine.LockExperiment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,28 @@ class RunJsonTest {
     void read_notJson_failsWithLine() {
         ResultFormatException e = assertThrows(ResultFormatException.class, () -> RunJson.read("{\n\"verdict\": "));
         assertTrue(e.getMessage().startsWith("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void experimentNotes_writeThenRead_keepTheNewLockAndTheNeverReachedExperiment() throws Exception {
+        RunReport r = Programs.report("lost-update", Programs.lostUpdate(), LockExperiment.remove("counter_lock", "nowhere"),
+                LockExperiment.replace("counter_lock", "new_lock", "counter_inc"))
+                .withExperimentNotes(List.of("new_lock"), List.of("remove counter_lock@nowhere"));
+        RunReport back = RunJson.read(RunJson.text(r));
+        assertEquals(r, back);
+        String header = render(back, false).lines().skip(1).findFirst().orElseThrow();
+        assertTrue(header.contains("remove counter_lock@nowhere (never reached); replace counter_lock@counter_inc=new_lock "
+                + "(new_lock: a new lock class)"), header);
+    }
+
+    @Test
+    void everyExperimentNeverReached_noViolation_verdictSaysNeverReachedNotNoViolation() throws Exception {
+        RunReport r = Programs.report("lost-update", Programs.lostUpdate(), LockExperiment.remove("counter_lock", "nowhere"))
+                .withExperimentNotes(List.of(), List.of("remove counter_lock@nowhere"));
+        String verdict = RunTextRenderer.verdict(r);
+        assertTrue(verdict.startsWith("NEVER REACHED in lost-update: no explored execution reached what remove "
+                + "counter_lock@nowhere changes"), verdict);
+        assertTrue(render(r, true).contains("<div class=\"verdict open\">"), "HTML does not show it as good");
     }
 
     static String render(RunReport r, boolean html) throws IOException {

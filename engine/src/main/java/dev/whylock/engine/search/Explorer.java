@@ -88,7 +88,7 @@ public final class Explorer {
                 && !(strategy instanceof Dfs d && d.pruned()) && !(strategy instanceof IterativeBounding ib && ib.pruned()) && !bounded;
         List<Violation> violations = new ArrayList<>(found.values());
         if (cfg.minimize() && cfg.strategy().kind() != StrategySpec.Kind.REPLAY && !violations.isEmpty()) {
-            violations = minimize(program, cfg, violations);
+            violations = minimize(program, cfg, run, violations, () -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean());
         }
         cfg.progress().update(executions, blocked, violations.size(), cfg.ticker().nanos() - start);
         return new ExplorationResult(program.name(), strategy.name(), cfg.strategy().seed(), exhaustive, executions, blocked,
@@ -117,13 +117,19 @@ public final class Explorer {
         return stop;
     }
 
-    /** Iterative preemption bounding: for each violation, the first bound that reproduces it gives a counterexample with the fewest preemptions. */
-    private static List<Violation> minimize(Program program, SearchConfig cfg, List<Violation> violations) {
+    /**
+     * Iterative preemption bounding: for each violation, the first bound that reproduces it gives a
+     * counterexample with the fewest preemptions. It runs under the search's heartbeat ({@code run})
+     * and ends as soon as {@code over} says the time limit or Ctrl-C came, keeping what it has: a
+     * counterexample found is valid whether or not it was minimised.
+     */
+    private static List<Violation> minimize(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
+            List<Violation> violations, java.util.function.BooleanSupplier over) {
         List<Violation> out = new ArrayList<>(violations.size());
         for (Violation v : violations) {
             Violation best = v;
-            for (int bound = 0; bound < best.trace().preemptions(); bound++) {
-                Violation better = search(program, cfg, StrategySpec.dfs(bound), best.key());
+            for (int bound = 0; bound < best.trace().preemptions() && !over.getAsBoolean(); bound++) {
+                Violation better = search(program, cfg, run, over, StrategySpec.dfs(bound), best.key());
                 if (better != null) {
                     if ((better.trace().preemptions() < best.trace().preemptions()
                             || better.trace().steps().size() < best.trace().steps().size())
@@ -138,12 +144,16 @@ public final class Explorer {
         return out;
     }
 
-    private static Violation search(Program program, SearchConfig cfg, StrategySpec spec, String key) {
+    private static Violation search(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
+            java.util.function.BooleanSupplier over, StrategySpec spec, String key) {
         SearchStrategy s = spec.create();
         Map<String, Violation> found = new LinkedHashMap<>();
         SearchConfig collectAll = cfg.withStopOn(java.util.Set.of());
-        for (int n = 0; n < MINIMIZE_BUDGET && !cfg.cancelled().getAsBoolean() && s.beginExecution(); n++) {
-            ExecutionOutcome o = new Execution(program, cfg.run(), s).run();
+        for (int n = 0; n < MINIMIZE_BUDGET && !over.getAsBoolean() && s.beginExecution(); n++) {
+            ExecutionOutcome o = new Execution(program, run, s).run();
+            if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
+                return null;
+            }
             s.endExecution(o);
             collect(found, o, n, collectAll);
             if (found.containsKey(key)) {

@@ -9,7 +9,10 @@ import dev.whylock.engine.Program;
 import dev.whylock.engine.Task;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.result.ExplorationResult;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Preemption bounding: the fewest-preemption counterexample comes first. */
@@ -54,5 +57,43 @@ class BoundingTest {
         ExplorationResult r = Explorer.explore(onePreemption(), SearchConfig.of(StrategySpec.dpor()));
         assertEquals(1, r.violations().get(0).trace().preemptions());
         assertTrue(r.exhaustive());
+    }
+
+    /** Counts every execution of {@link #onePreemption()}, the search's and the minimiser's alike. */
+    private static Program counted(AtomicInteger runs) {
+        Program p = onePreemption();
+        return Litmus.program(p.name(), env -> {
+            runs.incrementAndGet();
+            p.run(env);
+        });
+    }
+
+    /** A search that stops at the first bug and sets the clock to {@code nowAfterBug} when it sees it. */
+    private static SearchConfig firstBug(AtomicLong now, long nowAfterBug) {
+        ExecutionObserver clock = o -> {
+            if (!o.violations().isEmpty()) {
+                now.set(nowAfterBug);
+            }
+        };
+        return SearchConfig.of(StrategySpec.random(3)).withStopOn(Set.of(ViolationKind.BUG)).withObservers(List.of(clock))
+                .withTimeLimit(1_000, now::get);
+    }
+
+    @Test
+    void minimization_timeLimitAlreadyReached_runsNoFurtherExecution() {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        ExplorationResult r = Explorer.explore(counted(runs), firstBug(now, 5_000_000_000L));
+        assertEquals(1, r.violations().size());
+        assertEquals(r.executions() + r.blocked(), runs.get(), "only the search's own executions ran");
+    }
+
+    @Test
+    void minimization_withinTheTimeLimit_runsAndFindsTheFewestPreemptions() {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        ExplorationResult r = Explorer.explore(counted(runs), firstBug(now, 0));
+        assertEquals(1, r.violations().get(0).trace().preemptions());
+        assertTrue(runs.get() > r.executions() + r.blocked(), "the minimiser ran executions of its own");
     }
 }

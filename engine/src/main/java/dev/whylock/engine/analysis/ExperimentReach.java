@@ -1,0 +1,42 @@
+package dev.whylock.engine.analysis;
+
+import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.Mutex;
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.Op;
+import dev.whylock.engine.exec.OpKind;
+import dev.whylock.engine.search.ExecutionObserver;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which lock experiments the explored executions reached: an experiment that no execution reached
+ * (its lock is never taken at its sites) changed nothing, and "no damage" then says nothing about it.
+ */
+public final class ExperimentReach implements ExecutionObserver {
+
+    private final Set<LockExperiment> unreached;
+
+    public ExperimentReach(List<LockExperiment> experiments) {
+        this.unreached = new LinkedHashSet<>(experiments);
+    }
+
+    @Override
+    public void onExecution(ExecutionOutcome outcome) {
+        if (unreached.isEmpty()) {
+            return;
+        }
+        for (Op op : outcome.log()) {
+            // The target is the lock named in the code, whatever an experiment made of it.
+            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK) && op.target() instanceof Mutex m) {
+                unreached.removeIf(e -> e.matches(m.lockClass(), op.site()));
+            }
+        }
+    }
+
+    /** The experiments no execution observed so far reached, in the order given. */
+    public List<LockExperiment> unreached() {
+        return List.copyOf(unreached);
+    }
+}
