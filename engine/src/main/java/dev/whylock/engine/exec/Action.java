@@ -79,6 +79,11 @@ interface Action {
         return Enabling.ENABLED;
     }
 
+    /** Whether {@link #couldRunWithCounters} can ever say no: the operation waits for quiescence. */
+    default boolean waitsForQuiescence() {
+        return false;
+    }
+
     /** How a task blocked on this operation waits, for deadlock messages. */
     default String waitDescription(Execution x, Op op) {
         return "is at " + kind().label();

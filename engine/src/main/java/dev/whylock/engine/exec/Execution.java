@@ -122,6 +122,7 @@ public final class Execution extends ExecutionApi {
             if (log.size() >= config.maxSteps()) {
                 record(ViolationKind.STEP_LIMIT, "the execution exceeded " + config.maxSteps()
                         + " steps without finishing (livelock or unbounded work)", lastTask);
+                bounded = true; // what would have followed was never explored: the search is not exhaustive
                 if (setupDone) {
                     chooser.ended(point(enabledTasks()), true);
                 }

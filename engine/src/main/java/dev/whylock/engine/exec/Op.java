@@ -96,6 +96,11 @@ public final class Op {
         return action.couldRunWhen(object, stateBefore, task);
     }
 
+    /** Whether this operation waits for quiescence (so the busy and live counters decide whether it can run). */
+    public boolean waitsForQuiescence() {
+        return action.waitsForQuiescence();
+    }
+
     /** Whether this operation could run when the busy and live counters have these values. */
     public Enabling couldRunWithCounters(long busy, long live) {
         return action.couldRunWithCounters(busy, live);
