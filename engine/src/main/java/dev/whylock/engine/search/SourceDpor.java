@@ -306,8 +306,8 @@ public final class SourceDpor implements SearchStrategy {
                 join(c, frames.get(k).clock);
             }
         }
-        if (!findRaces) {
-            return null;
+        if (!findRaces || f.barrier()) {
+            return findRaces ? List.of() : null;
         }
         List<Integer> races = new ArrayList<>();
         for (int e = 0; e < n; e++) {
@@ -383,6 +383,9 @@ public final class SourceDpor implements SearchStrategy {
             }
             int k = h.steps[x];
             Frame e = frames.get(k);
+            if (e.op.barrier()) {
+                break; // nothing moves across it
+            }
             boolean expand = false;
             if (!e.fixed && e.task != q && !before(e, pre) && Footprint.conflict(mode, h.modes[x])) {
                 Footprint efp = e.op.footprint();
