@@ -321,9 +321,40 @@ public final class SourceDpor implements SearchStrategy {
             } else {
                 objectRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
             }
-            races.addAll(found);
+            for (int k : found) {
+                if (!enabledOnlyLaterBy(f, fp, preds, k, e)) {
+                    races.add(k);
+                }
+            }
         }
         return races;
+    }
+
+    /**
+     * Whether {@code f} could run only after a step that the task of step {@code k} took after it:
+     * one of f's direct predecessors through another object than the race's ({@code raceEntry}), by
+     * that task and later than k, found that object in a state where f could not run (it enabled f:
+     * a queue before a start). Then f can never precede step k; other enablers, if any, are
+     * reordered through their own races. (Along the race's own object the search instead looks
+     * past such steps: a lock's release leads back to its acquisition.)
+     */
+    private boolean enabledOnlyLaterBy(Op f, Footprint fp, List<List<Integer>> preds, int k, int raceEntry) {
+        int task = frames.get(k).task;
+        for (int o = 0; o < preds.size(); o++) {
+            if (o == raceEntry || isCounter(fp.object(o))) {
+                continue;
+            }
+            for (int g : preds.get(o)) {
+                Frame fg = frames.get(g);
+                if (g > k && fg.task == task) {
+                    Footprint gfp = fg.op.footprint();
+                    if (f.couldRunWhen(fp.object(o), gfp.before(gfp.indexOf(fp.object(o)))) == Enabling.DISABLED) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -575,20 +606,20 @@ public final class SourceDpor implements SearchStrategy {
                 initials.set(p);
             }
         }
+        BitSet blocked = (BitSet) initials.clone();
+        blocked.andNot(fk.enabled);
+        if (!blocked.isEmpty()) {
+            // A step of the reordered sequence that depends on nothing in it was blocked at step k:
+            // what enables it (a queue, an unlock, a complete) follows step k in program order or
+            // through an edge that cannot be reversed, so the sequence cannot run from there. Orders
+            // that need other steps moved first come from those steps' own races.
+            infeasible++;
+            return;
+        }
         if (initials.intersects(fk.backtrack) || initials.intersects(fk.sleep)) {
             return;
         }
-        BitSet usable = (BitSet) initials.clone();
-        usable.and(fk.enabled);
-        if (!usable.isEmpty()) {
-            fk.backtrack.set(usable.get(taskJ) ? taskJ : usable.nextSetBit(0));
-        } else {
-            // No task can start the reversed order from there: the later operation (or the first
-            // step of its task that would have to move) was blocked, and what enables it comes after
-            // step k in program order or through an edge that cannot be reversed. Orders that would
-            // need other steps moved first are reached through those steps' own races.
-            infeasible++;
-        }
+        fk.backtrack.set(initials.get(taskJ) ? taskJ : initials.nextSetBit(0));
     }
 
     /** Whether every task enabled at the frame is already explored there or asleep: no race can add anything. */
