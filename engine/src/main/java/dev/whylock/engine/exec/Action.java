@@ -88,6 +88,16 @@ interface Action {
         return false;
     }
 
+    /**
+     * Whether this operation reads virtual time (timed mode) only to wait for a deadline: its effect
+     * does not depend on the time, so it depends on the tick that made it due and not on later ones
+     * (a timer start, the end of a sleep). Operations that use the time's value (now(), arming a
+     * timer, starting a sleep) depend on the latest tick.
+     */
+    default boolean waitsOnlyForDeadline() {
+        return false;
+    }
+
     /** Whether {@link #couldRunWithCounters} can ever say no: the operation waits for quiescence. */
     default boolean waitsForQuiescence() {
         return false;

@@ -108,6 +108,11 @@ public final class Op {
         return action.barrier();
     }
 
+    /** Whether this operation reads virtual time only to wait for a deadline (see {@link Action#waitsOnlyForDeadline}). */
+    public boolean waitsOnlyForDeadline() {
+        return action.waitsOnlyForDeadline();
+    }
+
     /** Whether this operation waits for quiescence (so the busy and live counters decide whether it can run). */
     public boolean waitsForQuiescence() {
         return action.waitsForQuiescence();

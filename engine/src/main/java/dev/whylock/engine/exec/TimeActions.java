@@ -109,6 +109,11 @@ final class TimeActions {
         public String waitDescription(Execution x, Op op) {
             return "sleeps until t=" + at + "ms";
         }
+
+        @Override
+        public boolean waitsOnlyForDeadline() {
+            return true;
+        }
     }
 
     /**

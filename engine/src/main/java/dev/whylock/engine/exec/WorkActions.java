@@ -270,7 +270,8 @@ final class WorkActions {
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
-            Footprint.Builder b = new Footprint.Builder().modify(ws.work.id());
+            // With the item's state: a start that never ran is judged on it (SourceDpor.disabledSince).
+            Footprint.Builder b = new Footprint.Builder().modify(ws.work.id(), ws.snapshot());
             if (x.orderedTimers()) {
                 b.modify(Footprint.TIMERS);
             }
@@ -280,6 +281,11 @@ final class WorkActions {
                 b.add(Footprint.CLOCK, 0, 0);
             }
             return b.build();
+        }
+
+        @Override
+        public boolean waitsOnlyForDeadline() {
+            return true; // in timed mode it observes time only to start once its deadline has come
         }
 
         @Override

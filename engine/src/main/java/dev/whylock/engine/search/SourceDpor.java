@@ -297,11 +297,11 @@ public final class SourceDpor implements SearchStrategy {
      */
     private List<Integer> analyse(Op f, int q, int[] pre, int[] c, Footprint fp, boolean findRaces) {
         int n = fp.size();
-        List<List<Integer>> preds = new ArrayList<>(n);
         for (int e = 0; e < n; e++) {
             History h = histories.get(fp.object(e));
-            List<Integer> ps = h == null ? List.of() : predecessors(fp.object(e), fp.mode(e), h);
-            preds.add(ps);
+            List<Integer> ps = h == null ? List.of()
+                    : fp.object(e) == Footprint.TIME && f.waitsOnlyForDeadline() ? dueTick(f, h)
+                    : predecessors(fp.object(e), fp.mode(e), h);
             for (int k : ps) {
                 join(c, frames.get(k).clock);
             }
@@ -322,7 +322,9 @@ public final class SourceDpor implements SearchStrategy {
                 objectRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
             }
             for (int k : found) {
-                if (!enabledOnlyLaterBy(f, fp, preds, k, e)) {
+                if (disabledSince(f, fp, k, e)) {
+                    infeasible++;
+                } else {
                     races.add(k);
                 }
             }
@@ -331,30 +333,43 @@ public final class SourceDpor implements SearchStrategy {
     }
 
     /**
-     * Whether {@code f} could run only after a step that the task of step {@code k} took after it:
-     * one of f's direct predecessors through another object than the race's ({@code raceEntry}), by
-     * that task and later than k, found that object in a state where f could not run (it enabled f:
-     * a queue before a start). Then f can never precede step k; other enablers, if any, are
-     * reordered through their own races. (Along the race's own object the search instead looks
-     * past such steps: a lock's release leads back to its acquisition.)
+     * Whether {@code f} could not run at step {@code k} because of another object than the race's
+     * ({@code raceEntry}) that no step has changed since before step k: its state there is the one
+     * {@code f} saw (recorded in f's footprint; for an operation that never ran, the state at the
+     * end), and f could not run in it. Reordering the steps after k cannot change that object, so
+     * no reversal of the race can run f (a work start whose item nothing queued again).
      */
-    private boolean enabledOnlyLaterBy(Op f, Footprint fp, List<List<Integer>> preds, int k, int raceEntry) {
-        int task = frames.get(k).task;
-        for (int o = 0; o < preds.size(); o++) {
-            if (o == raceEntry || isCounter(fp.object(o))) {
+    private boolean disabledSince(Op f, Footprint fp, int k, int raceEntry) {
+        for (int o = 0; o < fp.size(); o++) {
+            int object = fp.object(o);
+            if (o == raceEntry || isCounter(object) || fp.before(o) == null) {
                 continue;
             }
-            for (int g : preds.get(o)) {
-                Frame fg = frames.get(g);
-                if (g > k && fg.task == task) {
-                    Footprint gfp = fg.op.footprint();
-                    if (f.couldRunWhen(fp.object(o), gfp.before(gfp.indexOf(fp.object(o)))) == Enabling.DISABLED) {
-                        return true;
-                    }
-                }
+            History h = histories.get(object);
+            int lastChange = h == null || h.changes.size == 0 ? -1 : h.steps[h.changes.items[h.changes.size - 1]];
+            if (lastChange < k && f.couldRunWhen(object, fp.before(o)) == Enabling.DISABLED) {
+                return true;
             }
         }
         return false;
+    }
+
+    /**
+     * For an operation that waits only for a deadline (timed mode): the tick that made it due, the
+     * latest one before which time had not reached its deadline; none if it was due from the start.
+     * Later ticks did not enable it (it could not run then for another reason, which its other
+     * objects record), so it is not ordered after them.
+     */
+    private List<Integer> dueTick(Op f, History h) {
+        IntList changes = h.changes;
+        for (int i = changes.size - 1; i >= 0; i--) {
+            int g = h.steps[changes.items[i]];
+            Footprint gfp = frames.get(g).op.footprint();
+            if (f.couldRunWhen(Footprint.TIME, gfp.before(gfp.indexOf(Footprint.TIME))) == Enabling.DISABLED) {
+                return List.of(g);
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -576,6 +591,8 @@ public final class SourceDpor implements SearchStrategy {
         }
         BitSet initials = new BitSet();
         BitSet seen = new BitSet();
+        int tickTask = -1;
+        int firstTick = 0;
         int[] firstLocal = new int[Math.max(taskCount, taskJ + 1)];
         int last = Math.min(j, frames.size());
         for (int m = k + 1; m <= last; m++) {
@@ -590,10 +607,25 @@ public final class SourceDpor implements SearchStrategy {
             if (!isJ && at(clock, fk.task) >= fk.local) {
                 continue; // happens after step k: not part of the reordered sequence
             }
+            if (!isJ && fm.op.barrier()) {
+                // A tick: time cannot pass before step k's task has run (it could run there, and the
+                // reordered steps, independent of it, leave it so), so the tick is never a first step,
+                // and a step that needs it cannot precede step k.
+                if (tickTask < 0) {
+                    tickTask = p;
+                    firstTick = local;
+                }
+                continue;
+            }
+            boolean afterTick = tickTask >= 0 && at(clock, tickTask) >= firstTick;
+            if (isJ && afterTick) {
+                infeasible++;
+                return;
+            }
             if (seen.get(p)) {
                 continue;
             }
-            boolean initial = true;
+            boolean initial = !afterTick;
             for (int r = seen.nextSetBit(0); r >= 0; r = seen.nextSetBit(r + 1)) {
                 if (at(clock, r) >= firstLocal[r]) {
                     initial = false;

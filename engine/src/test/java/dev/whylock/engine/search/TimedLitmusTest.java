@@ -70,6 +70,41 @@ class TimedLitmusTest {
                 brute.result().executions(), dpor.result().executions(), found);
     }
 
+    /**
+     * A work item due at once, which re-queues itself, against a cancel, while another task sleeps.
+     * In the execution DPOR runs first, the cancel comes before the item's first run and time then
+     * passes for the sleeper; the run that was due before that tick must still be moved before the
+     * cancel (found once by the oracle: the start was ordered after the tick, and the tick counted
+     * as the first step of the reversal, which it can never be).
+     */
+    @org.junit.jupiter.api.Test
+    void timed_aStartDueBeforeATick_isStillReorderedBeforeACancel() {
+        Program p = Litmus.program("requeue-vs-cancel-while-sleeping", env -> {
+            Field<Integer> cancelledAfterRun = env.field("cancelledAfterRun", 0);
+            Field<Integer> runs = env.field("runs", 0);
+            Work[] w = new Work[1];
+            w[0] = env.work("w", () -> {
+                runs.set(runs.get("w") + 1, "w");
+                w[0].queue("requeue");
+            }).maxRuns(2);
+            env.spawn("sleeper", () -> {
+                w[0].queue("queue");
+                env.sleep(5, "sleeper");
+            });
+            env.spawn("canceller", () -> {
+                if (w[0].cancel("cancel") && runs.get("canceller") == 1) {
+                    cancelledAfterRun.set(1, "canceller");
+                }
+            });
+            env.invariant("no cancel of the re-queued run", () -> cancelledAfterRun.peek() == 0 ? null : "the re-queued run was cancelled");
+        });
+        ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(p, StrategySpec.dfs(-1), RunConfig.Timing.TIMED, 100_000);
+        ExplorationOracleTest.Run dpor = ExplorationOracleTest.explore(p, StrategySpec.dpor(), RunConfig.Timing.TIMED, 100_000);
+        assertEquals(new TreeSet<>(brute.behaviours()), new TreeSet<>(dpor.behaviours()));
+        assertTrue(dpor.result().violations().stream().anyMatch(v -> v.kind() == ViolationKind.INVARIANT),
+                dpor.result().violations().toString());
+    }
+
     @ParameterizedTest
     @CsvSource({"UNTIMED", "ORDERED"})
     void untimedModes_stepsCarryNoTime(RunConfig.Timing timing) {
