@@ -23,6 +23,24 @@ final class WhylockProcess {
     }
 
     /** Starts {@code whylock args...} from the jar integration tests run against (after package). */
+    /**
+     * A wall-clock allowance for a promptness check: {@code millis} when the machine has a core for
+     * every runnable thread, scaled by the load average per core when it is busier (other builds on
+     * a shared 2-core host slow the process under test as much as anything it does).
+     */
+    static long allowance(long millis) {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        return load > cores ? Math.round(millis * load / cores) : millis;
+    }
+
+    /** The machine's load, for the message of a promptness check. */
+    static String load() {
+        return String.format(java.util.Locale.ROOT, "load average %.1f on %d cores",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
     static WhylockProcess start(Path dir, String... args) throws IOException {
         Path jar = Path.of("target", "whylock.jar").toAbsolutePath();
         assertTrue(Files.exists(jar), "the packaged jar (integration tests run after package)");

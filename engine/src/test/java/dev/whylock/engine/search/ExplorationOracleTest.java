@@ -153,6 +153,7 @@ class ExplorationOracleTest {
         long bruteExecutions = 0;
         long dporExecutions = 0;
         long infeasible = 0;
+        long blocked = 0;
         List<String> failures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < PROGRAMS && seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
             RandomPrograms.Spec spec = RandomPrograms.draw(seed);
@@ -171,14 +172,16 @@ class ExplorationOracleTest {
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
             infeasible += dpor.infeasible();
+            blocked += dpor.result().blocked();
             String disagreement = disagreement(brute, dpor);
             if (disagreement != null) {
                 failures.add("seed " + seed + " " + timing + ": " + spec + disagreement);
             }
         }
         System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
-                + "%d brute-force executions, %d DPOR executions, %d infeasible reversals dropped, %d disagreements%n",
-                timing, checked, skipped, bruteExecutions, dporExecutions, infeasible, failures.size());
+                + "%d brute-force executions, %d DPOR executions (and %d sleep-set-blocked), %d infeasible reversals dropped, "
+                + "%d disagreements%n",
+                timing, checked, skipped, bruteExecutions, dporExecutions, blocked, infeasible, failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
                     + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
