@@ -13,9 +13,14 @@ final class Explore {
     private Explore() {}
 
     static ExplorationResult dpor(Scenario s, long maxExecutions, LockExperiment... experiments) {
+        return dpor(s, RunConfig.Timing.UNTIMED, maxExecutions, experiments);
+    }
+
+    /** Explores {@code s} in timing mode {@code timing}. */
+    static ExplorationResult dpor(Scenario s, RunConfig.Timing timing, long maxExecutions, LockExperiment... experiments) {
         Model m = Models.get(s.model());
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor())
-                .withRun(RunConfig.defaults().withExperiments(List.of(experiments)))
+                .withRun(RunConfig.defaults().withTiming(timing).withExperiments(List.of(experiments)))
                 .withMaxExecutions(maxExecutions);
         return Explorer.explore(m.program(s), cfg);
     }
