@@ -96,11 +96,8 @@ final class ExploreCommand implements Callable<Integer> {
                     + "the seed fixes only the model's own random choices; the operating system schedules the threads.")
     long seed;
 
-    @Option(names = "--timing", paramLabel = "untimed|ordered", defaultValue = "untimed",
-            completionCandidates = TimingCandidates.class,
-            description = "untimed: armed timers and queued work may run at any later point (default); ordered: timers "
-                    + "fire in deadline order.")
-    String timing;
+    @Mixin
+    TimingOption timing;
 
     @Mixin
     IgnoreOption ignore;
@@ -112,9 +109,10 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         Io io = root.io();
         String strat = choice("--strategy", strategy, STRATEGIES);
-        RunConfig.Timing t = RunConfig.Timing.valueOf(choice("--timing", timing, List.of("untimed", "ordered")).toUpperCase(Locale.ROOT));
+        timing.flag();
         long max = bounds(strat);
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
+        RunConfig.Timing t = timing.resolve(loaded.scenario().timing());
         List<LockExperiment> experiments = ExperimentParser.combined(loaded.model(), removes, replaces);
         var ignored = ignore.kinds();
         common.checkWritable(io);
@@ -205,15 +203,6 @@ final class ExploreCommand implements Callable<Integer> {
 
         StrategyCandidates() {
             super(STRATEGIES);
-        }
-    }
-
-    /** Shell completion for {@code --timing}. */
-    static final class TimingCandidates extends ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        TimingCandidates() {
-            super(List.of("untimed", "ordered"));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.whylock.cli;
 
-import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
 import java.time.Duration;
@@ -43,6 +42,9 @@ final class LocksetCommand implements Callable<Integer> {
     Duration timeLimit;
 
     @Mixin
+    TimingOption timing;
+
+    @Mixin
     IgnoreOption ignore;
 
     @Mixin
@@ -56,10 +58,11 @@ final class LocksetCommand implements Callable<Integer> {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
                     + String.format("%,d", ExploreCommand.MAX_EXECUTIONS_LIMIT));
         }
+        timing.flag();
         LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
         var ignored = ignore.kinds();
         common.checkWritable(io);
-        RunInfo info = new RunInfo(loaded, List.of(), RunConfig.Timing.UNTIMED, "dpor");
+        RunInfo info = new RunInfo(loaded, List.of(), timing.resolve(loaded.scenario().timing()), "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
         return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored);

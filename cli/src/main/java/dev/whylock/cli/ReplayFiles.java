@@ -6,6 +6,7 @@ import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ReplayFile;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.linux.model.Models;
+import dev.whylock.linux.model.Scenario;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +47,7 @@ final class ReplayFiles {
         }
         h.put("experiments", info.experiments().isEmpty() ? "none"
                 : String.join("; ", info.experiments().stream().map(LockExperiment::toString).toList()));
-        h.put("timing", info.timing().name().toLowerCase(Locale.ROOT));
+        h.put("timing", TimingOption.name(info.timing()));
         h.put("strategy", info.strategy());
         h.put("violation", v.key());
         return ReplayFile.of(h, v);
@@ -125,12 +125,12 @@ final class ReplayFiles {
                 throw new UsageException("replay " + spec + ": " + e.getMessage());
             }
         }
-        RunConfig.Timing timing;
-        try {
-            timing = RunConfig.Timing.valueOf(need(h, spec, "timing").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("replay " + spec + ": header 'timing' is '" + h.get("timing") + "'; expected untimed or ordered");
+        String mode = need(h, spec, "timing");
+        if (!Scenario.TIMINGS.contains(mode)) {
+            throw new UsageException("replay " + spec + ": header 'timing' is '" + mode + "'; expected one of: "
+                    + String.join(", ", Scenario.TIMINGS) + " (corrupted?)");
         }
+        RunConfig.Timing timing = TimingOption.of(mode);
         RunInfo info = new RunInfo(scenario, experiments, timing, "replay");
         return new Loaded(f, info, need(h, spec, "violation"));
     }

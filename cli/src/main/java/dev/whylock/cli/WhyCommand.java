@@ -84,6 +84,9 @@ final class WhyCommand implements Callable<Integer> {
     boolean full;
 
     @Mixin
+    TimingOption timing;
+
+    @Mixin
     IgnoreOption ignore;
 
     @Mixin
@@ -109,6 +112,28 @@ final class WhyCommand implements Callable<Integer> {
         return found;
     }
 
+    /**
+     * The timing mode the named scenarios were written for (null when none names one): an inquiry
+     * runs in one mode, so two scenarios that name different modes need {@code --timing}.
+     */
+    private String declaredTiming(Map<String, LoadedScenario> loaded) {
+        String found = null;
+        String by = null;
+        for (LoadedScenario ls : loaded.values()) {
+            String t = ls.scenario().timing();
+            if (t == null || timing.given()) {
+                continue;
+            }
+            if (found != null && !found.equals(t)) {
+                throw new UsageException("--scenario " + ls.scenario().name() + ": it is written for timing " + t + ", but "
+                        + by + " is written for " + found + "; an inquiry runs in one timing mode, so pass --timing to choose it");
+            }
+            found = t;
+            by = ls.scenario().name();
+        }
+        return found;
+    }
+
     @Override
     public Integer call() {
         Io io = root.io();
@@ -123,14 +148,16 @@ final class WhyCommand implements Callable<Integer> {
         if (stress < 0 || stress > 1_000_000) {
             throw new UsageException("--stress-runs " + stress + ": expected a number from 0 to 1,000,000");
         }
+        timing.flag();
         Map<String, LoadedScenario> loaded = new LinkedHashMap<>();
-        for (String s : scenarios.isEmpty() ? m.inquiryScenarios() : scenarios) {
+        for (String s : scenarios.isEmpty() ? m.inquiryScenarios(timing.given() ? timing.flag() : "untimed") : scenarios) {
             LoadedScenario ls = ScenarioResolver.load(io, s, m.name());
             if (loaded.putIfAbsent(ls.scenario().name(), ls) != null) {
                 throw new UsageException("--scenario " + s + ": a scenario named '" + ls.scenario().name() + "' is already "
                         + "included; every scenario of an inquiry needs its own name");
             }
         }
+        RunConfig.Timing mode = timing.resolve(declaredTiming(loaded));
         List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(),
                 replaces.isEmpty() ? m.suggestedReplacements(lock) : replaces);
         Set<ViolationKind> ignored = ignore.kinds();
@@ -149,7 +176,7 @@ final class WhyCommand implements Callable<Integer> {
             try {
                 LockInquiry inquiry = new LockInquiry(lock, programs).withReplacements(replacements)
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
-                        .withRunConfig(RunConfig.defaults()).withTicker(io.ticker()).withProgress(progress).withListener(progress)
+                        .withRunConfig(RunConfig.defaults().withTiming(mode)).withTicker(io.ticker()).withProgress(progress).withListener(progress)
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
                         .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))
@@ -167,7 +194,8 @@ final class WhyCommand implements Callable<Integer> {
             }
             List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
                     .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
-            WhyOutput.write(io, common, full, loaded, WhyRun.of(m.name(), report).withEntryPoints(points));
+            WhyOutput.write(io, common, full, loaded, mode,
+                    WhyRun.of(m.name(), report).withEntryPoints(points).withTiming(TimingOption.name(mode)));
             code = report.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK;
             return code;
         } finally {

@@ -22,8 +22,9 @@ import java.util.Map;
 final class WhyOutput {
     private WhyOutput() {}
 
-    static void write(Io io, CommonOptions common, boolean full, Map<String, LoadedScenario> scenarios, WhyRun run) {
-        Replays replays = new Replays(io, common.json(io), scenarios);
+    static void write(Io io, CommonOptions common, boolean full, Map<String, LoadedScenario> scenarios, RunConfig.Timing timing,
+            WhyRun run) {
+        Replays replays = new Replays(io, common.json(io), scenarios, timing);
         WhyReport w = run.report();
         for (SiteVerdict v : w.verdicts()) {
             if (v.counterexample() != null) {
@@ -55,12 +56,14 @@ final class WhyOutput {
         private final Io io;
         private final Path json;
         private final Map<String, LoadedScenario> scenarios;
+        private final RunConfig.Timing timing;
         private final Map<String, Integer> numbers = new HashMap<>();
 
-        Replays(Io io, Path json, Map<String, LoadedScenario> scenarios) {
+        Replays(Io io, Path json, Map<String, LoadedScenario> scenarios, RunConfig.Timing timing) {
             this.io = io;
             this.json = json;
             this.scenarios = scenarios;
+            this.timing = timing;
         }
 
         WhyRun add(WhyRun run, LockExperiment experiment, String scenario, Violation v) {
@@ -72,7 +75,7 @@ final class WhyOutput {
             if (experiment != null) {
                 ex.add(experiment);
             }
-            RunInfo info = new RunInfo(ls, ex, RunConfig.Timing.UNTIMED, "dpor");
+            RunInfo info = new RunInfo(ls, ex, timing, "dpor");
             int index = numbers.merge(json == null ? info.slug() : "", 1, Integer::sum);
             Path p = ReplayFiles.pathFor(io, json, info, index);
             RunOutput.write(p, ReplayFiles.of(info, v).text(), "replay file");

@@ -60,10 +60,36 @@ final class Cells {
         return columns(t, 0);
     }
 
-    /** The tasks that have at least one step from position {@code from} on, in the trace's task order. */
+    /** The operation of the timed mode's clock: time moves on to the value (no task's own step). */
+    static final String TICK = "time passes";
+
+    /** Whether {@code s} is the clock moving virtual time on (timed mode), drawn across the task columns. */
+    static boolean tick(Step s) {
+        return TICK.equals(s.operation());
+    }
+
+    /** {@code t=301ms}: when the step ran in virtual time (timed mode), else null. */
+    static String time(Step s) {
+        return s.time() == null ? null : "t=" + s.time() + "ms";
+    }
+
+    /** Whether the steps carry virtual time (the timed mode). */
+    static boolean timed(Trace t) {
+        return t.steps().stream().anyMatch(s -> s.time() != null);
+    }
+
+    /** What a clock step says: {@code time passes: t=300ms}, the time it moved to. */
+    static String tickText(Step s) {
+        return TICK + ": t=" + s.value() + "ms";
+    }
+
+    /**
+     * The tasks that have at least one step from position {@code from} on, in the trace's task order
+     * (the clock's steps are drawn across the columns, so it has none).
+     */
     static List<String> columns(Trace t, int from) {
         Set<String> used = new LinkedHashSet<>();
-        t.steps().subList(from, t.steps().size()).forEach(s -> used.add(s.task()));
+        t.steps().subList(from, t.steps().size()).stream().filter(s -> !tick(s)).forEach(s -> used.add(s.task()));
         List<String> out = new ArrayList<>();
         for (String task : t.tasks()) {
             if (used.remove(task)) {

@@ -59,8 +59,9 @@ public final class ColumnTrace {
                             : "the trace is long and has no preemption; these are its last steps")
                     .append(", by ").append(String.join(", ", earlier)).append("; the JSON result and the replay file have every step)\n");
         }
+        boolean timed = Cells.timed(trace);
         if (tasks.size() > MAX_COLUMNS) {
-            rows(trace, start, failing, what, task, waits, indent, out);
+            rows(trace, start, failing, what, task, waits, timed, indent, out);
             return;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -68,7 +69,12 @@ public final class ColumnTrace {
         for (int c = 0; c < tasks.size(); c++) {
             width[c] = tasks.get(c).length();
         }
+        int timeWidth = timeWidth(trace, start, timed);
         for (Step s : trace.steps().subList(start, trace.steps().size())) {
+            if (Cells.tick(s)) {
+                rows.add(List.of("-- " + Cells.tickText(s) + " --"));
+                continue;
+            }
             List<String> wrapped = wrap(Cells.cell(s), MAX_CELL);
             int c = tasks.indexOf(s.task());
             for (String line : wrapped) {
@@ -87,8 +93,10 @@ public final class ColumnTrace {
                 blockedColumn.add(c);
             }
         }
-        String head = indent + "  step |";
-        StringBuilder rule = new StringBuilder(indent).append("  -----+");
+        String timeHead = timed ? " " + pad("time", timeWidth) + " |" : "";
+        String timeBlank = timed ? " " + " ".repeat(timeWidth) + " |" : "";
+        String head = indent + "  step |" + timeHead;
+        StringBuilder rule = new StringBuilder(indent).append("  -----+").append(timed ? "-".repeat(timeWidth + 2) + "+" : "");
         StringBuilder header = new StringBuilder(head);
         for (int c = 0; c < tasks.size(); c++) {
             header.append(' ').append(pad(tasks.get(c), width[c])).append(c + 1 < tasks.size() ? " |" : "");
@@ -98,18 +106,23 @@ public final class ColumnTrace {
         line(out, rule.toString());
         for (int i = start; i < trace.steps().size(); i++) {
             Step s = trace.steps().get(i);
-            int c = tasks.indexOf(s.task());
+            int c = Cells.tick(s) ? -1 : tasks.indexOf(s.task());
             List<String> wrapped = rows.get(i - start);
             for (int k = 0; k < wrapped.size(); k++) {
                 StringBuilder b = new StringBuilder(indent);
                 if (k == 0) {
-                    b.append(s.preemption() ? '*' : ' ').append(i == failing ? '>' : ' ').append(String.format("%4d |", i + 1));
+                    b.append(s.preemption() ? '*' : ' ').append(i == failing ? '>' : ' ').append(String.format("%4d |", i + 1))
+                            .append(timed ? " " + pad(Cells.time(s), timeWidth) + " |" : "");
                 } else {
-                    b.append("       |");
+                    b.append("       |").append(timeBlank);
                 }
-                for (int col = 0; col < tasks.size(); col++) {
-                    String text = col == c ? wrapped.get(k) : "";
-                    b.append(' ').append(pad(text, width[col])).append(col + 1 < tasks.size() ? " |" : "");
+                if (c < 0) {
+                    b.append(' ').append(wrapped.get(k)); // the clock: across the task columns
+                } else {
+                    for (int col = 0; col < tasks.size(); col++) {
+                        String text = col == c ? wrapped.get(k) : "";
+                        b.append(' ').append(pad(text, width[col])).append(col + 1 < tasks.size() ? " |" : "");
+                    }
                 }
                 if (i == failing && k == wrapped.size() - 1) {
                     b.append("  <== ").append(what);
@@ -121,38 +134,56 @@ public final class ColumnTrace {
             List<String> wrapped = blocked.get(w);
             int c = blockedColumn.get(w);
             for (int k = 0; k < wrapped.size(); k++) {
-                StringBuilder b = new StringBuilder(indent).append(k == 0 ? "    -- |" : "       |");
+                StringBuilder b = new StringBuilder(indent).append(k == 0 ? "    -- |" : "       |").append(timeBlank);
                 for (int col = 0; col < tasks.size(); col++) {
                     b.append(' ').append(pad(col == c ? wrapped.get(k) : "", width[col])).append(col + 1 < tasks.size() ? " |" : "");
                 }
                 line(out, b.toString());
             }
         }
-        legend(trace, failing, what, task, !blocked.isEmpty(), indent, out);
+        legend(trace, failing, what, task, !blocked.isEmpty(), timed, indent, out);
+    }
+
+    /** The width of the time column: its header or the longest {@code t=Nms} shown. */
+    private static int timeWidth(Trace trace, int start, boolean timed) {
+        int w = timed ? "time".length() : 0;
+        for (Step s : trace.steps().subList(start, trace.steps().size())) {
+            if (s.time() != null) {
+                w = Math.max(w, Cells.time(s).length());
+            }
+        }
+        return w;
     }
 
     /** The layout for many tasks: one line per step, {@code step | task | function: op object = value}. */
-    private static void rows(Trace trace, int start, int failing, String what, String task, List<Wait> waits, String indent,
-            Appendable out) throws IOException {
+    private static void rows(Trace trace, int start, int failing, String what, String task, List<Wait> waits, boolean timed,
+            String indent, Appendable out) throws IOException {
         int w = 4;
         for (Step s : trace.steps().subList(start, trace.steps().size())) {
             w = Math.max(w, s.task().length());
         }
-        line(out, indent + "  step | " + pad("task", w) + " | what");
-        line(out, indent + "  -----+-" + "-".repeat(w) + "-+-----");
+        int tw = timeWidth(trace, start, timed);
+        String timeHead = timed ? pad("time", tw) + " | " : "";
+        line(out, indent + "  step | " + timeHead + pad("task", w) + " | what");
+        line(out, indent + "  -----+-" + (timed ? "-".repeat(tw) + "-+-" : "") + "-".repeat(w) + "-+-----");
         for (int i = start; i < trace.steps().size(); i++) {
             Step s = trace.steps().get(i);
             line(out, indent + (s.preemption() ? '*' : ' ') + (i == failing ? '>' : ' ') + String.format("%4d | ", i + 1)
-                    + pad(s.task(), w) + " | " + Cells.cell(s) + (i == failing ? "  <== " + what : ""));
+                    + (timed ? pad(Cells.time(s), tw) + " | " : "") + pad(s.task(), w) + " | "
+                    + (Cells.tick(s) ? Cells.tickText(s) : Cells.cell(s)) + (i == failing ? "  <== " + what : ""));
         }
         for (Wait wait : waits) {
-            line(out, indent + "    -- | " + pad(wait.task(), w) + " | blocked: " + wait.what());
+            line(out, indent + "    -- | " + (timed ? " ".repeat(tw) + " | " : "") + pad(wait.task(), w) + " | blocked: " + wait.what());
         }
-        legend(trace, failing, what, task, !waits.isEmpty(), indent, out);
+        legend(trace, failing, what, task, !waits.isEmpty(), timed, indent, out);
     }
 
-    private static void legend(Trace trace, int failing, String what, String task, boolean blocked, String indent, Appendable out)
-            throws IOException {
+    private static void legend(Trace trace, int failing, String what, String task, boolean blocked, boolean timed, String indent,
+            Appendable out) throws IOException {
+        if (timed) {
+            out.append(indent).append("  time: virtual time when the step ran; time passes only when no task can run at the current\n")
+                    .append(indent).append("  time, and then moves to the next deadline of a timer or a sleep\n");
+        }
         if (trace.steps().stream().anyMatch(Step::preemption)) {
             out.append(indent).append("  * preemption: the scheduler switched away from a task that could have continued\n");
         }
@@ -196,6 +227,7 @@ public final class ColumnTrace {
     }
 
     private static String pad(String s, int w) {
+        s = s == null ? "" : s;
         return s + " ".repeat(Math.max(0, w - s.length()));
     }
 

@@ -38,6 +38,8 @@ final class HtmlPage {
             .step.hl{outline:3px solid #3a6fd8}
             .step.peer{border:2px solid #c47f00;font-weight:600}
             .step.blocked{background:#fff;border:2px dashed #b3261e;color:#7a1a14}
+            .step.tick{background:#fff;border:0;border-top:1px dotted #8a93a6;color:#5c6578;text-align:center;cursor:default}
+            .gutter .time{display:block;font-size:11px}
             .badge.peer{background:#c47f00}
             .badge{display:inline-block;font-size:11px;padding:0 5px;border-radius:8px;margin-left:4px;color:#fff;background:#c47f00}
             .badge.fail{background:#b3261e}

@@ -61,19 +61,22 @@ final class Swimlanes {
                     j++;
                 }
                 Step s = steps.get(i);
-                out.append(s.preemption() ? "*" : " ").append(String.format("%4d ", i + 1)).append(HtmlPage.esc(s.task())).append(": ")
-                        .append(HtmlPage.esc(Cells.cell(s)));
+                out.append(s.preemption() ? "*" : " ").append(String.format("%4d ", i + 1))
+                        .append(s.time() == null ? "" : HtmlPage.esc(Cells.time(s)) + " ").append(HtmlPage.esc(s.task())).append(": ")
+                        .append(HtmlPage.esc(Cells.tick(s) ? Cells.tickText(s) : Cells.cell(s)));
                 if (j > i) {
                     out.append(j > i + 1 ? "\n        ... " + (j - i - 1) + " more steps of " + HtmlPage.esc(s.task()) + " ...\n" : "\n")
-                            .append(String.format(" %4d ", j + 1)).append(HtmlPage.esc(s.task())).append(": ")
-                            .append(HtmlPage.esc(Cells.cell(steps.get(j))));
+                            .append(String.format(" %4d ", j + 1))
+                            .append(steps.get(j).time() == null ? "" : HtmlPage.esc(Cells.time(steps.get(j))) + " ")
+                            .append(HtmlPage.esc(s.task())).append(": ").append(HtmlPage.esc(Cells.cell(steps.get(j))));
                 }
                 out.append('\n');
                 i = j + 1;
             }
             out.append("</pre>\n</details>\n");
         }
-        out.append("<div class=\"lanes\" style=\"grid-template-columns:3.6em repeat(").append(String.valueOf(tasks.size()))
+        boolean timed = Cells.timed(trace);
+        out.append("<div class=\"lanes\" style=\"grid-template-columns:").append(timed ? "6.4em" : "3.6em").append(" repeat(").append(String.valueOf(tasks.size()))
                 .append(",minmax(0,1fr))\">\n<div class=\"lane-head\">step</div>");
         for (String t : tasks) {
             out.append("<div class=\"lane-head\">").append(HtmlPage.names(t)).append("</div>");
@@ -95,6 +98,10 @@ final class Swimlanes {
         if (end < steps.size()) {
             out.append("<p class=\"explain\">").append(String.valueOf(steps.size() - end)).append(" later steps not shown.</p>\n");
         }
+        if (timed) {
+            out.append("<p class=\"legend\"><b>t=</b>: virtual time when the step ran. <b>time passes</b>: no task could run at "
+                    + "the current time, so time moved to the next deadline of a timer or a sleep.</p>\n");
+        }
         out.append("<p class=\"legend\"><b>preempted</b>: ").append(HtmlPage.esc(Glossary.PREEMPTION))
                 .append(". <b>").append(HtmlPage.esc(what)).append(" here</b>: detected right after this step")
                 .append(task == null ? "" : " (in task " + HtmlPage.esc(task) + ")")
@@ -103,7 +110,14 @@ final class Swimlanes {
 
     private static void step(Step s, int i, int row, int col, boolean fail, boolean peer, String what, Appendable out) throws IOException {
         out.append("<div class=\"gutter\" style=\"grid-row:").append(String.valueOf(row)).append(";grid-column:1\">")
-                .append(String.valueOf(i + 1)).append("</div>");
+                .append(String.valueOf(i + 1)).append(s.time() == null ? "" : " <span class=\"time\">" + HtmlPage.esc(Cells.time(s)) + "</span>")
+                .append("</div>");
+        if (Cells.tick(s)) {
+            // The clock belongs to no task: a band across every lane.
+            out.append("<div class=\"step tick\" style=\"grid-row:").append(String.valueOf(row)).append(";grid-column:2/-1\">")
+                    .append("<span class=\"mono\">").append(HtmlPage.esc(Cells.tickText(s))).append("</span></div>\n");
+            return;
+        }
         out.append("<div class=\"step ").append(kindClass(s.operation()));
         if (s.preemption()) {
             out.append(" preempt");

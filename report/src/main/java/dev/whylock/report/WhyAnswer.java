@@ -33,7 +33,7 @@ public final class WhyAnswer {
         WhyReport w = run.report();
         String headline = WhyText.headline(w);
         out.append(headline).append('\n');
-        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + ", ")
+        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + run.timingNote() + ", ")
                 .append(WhyText.count(w.scenarios().size(), "scenario")).append(", ").append(WhyText.bound(w.bound()))
                 .append("; ").append(String.valueOf(w.executions())).append(" executions in ")
                 .append(String.format("%.1f s", w.elapsedMillis() / 1000.0))

@@ -32,7 +32,8 @@ public final class WhyHtmlRenderer {
         Necessity overall = w.verdict();
         String cls = WhyAnswer.bad(overall) ? "bad" : overall == Necessity.UNDECIDED ? "open" : "good";
         out.append("<div class=\"verdict ").append(cls).append("\"><h1>").append(esc(WhyText.headline(w))).append("</h1></div>\n");
-        out.append("<p class=\"what\">").append(run.model() == null ? "" : "model <b>" + esc(run.model()) + "</b>; ")
+        out.append("<p class=\"what\">").append(run.model() == null ? "" : "model <b>" + esc(run.model()) + "</b>"
+                        + esc(run.timingNote()) + "; ")
                 .append(esc(WhyText.count(w.scenarios().size(), "scenario"))).append("; bound: ")
                 .append(esc(WhyText.bound(w.bound()))).append("; ").append(String.valueOf(w.executions()))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * A {@link WhyRun} as JSON and back. {@code schemaVersion} and {@code result: "why"} come first,
  * then the summary every reader wants ({@code lock, verdict, exhaustive, executions,
- * elapsedMillis, model, entryPoints}), then {@code replays} (counterexample key to replay file),
+ * elapsedMillis, model, timing, entryPoints}; timing only when recorded), then {@code replays} (counterexample key to replay file),
  * then every component of the engine's {@link WhyReport} under its own name. The summary is
  * computed by the engine ({@link WhyReport#verdict()}) and recomputed on reading.
  * docs/result-schema.json describes every key.
@@ -43,6 +43,9 @@ public final class WhyJson {
         o.put("executions", w.executions());
         o.put("elapsedMillis", w.elapsedMillis());
         o.put("model", run.model());
+        if (run.timing() != null) {
+            o.put("timing", run.timing());
+        }
         o.set("entryPoints", Json.tree(run.entryPoints()));
         o.set("replays", Json.tree(new TreeMap<>(run.replayFiles())));
         o.setAll((ObjectNode) Json.tree(w));
@@ -63,6 +66,6 @@ public final class WhyJson {
         }
         Map<String, String> replays = new TreeMap<>();
         n.path("replays").properties().forEach(e -> replays.put(e.getKey(), e.getValue().asText()));
-        return new WhyRun(Json.textOr(n, "model"), report, points, replays);
+        return new WhyRun(Json.textOr(n, "model"), report, points, replays, Json.textOr(n, "timing"));
     }
 }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param entryPoints  the functions whose need for the lock the model was built to explain (e.g.
  *                     phylink_create), each with the acquisition sites it reaches; may be empty
  * @param replayFiles  replay path per {@link #key counterexample key}
+ * @param timing       the timing mode every exploration ran in ({@code untimed}, {@code ordered},
+ *                     {@code timed}), or {@code null} when not recorded (untimed)
  */
-public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoints, Map<String, String> replayFiles)
-        implements SavedResult {
+public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoints, Map<String, String> replayFiles,
+        String timing) implements SavedResult {
 
     /**
      * A function the question is about and the acquisition sites of the lock it reaches.
@@ -41,12 +43,22 @@ public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoint
     }
 
     public static WhyRun of(String model, WhyReport report) {
-        return new WhyRun(model, report, List.of(), Map.of());
+        return new WhyRun(model, report, List.of(), Map.of(), null);
     }
 
     /** This run asking about {@code points}. */
     public WhyRun withEntryPoints(List<EntryPoint> points) {
-        return new WhyRun(model, report, points, replayFiles);
+        return new WhyRun(model, report, points, replayFiles, timing);
+    }
+
+    /** This run, recorded as explored in timing mode {@code mode}. */
+    public WhyRun withTiming(String mode) {
+        return new WhyRun(model, report, entryPoints, replayFiles, mode);
+    }
+
+    /** {@code ", timing MODE"} for a mode other than the default (untimed), else empty: for report headers. */
+    public String timingNote() {
+        return timing == null || timing.equals("untimed") ? "" : ", timing " + timing;
     }
 
     /**
@@ -61,7 +73,7 @@ public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoint
     public WhyRun withReplayFile(LockExperiment experiment, String scenario, Violation v, String path) {
         Map<String, String> m = new HashMap<>(replayFiles);
         m.put(key(experiment, scenario, v), path);
-        return new WhyRun(model, report, entryPoints, m);
+        return new WhyRun(model, report, entryPoints, m, timing);
     }
 
     /** The replay file of that counterexample, or {@code null}. */

@@ -35,7 +35,7 @@ public final class WhyTextRenderer {
         WhyReport w = run.report();
         List<WhyVerdict.Finding> findings = WhyVerdict.findings(w);
         out.append(headline(w)).append('\n');
-        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + "; ")
+        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + run.timingNote() + "; ")
                 .append("scenarios: ").append(String.join(", ", w.scenarios())).append("; bound: ")
                 .append(WhyText.bound(w.bound())).append("; ").append(String.valueOf(w.executions()))
                 .append(" executions in ").append(String.valueOf(w.elapsedMillis())).append(" ms")

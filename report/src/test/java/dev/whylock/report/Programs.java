@@ -105,10 +105,47 @@ final class Programs {
      * does: the data races they find are violations too.
      */
     static RunReport report(String scenario, Program p, LockExperiment... experiments) {
+        return report(scenario, p, RunConfig.Timing.UNTIMED, experiments);
+    }
+
+    /** {@link #report} in timing mode {@code timing}. */
+    static RunReport report(String scenario, Program p, RunConfig.Timing timing, LockExperiment... experiments) {
         Analyses analyses = new Analyses();
-        ExplorationResult r = Explorer.explore(p, config(experiments).withObservers(analyses.observers()));
+        SearchConfig cfg = config(experiments);
+        cfg = cfg.withRun(cfg.run().withTiming(timing)).withObservers(analyses.observers());
+        ExplorationResult r = Explorer.explore(p, cfg);
         r = r.withViolations(analyses.report().races().violations(), java.util.Set.of());
-        return RunReport.of("litmus", scenario, "untimed", r).withAnalysis(analyses.report());
+        return RunReport.of("litmus", scenario, timing.name().toLowerCase(java.util.Locale.ROOT), r).withAnalysis(analyses.report());
+    }
+
+    /**
+     * A 300 ms timeout against a task that waits for {@code dev_lock} while another holds it for
+     * 400 ms and sleeps: timed, the timeout comes due during the hold and can win the lock first.
+     */
+    static Program timeoutVersusHeldLock() {
+        return program("timeout-vs-held-lock", env -> {
+            Mutex lock = env.mutex("dev_lock");
+            Field<Integer> state = env.field("dev->state", 0);
+            dev.whylock.engine.Work timeout = env.work("dev_timeout", () -> {
+                lock.lock("dev_timeout");
+                state.set(2, "dev_timeout");
+                lock.unlock("dev_timeout");
+            });
+            timeout.queueDelayed(300, "dev_open");
+            Task busy = env.spawn("busy", () -> {
+                lock.lock("busy_request");
+                env.sleep(400, "busy_request");
+                lock.unlock("busy_request");
+            });
+            Task open = env.spawn("open", () -> {
+                lock.lock("dev_open");
+                env.bugOn(state.get("dev_open") == 2, "the timeout ran before dev_open finished");
+                state.set(1, "dev_open");
+                lock.unlock("dev_open");
+            });
+            env.join(busy);
+            env.join(open);
+        });
     }
 
     /** Two tasks write {@code stats} without a lock; nothing checks it, so the only finding is the race. */

@@ -16,7 +16,8 @@ class RunReportGoldenTest {
                 Arguments.of("lost-update", (Supplier<RunReport>) Runs::lostUpdate),
                 Arguments.of("ab-ba", (Supplier<RunReport>) Runs::abba),
                 Arguments.of("long-setup", (Supplier<RunReport>) Runs::longSetup),
-                Arguments.of("data-race", (Supplier<RunReport>) Runs::dataRace));
+                Arguments.of("data-race", (Supplier<RunReport>) Runs::dataRace),
+                Arguments.of("timed-window", (Supplier<RunReport>) Runs::timedWindow));
     }
 
     @ParameterizedTest(name = "{0}")

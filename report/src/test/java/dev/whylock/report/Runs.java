@@ -34,6 +34,12 @@ final class Runs {
         return Programs.report("racy-stats", Programs.racyStats()).withReplayFile(0, ".whylock/racy-stats-1.replay");
     }
 
+    /** The timed mode: every step carries its virtual time, and the clock's steps cross the columns. */
+    static RunReport timedWindow() {
+        return Programs.report("timeout-vs-held-lock", Programs.timeoutVersusHeldLock(), dev.whylock.engine.exec.RunConfig.Timing.TIMED)
+                .withReplayFile(0, ".whylock/timeout-vs-held-lock-1.replay");
+    }
+
     /** A run without the analyses, as {@code explore} prints it without {@code --analyses}. */
     static RunReport abbaPlain() {
         return RunReport.of("litmus", "ab-ba", "untimed", Programs.dpor(Programs.abba()));

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Happens-before over one execution's log as vector clocks: program order, task creation, join,
  * lock release to acquire, work queue to start, work finish to flush / cancel_work_sync / settle,
- * and complete to wait_for_completion.
+ * complete to wait_for_completion, and in the timed mode the passing of time: everything before a
+ * tick of the clock happens before everything after it.
  */
 final class VectorClocks {
 
@@ -22,6 +23,12 @@ final class VectorClocks {
      * releasing operations so far, which can only add ordering: it avoids false races, at the
      * price of missing a race between a flusher and a later run of the item that finished before
      * the flusher was scheduled again.
+     *
+     * Time (timed mode): the clock ticks only when no task can do anything at the current time, and
+     * code between operations takes no time, so every operation before a tick completed at least a
+     * millisecond of virtual time before any operation after it. Two accesses that far apart cannot
+     * be concurrent (KCSAN, which this analysis stands in for, watches for accesses that overlap in
+     * time), so a tick joins every task's clock and each later operation starts from that join.
      */
 
     private final int[][] clock;
@@ -31,6 +38,8 @@ final class VectorClocks {
     private final Map<Integer, int[]> queued = new HashMap<>();
     private final Map<Integer, int[]> finished = new HashMap<>();
     private final Map<Integer, int[]> completions = new HashMap<>();
+    /** The join of every clock at the last tick of virtual time, or null before the first. */
+    private int[] barrier;
 
     VectorClocks(ExecutionOutcome outcome) {
         this.tasks = outcome.tasks();
@@ -47,6 +56,7 @@ final class VectorClocks {
         }
         int t = op.task();
         int[] c = clock[t];
+        join(c, barrier);
         c[t]++;
         int loc = location(op);
         switch (op.kind()) {
@@ -79,6 +89,12 @@ final class VectorClocks {
             case JOIN -> {
                 if (loc >= 0 && loc < clock.length && clock[loc] != null) {
                     join(c, clock[loc]);
+                }
+            }
+            case TICK -> {
+                barrier = c.clone();
+                for (int[] other : clock) {
+                    join(barrier, other);
                 }
             }
             default -> {

@@ -49,6 +49,9 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     abstract long clock();
 
+    /** Whether virtual time is the timed mode's (declared durations only). */
+    abstract boolean timed();
+
     abstract WorkState workState(Work w);
 
     abstract void registerWork(Work w);
@@ -315,6 +318,9 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     @Override
     public void sleep(long millis, String site) {
+        if (!timed()) {
+            return; // untimed and ordered: a sleep may end at any later point, which every later step already is
+        }
         perform(new TimeActions.Sleep(millis), site);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * decisions, and the expected steps, so that a replay fails at the first step that diverges.
  *
  * <p>Text format, line based: {@code whylock-replay 1}, then {@code key: value} header lines, then
- * {@code decisions: 1 1 0 2 ...}, then one {@code step: task|op|object|site} line per step, then
+ * {@code decisions: 1 1 0 2 ...}, then one {@code step: task|op|object|site} line per step (with
+ * {@code |t=MS} in the timed mode), then
  * {@code end}. The engine only formats and parses; the CLI reads and writes files.
  */
 public record ReplayFile(Map<String, String> header, List<Integer> decisions, List<String> steps) {
@@ -37,9 +38,9 @@ public record ReplayFile(Map<String, String> header, List<Integer> decisions, Li
         return new ReplayFile(header, v.decisions(), v.trace().steps().stream().map(ReplayFile::stepKey).toList());
     }
 
-    /** What a replayed step must match: task, operation, object and site. */
+    /** What a replayed step must match: task, operation, object and site, and in the timed mode its virtual time. */
     public static String stepKey(Step s) {
-        return s.task() + "|" + s.operation() + "|" + s.object() + "|" + s.site();
+        return s.task() + "|" + s.operation() + "|" + s.object() + "|" + s.site() + (s.time() == null ? "" : "|t=" + s.time());
     }
 
     /**

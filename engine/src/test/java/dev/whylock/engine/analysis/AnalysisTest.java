@@ -11,6 +11,7 @@ import dev.whylock.engine.Mutex;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.Task;
 import dev.whylock.engine.Work;
+import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
@@ -38,9 +39,14 @@ class AnalysisTest {
 
     /** Explores {@code p} exhaustively with DPOR and returns the analyses over all executions. */
     static AnalysisReport analyse(Program p, LockExperiment... experiments) {
+        return analyse(p, RunConfig.Timing.UNTIMED, experiments);
+    }
+
+    /** {@link #analyse} in timing mode {@code timing}. */
+    static AnalysisReport analyse(Program p, RunConfig.Timing timing, LockExperiment... experiments) {
         Analyses a = new Analyses();
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withObservers(a.observers());
-        cfg = cfg.withRun(cfg.run().withExperiments(List.of(experiments)));
+        cfg = cfg.withRun(cfg.run().withTiming(timing).withExperiments(List.of(experiments)));
         ExplorationResult r = Explorer.explore(p, cfg);
         assertTrue(r.exhaustive(), "the litmus program must be explored exhaustively");
         return a.report();
@@ -122,6 +128,28 @@ class AnalysisTest {
         assertEquals(java.util.Set.of(List.of("A"), List.of("B")), java.util.Set.of(race.first().locksHeld(), race.second().locksHeld()));
         assertEquals(race.second().step() + 1, race.trace().steps().size(), "the trace ends at the second access");
         assertEquals("dev->x", race.trace().steps().get(race.second().step()).object());
+    }
+
+    /** T0 writes {@code dev->x} at once; T1 sleeps {@code sleep} ms, then writes it; neither takes a lock. */
+    static Program writeAfterSleep(long sleep) {
+        return program("write-after-sleep", env -> {
+            Field<Integer> x = env.field("dev->x", 0);
+            env.spawn("T0", () -> x.set(1, "f"));
+            env.spawn("T1", () -> {
+                env.sleep(sleep, "g");
+                x.set(2, "g");
+            });
+        });
+    }
+
+    @Test
+    void accessesSeparatedByVirtualTime_races_onlyWhenTheyCanMeet() {
+        // Timed: T0's write happens at t=0 and T1's at t=10ms; time passes only when nothing can run, so they never overlap.
+        assertTrue(analyse(writeAfterSleep(10), RunConfig.Timing.TIMED).races().races().isEmpty());
+        // A sleep of zero lets T1 write at t=0 too: the race is there.
+        assertEquals(1, analyse(writeAfterSleep(0), RunConfig.Timing.TIMED).races().races().size());
+        // Untimed, a sleep may end at any point, so the writes can meet.
+        assertEquals(1, analyse(writeAfterSleep(10), RunConfig.Timing.UNTIMED).races().races().size());
     }
 
     @Test

@@ -112,4 +112,16 @@ class TimedLitmusTest {
                 .withRun(RunConfig.defaults().withTiming(timing)));
         assertTrue(r.violations().stream().flatMap(v -> v.trace().steps().stream()).allMatch(s -> s.time() == null));
     }
+
+    @ParameterizedTest
+    @CsvSource({"UNTIMED, 0", "ORDERED, 0", "TIMED, 2"})
+    void sleep_isAStepOnlyInTheTimedMode(RunConfig.Timing timing, long sleepSteps) {
+        // Untimed and ordered, a sleep may end at any later point, which every later step already is: no step, so
+        // the traces of programs that sleep (the model's I2C transfers) are the same as before the timed mode.
+        ExplorationResult r = Explorer.explore(timerVersusHeldLock(400), SearchConfig.of(StrategySpec.dpor())
+                .withRun(RunConfig.defaults().withTiming(timing)));
+        Violation v = r.violations().get(0);
+        assertEquals(sleepSteps, v.trace().steps().stream().filter(s -> "holder".equals(s.site())
+                && (s.operation().equals("msleep") || s.operation().equals("wake"))).count(), v.trace().toString());
+    }
 }

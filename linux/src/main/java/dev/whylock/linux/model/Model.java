@@ -91,6 +91,16 @@ public interface Model {
      * program has; such scenarios are explored on their own ({@code --scenario}) or as the design.
      */
     default List<String> inquiryScenarios() {
+        return inquiryScenarios("untimed");
+    }
+
+    /**
+     * The built-in scenarios an inquiry in timing mode {@code timing} explores by default: those of
+     * {@link #inquiryScenarios()} that name no timing or name this one. A scenario written for the
+     * timed mode asks about a window only time closes; explored untimed, it would report the
+     * over-approximation it was written to settle.
+     */
+    default List<String> inquiryScenarios(String timing) {
         return builtinScenarios();
     }
 

@@ -26,6 +26,9 @@ final class Ops {
     static final List<String> OPTIONS = List.of(PhyDevice.OPTION_RFC_PHY_DEFER, PhyDevice.OPTION_PHY_PROBE_DEFERS,
             SfpBus.OPTION_PRIVATE_LOCK, Dpaa2Eth.OPTION_MAC_LOCK);
 
+    /** The longest {@code rtnl_hold} or {@code delay} a scenario may ask for: an hour of virtual time. */
+    static final long RTNL_HOLD_MAX_MS = 3_600_000;
+
     static List<OpInfo> catalogue() {
         List<OpInfo> l = new ArrayList<>();
         l.add(op("sfp_probe", "bind sfp.c to the cage (driver core under device_lock: sfp_probe, sfp_register_socket)"));
@@ -58,7 +61,13 @@ final class Ops {
         l.add(op("deferred_probe_trigger", "another driver binds somewhere: driver_deferred_probe_trigger retries deferred devices"));
         l.add(op("rtnl_lock", "take rtnl_mutex in this thread (as a driver such as DPAA2 does around its own calls)"));
         l.add(op("rtnl_unlock", "release rtnl_mutex taken by rtnl_lock in this thread"));
+        l.add(new OpInfo("rtnl_hold", "take rtnl_mutex, hold it for ms of virtual time, release it (another rtnl user: a busy "
+                + "netlink request, another driver); only --timing timed gives the hold a length",
+                List.of(OpInfo.Param.number("ms", "how long rtnl is held, in virtual milliseconds", 1, RTNL_HOLD_MAX_MS))));
         l.add(op("settle", "wait until no work item, timer or IRQ thread is pending or running"));
+        l.add(new OpInfo("delay", "this thread lets ms of virtual time pass before its next op (a user, the hardware or another "
+                + "driver acting later); only --timing timed gives it a length",
+                List.of(OpInfo.Param.number("ms", "how long, in virtual milliseconds", 1, RTNL_HOLD_MAX_MS))));
         l.add(new OpInfo("model_option", "turn on a model option for this execution (setup only)",
                 List.of(new OpInfo.Param("name", "the option", OPTIONS, null))));
         return List.copyOf(l);
@@ -118,7 +127,14 @@ final class Ops {
             case "deferred_probe_trigger" -> Dd.driverDeferredProbeTrigger();
             case "rtnl_lock" -> Rtnetlink.rtnlLock("rtnl_lock");
             case "rtnl_unlock" -> Rtnetlink.rtnlUnlock("rtnl_lock");
+            case "rtnl_hold" -> {
+                // Another rtnl user: it calls rtnl_lock() (the same site as the rtnl_lock op), works for ms, unlocks.
+                Rtnetlink.rtnlLock("rtnl_lock");
+                Env.current().sleep(Long.parseLong(a.get("ms")), "rtnl_hold");
+                Rtnetlink.rtnlUnlock("rtnl_lock");
+            }
             case "settle" -> Env.current().settle();
+            case "delay" -> Env.current().sleep(Long.parseLong(a.get("ms")), "delay");
             case "model_option" -> Kernel.get().setOption(a.get("name"), true);
             default -> throw new IllegalArgumentException("op '" + call.op() + "' is not in the catalogue");
         }

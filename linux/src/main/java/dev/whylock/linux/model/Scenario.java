@@ -21,22 +21,34 @@ import java.util.Map;
  * @param workRuns how many more times each work item of a listed background context may start
  *        during the race ({@code bounds: {work_runs: N}}); it bounds work that re-arms itself, and an
  *        exploration that this bound cuts is reported as bounded, not exhaustive
+ * @param timing the timing mode the scenario was written for ({@code timing:}: one of
+ *        {@link #TIMINGS}), or null when it does not say (it then runs in whatever mode is asked for,
+ *        untimed by default)
  */
 public record Scenario(String model, String name, List<OpCall> setup, Map<String, List<OpCall>> threads,
-        List<String> background, List<String> check, String source, int workRuns) {
+        List<String> background, List<String> check, String source, int workRuns, String timing) {
 
     /** The work-run bound when a scenario sets none. */
     public static final int DEFAULT_WORK_RUNS = 4;
 
-    /** A scenario with the default work-run bound. */
+    /**
+     * The timing modes a scenario may ask for: untimed (a pending timer may fire at any later point),
+     * ordered (timers fire in deadline order), timed (virtual time advances only by declared durations).
+     */
+    public static final List<String> TIMINGS = List.of("untimed", "ordered", "timed");
+
+    /** A scenario with the default work-run bound and no timing of its own. */
     public Scenario(String model, String name, List<OpCall> setup, Map<String, List<OpCall>> threads,
             List<String> background, List<String> check, String source) {
-        this(model, name, setup, threads, background, check, source, DEFAULT_WORK_RUNS);
+        this(model, name, setup, threads, background, check, source, DEFAULT_WORK_RUNS, null);
     }
 
     public Scenario {
         if (workRuns < 1) {
             throw new IllegalArgumentException("work_runs must be at least 1, got " + workRuns);
+        }
+        if (timing != null && !TIMINGS.contains(timing)) {
+            throw new IllegalArgumentException("timing must be one of " + TIMINGS + ", got " + timing);
         }
         setup = List.copyOf(setup);
         Map<String, List<OpCall>> t = new LinkedHashMap<>();
@@ -53,12 +65,22 @@ public record Scenario(String model, String name, List<OpCall> setup, Map<String
 
     /** The same scenario for another model (the CLI's {@code --model} override). */
     public Scenario withModel(String otherModel) {
-        return new Scenario(otherModel, name, setup, threads, background, check, source, workRuns);
+        return new Scenario(otherModel, name, setup, threads, background, check, source, workRuns, timing);
     }
 
     /** The same scenario with another work-run bound (the CLI's {@code --work-runs}). */
     public Scenario withWorkRuns(int runs) {
-        return new Scenario(model, name, setup, threads, background, check, source, runs);
+        return new Scenario(model, name, setup, threads, background, check, source, runs, timing);
+    }
+
+    /** The same scenario written for another timing mode (one of {@link #TIMINGS}, or null for none). */
+    public Scenario withTiming(String mode) {
+        return new Scenario(model, name, setup, threads, background, check, source, workRuns, mode);
+    }
+
+    /** Whether the scenario runs in timing mode {@code mode}: it names that mode, or none. */
+    public boolean runsIn(String mode) {
+        return timing == null || timing.equals(mode);
     }
 
     /**
@@ -69,7 +91,7 @@ public record Scenario(String model, String name, List<OpCall> setup, Map<String
         List<OpCall> s = new java.util.ArrayList<>();
         s.add(OpCall.of("model_option", Map.of("name", option)));
         s.addAll(setup);
-        return new Scenario(model, name + "+" + option, s, threads, background, check, source, workRuns);
+        return new Scenario(model, name + "+" + option, s, threads, background, check, source, workRuns, timing);
     }
 
     /** The model options this scenario turns on in setup, in order. */

@@ -20,7 +20,7 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     private static final String BUILTIN_DIR = "/dev/whylock/linux/scenarios/";
-    private static final List<String> KEYS = List.of("model", "name", "setup", "threads", "background", "check", "bounds");
+    private static final List<String> KEYS = List.of("model", "name", "setup", "threads", "background", "check", "bounds", "timing");
     /** The keys of {@code bounds:}. */
     private static final List<String> BOUND_KEYS = List.of("work_runs");
     /** The largest {@code work_runs} a scenario may ask for (each run can multiply the executions). */
@@ -152,7 +152,20 @@ public final class ScenarioLoader {
             List<String> background = names(root.map.get("background"), "background context", model.backgroundContexts());
             List<String> check = checks(root.map.get("check"));
             int workRuns = bounds(root.map.get("bounds"));
-            return new Scenario(modelName, name, setup, threads, background, check, source, workRuns);
+            return new Scenario(modelName, name, setup, threads, background, check, source, workRuns, timing(root.map.get("timing")));
+        }
+
+        /** {@code timing: untimed|ordered|timed}: the mode the scenario was written for (null when absent). */
+        private String timing(YamlNode n) {
+            if (n == null || n.kind == YamlNode.Kind.NULL) {
+                return null;
+            }
+            String v = scalar(n, "a timing mode (" + String.join(", ", Scenario.TIMINGS) + ")");
+            if (!Scenario.TIMINGS.contains(v)) {
+                throw error(n, "unknown timing '" + v + "'" + Suggest.didYouMean(v, Scenario.TIMINGS)
+                        + " (expected one of: " + String.join(", ", Scenario.TIMINGS) + ")");
+            }
+            return v;
         }
 
         /** {@code bounds: {work_runs: N}}: how often each background work item may start during the race. */
@@ -272,6 +285,10 @@ public final class ScenarioLoader {
         }
 
         private void checkValue(OpInfo info, OpInfo.Param p, String v, YamlNode at) {
+            if (p.range() != null && !p.range().admits(v)) {
+                throw error(at, "'" + p.name() + "' of op '" + info.name() + "' must be a whole number from "
+                        + p.range().min() + " to " + p.range().max() + ", got '" + v + "' (" + p.description() + ")");
+            }
             if (!p.allowed().isEmpty() && !p.allowed().contains(v)) {
                 String what = p.name().equals("type") ? "module type" : "value for '" + p.name() + "'";
                 throw error(at, "unknown " + what + " '" + v + "' for op '" + info.name() + "'" + Suggest.didYouMean(v, p.allowed())

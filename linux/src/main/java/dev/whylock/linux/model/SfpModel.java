@@ -144,9 +144,10 @@ final class SfpModel implements Model {
     }
 
     @Override
-    public List<String> inquiryScenarios() {
+    public List<String> inquiryScenarios(String timing) {
         return ScenarioLoader.builtinNames().stream()
                 .filter(n -> Design.ALL.stream().noneMatch(d -> ScenarioLoader.builtin(n).options().contains(d.option())))
+                .filter(n -> ScenarioLoader.builtin(n).runsIn(timing))
                 .toList();
     }
 

@@ -104,7 +104,7 @@ final class Sites {
             new Site("priv->mac_lock", "dpaa2_eth_stop", "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c (2022 fix)"),
             new Site("priv->mac_lock", "dpaa2_eth_get_link_ksettings", "drivers/net/ethernet/freescale/dpaa2/dpaa2-ethtool.c (2022 fix)"),
             new Site("priv->mac_lock", "dpaa2_eth_set_link_ksettings", "drivers/net/ethernet/freescale/dpaa2/dpaa2-ethtool.c (2022 fix)"),
-            new Site("rtnl_mutex", "rtnl_lock", "scenario op rtnl_lock (a driver holding rtnl, e.g. DPAA2)"),
+            new Site("rtnl_mutex", "rtnl_lock", "scenario ops rtnl_lock and rtnl_hold (a driver holding rtnl, e.g. DPAA2; a busy netlink request)"),
             // drivers/base/dd.c, drivers/i2c
             new Site("device_lock", "device_driver_attach", "drivers/base/dd.c"),
             new Site("device_lock", "__device_attach", "drivers/base/dd.c"),

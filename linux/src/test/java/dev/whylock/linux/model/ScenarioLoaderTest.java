@@ -1,6 +1,7 @@
 package dev.whylock.linux.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,5 +203,45 @@ class ScenarioLoaderTest {
     void builtin_unknownName_suggestsNearest() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.builtin("link-loss"));
         assertTrue(e.getMessage().contains("did you mean 'link-los'?"), e.getMessage());
+    }
+
+    @Test
+    void parse_timing_keepsTheModeAndDefaultsToNone() {
+        assertEquals(null, ScenarioLoader.parse(GOOD, "race.yaml").timing());
+        for (String mode : Scenario.TIMINGS) {
+            assertEquals(mode, ScenarioLoader.parse(GOOD + "timing: " + mode + "\n", "race.yaml").timing());
+        }
+        Scenario timed = ScenarioLoader.parse(GOOD + "timing: timed\n", "race.yaml");
+        assertEquals("timed", timed.withModel("sfp-v6.5").withWorkRuns(2).withOption("dpaa2-mac-lock").timing());
+        assertTrue(timed.runsIn("timed"));
+        assertFalse(timed.runsIn("untimed"));
+        assertTrue(ScenarioLoader.parse(GOOD, "race.yaml").runsIn("ordered"));
+    }
+
+    @Test
+    void parse_unknownTiming_namesTheChoicesAndSuggests() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(GOOD + "timing: timd\n", "race.yaml"));
+        assertEquals(13, e.line());
+        assertTrue(e.getMessage().contains("unknown timing 'timd'; did you mean 'timed'? (expected one of: untimed, ordered, timed)"),
+                e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(GOOD + "timing: [timed]\n", "race.yaml"));
+        assertTrue(e.getMessage().contains("expected a timing mode (untimed, ordered, timed)"), e.getMessage());
+    }
+
+    @Test
+    void parse_rtnlHold_takesWholeMillisecondsInRange() {
+        String hold = GOOD.replace("unbind:  [sfp_remove]", "unbind:  [sfp_remove]\n  busy: [rtnl_hold: {ms: 400}]");
+        assertEquals(Map.of("ms", "400"), ScenarioLoader.parse(hold, "race.yaml").threads().get("busy").get(0).args());
+        String shorthand = GOOD.replace("unbind:  [sfp_remove]", "unbind:  [sfp_remove]\n  busy: [rtnl_hold: 5]");
+        assertEquals(Map.of("ms", "5"), ScenarioLoader.parse(shorthand, "race.yaml").threads().get("busy").get(0).args());
+        for (String bad : List.of("0", "-3", "1.5", "400ms", "3600001")) {
+            String yaml = GOOD.replace("unbind:  [sfp_remove]", "unbind:  [sfp_remove]\n  busy: [rtnl_hold: {ms: " + bad + "}]");
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "race.yaml"), bad);
+            assertTrue(e.getMessage().contains("'ms' of op 'rtnl_hold' must be a whole number from 1 to 3600000, got '" + bad + "'"),
+                    e.getMessage());
+        }
+        String missing = GOOD.replace("unbind:  [sfp_remove]", "unbind:  [sfp_remove]\n  busy: [rtnl_hold]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(missing, "race.yaml"));
+        assertTrue(e.getMessage().contains("op 'rtnl_hold' needs argument 'ms'"), e.getMessage());
     }
 }

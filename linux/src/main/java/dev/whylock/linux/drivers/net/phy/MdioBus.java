@@ -26,7 +26,7 @@ public final class MdioBus {
     public static int mdiobusRead(MiiBus bus, int addr, int regnum) {
         Env.current().deref(bus, "phydev->mdio.bus");
         bus.mdio_lock.lock("mdiobus_read");
-        I2cCore.i2cTransfer(bus.i2c, 2);
+        I2cCore.i2cTransfer(bus.i2c, 2, 3); // the register number, then two bytes of value
         bus.mdio_lock.unlock("mdiobus_read");
         return 0;
     }

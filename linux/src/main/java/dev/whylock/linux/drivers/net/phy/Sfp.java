@@ -98,23 +98,45 @@ public final class Sfp {
         "down", "fail", "wait", "init", "init_phy", "init_tx_fault", "wait_los", "link_up",
         "tx_fault", "reinit", "tx_disable"};
 
-    // Timers and retry counts, in milliseconds where they are times (msecs_to_jiffies in the kernel).
+    /*
+     * Timers and retry counts. The kernel defines each time as msecs_to_jiffies(N) near the top of
+     * drivers/net/phy/sfp.c; the model keeps N in milliseconds, which is what the timed mode
+     * (--timing timed) waits in virtual time. The values are v5.14's, as the model was written; for
+     * issue 13 each was compared with two newer sfp.c trees available here (torvalds/linux 02eaf5a7
+     * and f4bf4678, the newest, a v6.7-era tree): all are unchanged. Where each
+     * one is armed is said per constant; docs/timed.md lists them with the kernel functions.
+     */
+    /** T_WAIT, msecs_to_jiffies(50): sfp_sm_main DOWN -> WAIT, before TX_FAULT is looked at (module_t_wait). */
     public static final int T_WAIT = 50;
+    /** T_START_UP, msecs_to_jiffies(300): t_start_up of SFF-8431 (module_t_start_up), the WAIT -> INIT and fault-reset waits. */
     public static final int T_START_UP = 300;
+    /** T_START_UP_BAD_GPON, msecs_to_jiffies(60000): sfp_fixup_long_startup's start-up time for slow GPON modules. */
     public static final int T_START_UP_BAD_GPON = 60_000;
+    /** T_RESET_US, 10 (microseconds, a udelay in sfp_module_tx_fault_reset): far below a virtual millisecond, so it takes no time. */
     public static final int T_RESET_US = 10;
+    /** T_FAULT_RECOVER, msecs_to_jiffies(1000): sfp_sm_fault waits this long before a TX_FAULT recovery attempt. */
     public static final int T_FAULT_RECOVER = 1000;
+    /** N_FAULT_INIT, 5: TX_FAULT recovery attempts at initialisation. */
     public static final int N_FAULT_INIT = 5;
+    /** N_FAULT, 5: TX_FAULT recovery attempts once the module has initialised. */
     public static final int N_FAULT = 5;
+    /** T_PHY_RETRY, msecs_to_jiffies(50): the interval between module PHY probes (SFP_S_INIT_PHY). */
     public static final int T_PHY_RETRY = 50;
+    /** R_PHY_RETRY, 12: module PHY probe attempts. */
     public static final int R_PHY_RETRY = 12;
+    /** T_SERIAL, msecs_to_jiffies(300): SFF-8472 t_serial; sfp_sm_module arms it on INSERT (EMPTY -> PROBE) before reading the EEPROM. */
     public static final int T_SERIAL = 300;
+    /** T_HPOWER_LEVEL, msecs_to_jiffies(300): after selecting high power, sfp_sm_module waits this long (WAITPWR). */
     public static final int T_HPOWER_LEVEL = 300;
+    /** T_PROBE_RETRY_INIT, msecs_to_jiffies(100): EEPROM probe retry while the module is new (and a high-power retry). */
     public static final int T_PROBE_RETRY_INIT = 100;
+    /** R_PROBE_RETRY_INIT, 10: fast EEPROM probe attempts. */
     public static final int R_PROBE_RETRY_INIT = 10;
+    /** T_PROBE_RETRY_SLOW, msecs_to_jiffies(5000): slow EEPROM probe retry, and sfp_hwmon_probe's retry of the A2h read. */
     public static final int T_PROBE_RETRY_SLOW = 5000;
+    /** R_PROBE_RETRY_SLOW, 12: slow EEPROM probe attempts, and hwmon probe attempts (hwmon_tries). */
     public static final int R_PROBE_RETRY_SLOW = 12;
-    /** poll_jiffies = msecs_to_jiffies(100). */
+    /** poll_jiffies = msecs_to_jiffies(100), set in sfp_init: the GPIO/soft-state poll interval (sfp_poll). */
     public static final int POLL_INTERVAL = 100;
     /** SFP_PHY_ADDR: the module PHY's MDIO address (I2C 0x56 on mdio-i2c). */
     public static final int SFP_PHY_ADDR = 22;
@@ -213,7 +235,7 @@ public final class Sfp {
     /** One i2c_transfer() of {@code msgs} messages to {@code busAddr}; returns msgs or a negative errno. */
     private static int i2cTransfer(SfpStruct sfp, int busAddr, boolean write, int devAddr, byte[] buf, int off,
             int len, int msgs) {
-        I2cCore.i2cTransfer(sfp.i2c, msgs);
+        I2cCore.i2cTransfer(sfp.i2c, msgs, 1 + len); // the register offset, then the data
         // The model's I2C core has no client devices: the bytes move right after the bus-locked
         // transfer, at the visible read that finds which module (if any) answers on the bus now.
         SfpModule m = sfp.cage.i2cDevice("i2c_transfer");
