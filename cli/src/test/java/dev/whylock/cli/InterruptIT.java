@@ -20,8 +20,13 @@ class InterruptIT {
      * end: within a second, the partial result written.
      */
     private int interrupt(WhylockProcess p) throws Exception {
-        // Long enough for the JVM to start and the search to run; the search itself would take much longer.
-        Thread.sleep(4_000);
+        // Wait for the search's first progress line (it comes after the signal handler is installed; a
+        // fixed wait was too short for a JVM starting on a heavily loaded machine), then a little more.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!p.err().contains("whylock: ") && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
         assertTrue(p.isAlive(), "still exploring: " + p);
         long sent = System.nanoTime();
         p.interrupt();
@@ -49,7 +54,7 @@ class InterruptIT {
 
     @Test
     void sigint_duringTheDefaultWhy_writesThePartialReportUndecidedAndExits130() throws Exception {
-        WhylockProcess p = WhylockProcess.start(dir, "--json", "partial.json", "--quiet");
+        WhylockProcess p = WhylockProcess.start(dir, "--json", "partial.json");
         int code = interrupt(p);
         String out = p.toString();
         assertEquals(ExitCode.INTERRUPTED, code, out);
