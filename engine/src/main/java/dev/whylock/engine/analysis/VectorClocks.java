@@ -1,5 +1,6 @@
 package dev.whylock.engine.analysis;
 
+import dev.whylock.engine.Field;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.ExecutionOutcome.TaskInfo;
 import dev.whylock.engine.exec.Op;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * Happens-before over one execution's log as vector clocks: program order, task creation, join,
  * lock release to acquire, work queue to start, work finish to flush / cancel_work_sync / settle,
- * and complete to wait_for_completion.
+ * complete to wait_for_completion, and between accesses of a {@link Field.Kind#VOLATILE} field.
  */
 final class VectorClocks {
 
@@ -31,6 +32,7 @@ final class VectorClocks {
     private final Map<Integer, int[]> queued = new HashMap<>();
     private final Map<Integer, int[]> finished = new HashMap<>();
     private final Map<Integer, int[]> completions = new HashMap<>();
+    private final Map<Integer, int[]> volatiles = new HashMap<>();
 
     VectorClocks(ExecutionOutcome outcome) {
         this.tasks = outcome.tasks();
@@ -72,6 +74,14 @@ final class VectorClocks {
             case SETTLE -> {
                 for (int[] f : finished.values()) {
                     join(c, f);
+                }
+            }
+            case READ, WRITE -> {
+                // A volatile access acquires and releases: conservative (a plain volatile write
+                // does not acquire in the JMM), so it can hide a race but never invent one.
+                if (op.target() instanceof Field<?> f && f.kind() == Field.Kind.VOLATILE) {
+                    join(c, volatiles.get(f.id()));
+                    accumulate(volatiles, f.id(), c);
                 }
             }
             case COMPLETE -> accumulate(completions, loc, c);
