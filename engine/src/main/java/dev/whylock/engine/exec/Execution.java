@@ -82,6 +82,11 @@ public final class Execution extends ExecutionApi {
         this.locks = new LockTable(config.experiments(), this::mutex);
     }
 
+    @Override
+    public List<dev.whylock.engine.LockExperiment> experiments() {
+        return config.experiments();
+    }
+
     /** Runs the program until no task can run (or the strategy abandons it); a fatal violation kills only its own task. */
     public ExecutionOutcome run() {
         Runtimes.install(this);
