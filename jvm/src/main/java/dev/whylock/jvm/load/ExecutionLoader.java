@@ -12,10 +12,6 @@ import java.util.Enumeration;
  */
 public final class ExecutionLoader extends ClassLoader {
 
-    static {
-        registerAsParallelCapable();
-    }
-
     private final ClassCache cache;
     private final ClassLoader shared;
     private final ClassLoader resources;
@@ -36,7 +32,8 @@ public final class ExecutionLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        synchronized (getClassLoadingLock(name)) {
+        // Not parallel-capable: one execution runs at a time, and a per-name lock table would cost every execution.
+        synchronized (this) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
                 c = load(name);

@@ -272,10 +272,8 @@ final class InterimPrimitives implements JvmPrimitives {
         if (target.task == null) {
             return true;
         }
-        if (pendingInterrupt(me, site)) {
-            throw new InterruptedException();
-        }
         if (timeoutNanos < 0) {
+            // Interim: an untimed join is the engine's join, which an interrupt cannot end.
             env.join(target.task);
             return true;
         }
@@ -403,9 +401,7 @@ final class InterimPrimitives implements JvmPrimitives {
 
     @Override
     public void awaitEvent(TaskCtx me, dev.whylock.engine.Completion event, String site) throws InterruptedException {
-        if (pendingInterrupt(me, site)) {
-            throw new InterruptedException();
-        }
+        // Interim: the engine's wait for a completion cannot be interrupted.
         event.waitFor(site);
     }
 }

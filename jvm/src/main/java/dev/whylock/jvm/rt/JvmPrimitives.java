@@ -51,7 +51,7 @@ interface JvmPrimitives {
 
     void start(TaskCtx child, Runnable body);
 
-    /** Waits for {@code target} to finish, up to the timeout; true when it has. */
+    /** Waits for {@code target} to finish, up to the timeout; true when it has (interim: an untimed join ignores interrupts). */
     boolean join(TaskCtx me, TaskCtx target, long timeoutNanos, String site) throws InterruptedException;
 
     boolean isAlive(TaskCtx target, String site);
@@ -94,7 +94,7 @@ interface JvmPrimitives {
 
     void fire(dev.whylock.engine.Completion event, String site);
 
-    /** Waits for the event without a timeout; an interrupt pending before the wait throws (one during it is not seen). */
+    /** Waits for the event without a timeout (interim: an interrupt does not end the wait). */
     void awaitEvent(TaskCtx me, dev.whylock.engine.Completion event, String site) throws InterruptedException;
 
     /** A new waiter of task {@code me} for queue {@code q}. */
