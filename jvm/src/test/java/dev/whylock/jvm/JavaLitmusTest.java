@@ -67,6 +67,18 @@ class JavaLitmusTest {
         assertEquals(List.of(), r.notControlled());
     }
 
+    @ParameterizedTest
+    @MethodSource("pinned")
+    void litmusClass_onTheThreadBackend_givesTheSameExecutionsAndViolations(Class<?> c, int executions, List<ViolationKind> kinds) {
+        JavaResult threads = Explore.run(c, "main", StrategySpec.dpor(),
+                dev.whylock.engine.exec.RunConfig.defaults().withBackend(dev.whylock.engine.exec.Backend.named("thread")), false);
+        JavaResult continuations = Explore.dpor(c);
+        assertEquals(executions, threads.result().executions(), c.getSimpleName());
+        assertEquals(kinds, threads.result().violations().stream().map(Violation::kind).toList(), c.getSimpleName());
+        assertEquals(continuations.result().violations().stream().map(v -> v.key() + v.trace()).toList(),
+                threads.result().violations().stream().map(v -> v.key() + v.trace()).toList(), c.getSimpleName());
+    }
+
     static Program program(String name, Consumer<Env> run) {
         return new Program() {
             @Override
