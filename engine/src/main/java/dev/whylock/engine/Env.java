@@ -72,8 +72,17 @@ public interface Env {
     /** A nondeterministic choice in {@code [0, n)}, recorded and explored like a scheduling choice. */
     int choose(String label, int n);
 
-    /** Virtual time in milliseconds; it advances only when a timer fires. */
+    /**
+     * Virtual time in milliseconds (visible operation). Untimed and ordered: the largest deadline of
+     * the timers that have started. Timed: advanced only by declared durations (timer delays, sleeps).
+     */
     long now();
+
+    /**
+     * msleep / usleep_range / Thread.sleep (visible operation): in the timed mode the task waits
+     * until {@code millis} of virtual time have passed; otherwise a sleep may end at any later point.
+     */
+    void sleep(long millis, String site);
 
     /** The name of the running task. */
     String taskName();

@@ -95,7 +95,13 @@ final class WhyText {
                 : Glossary.stopReason(r.stopReason())) + ")";
     }
 
+    /** The kinds of {@code vs}, independent failures first; those that followed a failure are marked. */
     static String kinds(List<Violation> vs) {
-        return String.join(", ", vs.stream().map(v -> v.kind().key()).distinct().toList());
+        List<String> own = vs.stream().filter(v -> !v.afterFailure()).map(v -> v.kind().key()).distinct().toList();
+        List<String> after = vs.stream().filter(Violation::afterFailure).map(v -> v.kind().key()).distinct()
+                .filter(k -> !own.contains(k)).map(k -> k + " after it").toList();
+        List<String> all = new java.util.ArrayList<>(own);
+        all.addAll(after);
+        return String.join(", ", all);
     }
 }

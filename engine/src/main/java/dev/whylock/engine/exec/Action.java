@@ -79,6 +79,20 @@ interface Action {
         return Enabling.ENABLED;
     }
 
+    /**
+     * Whether no operation can ever be moved across this one in either direction (the timed mode's
+     * tick, which runs only when nothing else can): it takes part in no race, and the search does
+     * not look for races further back than it.
+     */
+    default boolean barrier() {
+        return false;
+    }
+
+    /** Whether {@link #couldRunWithCounters} can ever say no: the operation waits for quiescence. */
+    default boolean waitsForQuiescence() {
+        return false;
+    }
+
     /** How a task blocked on this operation waits, for deadlock messages. */
     default String waitDescription(Execution x, Op op) {
         return "is at " + kind().label();

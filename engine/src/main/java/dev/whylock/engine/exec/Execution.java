@@ -101,6 +101,10 @@ public final class Execution extends ExecutionApi {
                 program.run(this);
             }, null);
             announce(main.id, -1);
+            if (timed()) {
+                TaskState clock = newTask("clock", TaskState.Role.CLOCK, () -> TimeActions.clockBody(this), null);
+                announce(clock.id, -1);
+            }
             resume(main);
             announceCreated();
             loop();
@@ -119,7 +123,7 @@ public final class Execution extends ExecutionApi {
             }
         }
         return new ExecutionOutcome(status, markAfterFailure(), List.copyOf(log), preemptions,
-                List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos), List.copyOf(assertions));
+                List.copyOf(decisions), bounded, taskNames(), List.copyOf(taskInfos), List.copyOf(assertions), timed());
     }
 
     private void loop() {
@@ -127,6 +131,7 @@ public final class Execution extends ExecutionApi {
             if (log.size() >= config.maxSteps()) {
                 record(ViolationKind.STEP_LIMIT, "the execution exceeded " + config.maxSteps()
                         + " steps without finishing (livelock or unbounded work)", lastTask);
+                bounded = true; // what would have followed was never explored: the search is not exhaustive
                 if (setupDone) {
                     chooser.ended(point(enabledTasks()), true);
                 }
@@ -177,6 +182,7 @@ public final class Execution extends ExecutionApi {
         op.step = log.size();
         op.busyBefore = busy;
         op.liveBefore = live;
+        op.time = now;
         if (lastTask >= 0 && lastTask != ts.id && enabled.get(lastTask)) {
             op.preemption = true;
             preemptions++;
@@ -389,10 +395,37 @@ public final class Execution extends ExecutionApi {
         return now;
     }
 
-    /** Moves the virtual clock forward to {@code deadline} (a commutative update: the maximum). */
+    /** Untimed and ordered: a started timer moves the clock to its deadline (a commutative update: the maximum). */
     void advanceClock(long deadline, Footprint.Builder fp) {
         fp.add(Footprint.CLOCK, 0, now);
         now = Math.max(now, deadline);
+    }
+
+    boolean timed() {
+        return config.timing() == RunConfig.Timing.TIMED;
+    }
+
+    RunConfig.Timing timing() {
+        return config.timing();
+    }
+
+    /** Timed mode: the earliest deadline after now of an armed timer or a sleeping task, or {@code Long.MIN_VALUE}. */
+    long nextDeadline() {
+        long next = Long.MAX_VALUE;
+        for (TaskState ts : tasks) {
+            if (ts.work != null && ts.work.pending && ts.work.deadline > now) {
+                next = Math.min(next, ts.work.deadline);
+            }
+            if (!ts.done && ts.pending != null && ts.pending.action instanceof TimeActions.WakeUp w && w.at() > now) {
+                next = Math.min(next, w.at());
+            }
+        }
+        return next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
+    }
+
+    /** Timed mode: moves virtual time forward (the clock task's tick). */
+    void advanceTimeTo(long t) {
+        now = t;
     }
 
     void addBusy(int delta, Footprint.Builder fp) {
@@ -406,7 +439,11 @@ public final class Execution extends ExecutionApi {
     }
 
     boolean timerDue(WorkState ws) {
-        return (config.timing() == RunConfig.Timing.UNTIMED && setupDone) || works.earliest(ws);
+        return switch (config.timing()) {
+            case TIMED -> now >= ws.deadline;
+            case UNTIMED -> setupDone || works.earliest(ws);
+            case ORDERED -> works.earliest(ws);
+        };
     }
 
     void markBounded() {
@@ -546,10 +583,17 @@ public final class Execution extends ExecutionApi {
 
     private BitSet enabledTasks() {
         BitSet b = new BitSet(tasks.size());
+        TaskState clock = null;
         for (TaskState ts : tasks) {
-            if (!ts.done && ts.pending != null && ts.pending.action.enabled(this, ts)) {
+            if (ts.role == TaskState.Role.CLOCK) {
+                clock = ts;
+            } else if (!ts.done && ts.pending != null && ts.pending.action.enabled(this, ts)) {
                 b.set(ts.id);
             }
+        }
+        // Time passes only when nothing can happen at the current time.
+        if (clock != null && b.isEmpty() && clock.pending != null && clock.pending.action.enabled(this, clock)) {
+            b.set(clock.id);
         }
         return b;
     }
@@ -574,7 +618,7 @@ public final class Execution extends ExecutionApi {
     /** Whether every task has finished (idle workers and the invariant checker aside). */
     private boolean allFinished() {
         for (TaskState ts : tasks) {
-            if (ts.role != TaskState.Role.CHECKER && !ts.quiet()) {
+            if (ts.role != TaskState.Role.CHECKER && ts.role != TaskState.Role.CLOCK && !ts.quiet()) {
                 return false;
             }
         }
@@ -610,7 +654,7 @@ public final class Execution extends ExecutionApi {
         StringBuilder b = new StringBuilder("deadlock: every task is blocked");
         List<dev.whylock.engine.result.Wait> waits = new ArrayList<>();
         for (TaskState ts : tasks) {
-            if (ts.done || ts.pending == null || ts.role == TaskState.Role.CHECKER
+            if (ts.done || ts.pending == null || ts.role == TaskState.Role.CHECKER || ts.role == TaskState.Role.CLOCK
                     || (ts.work != null && !ts.work.running && ts.pending.kind() == OpKind.WORK_START)) {
                 continue;
             }

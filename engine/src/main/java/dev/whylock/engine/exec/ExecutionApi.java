@@ -310,6 +310,11 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     @Override
     public long now() {
-        return (Long) perform(new ValueActions.Now(), "now");
+        return (Long) perform(new TimeActions.Now(), "now");
+    }
+
+    @Override
+    public void sleep(long millis, String site) {
+        perform(new TimeActions.Sleep(millis), site);
     }
 }

@@ -15,7 +15,8 @@ public record ExecutionOutcome(
         boolean bounded,
         List<String> taskNames,
         List<TaskInfo> tasks,
-        List<AssertionCheck> assertions) {
+        List<AssertionCheck> assertions,
+        boolean timed) {
 
     /**
      * A lock assertion that ran: {@code holder} true for lockdep_assert_held (the caller must hold

@@ -29,6 +29,8 @@ public final class Footprint {
     public static final int LIVE = -3;
     /** The set of armed timers with their deadlines (ordered timing only). */
     public static final int TIMERS = -4;
+    /** Virtual time in the timed mode: ticks change it, reading time and waiting for it observe it. */
+    public static final int TIME = -5;
 
     /** The liveness object of a task: finishing changes it, join observes it. */
     public static int taskObject(int task) {
@@ -142,6 +144,7 @@ public final class Footprint {
             case BUSY -> "busy";
             case LIVE -> "live";
             case TIMERS -> "timers";
+            case TIME -> "time";
             default -> o <= -100 ? "task" + (-100 - o) : "#" + o;
         };
     }

@@ -20,6 +20,8 @@ public final class Op {
     /** The execution's busy and live counters just before the step. */
     int busyBefore;
     int liveBefore;
+    /** Virtual time when the step ran (milliseconds). */
+    long time;
 
     Op(Action action, String site) {
         this.action = action;
@@ -73,6 +75,11 @@ public final class Op {
         return preemption;
     }
 
+    /** Virtual time when the step ran, in milliseconds. */
+    public long time() {
+        return time;
+    }
+
     /** How many work items were pending or running just before the step. */
     public int busyBefore() {
         return busyBefore;
@@ -94,6 +101,16 @@ public final class Op {
      */
     public Enabling couldRunWhen(int object, Object stateBefore) {
         return action.couldRunWhen(object, stateBefore, task);
+    }
+
+    /** Whether nothing can be moved across this operation (the timed mode's tick). */
+    public boolean barrier() {
+        return action.barrier();
+    }
+
+    /** Whether this operation waits for quiescence (so the busy and live counters decide whether it can run). */
+    public boolean waitsForQuiescence() {
+        return action.waitsForQuiescence();
     }
 
     /** Whether this operation could run when the busy and live counters have these values. */

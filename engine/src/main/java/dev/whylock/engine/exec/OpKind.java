@@ -23,6 +23,9 @@ public enum OpKind {
     WAIT_COMPLETION("wait_for_completion"),
     CHOOSE("choose"),
     NOW("now"),
+    SLEEP("msleep"),
+    WAKE("wake"),
+    TICK("time passes"),
     SETTLE("settle"),
     CHECK("check_invariants"),
     NOP("nop");

@@ -38,6 +38,11 @@ final class QuiescenceActions {
         }
 
         @Override
+        public boolean waitsForQuiescence() {
+            return true;
+        }
+
+        @Override
         public String waitDescription(Execution x, Op op) {
             return "waits for pending work to settle";
         }
@@ -74,6 +79,11 @@ final class QuiescenceActions {
         @Override
         public Enabling couldRunWithCounters(long busy, long live) {
             return Enabling.of(busy == 0 && live == 0);
+        }
+
+        @Override
+        public boolean waitsForQuiescence() {
+            return true;
         }
 
         @Override

@@ -26,7 +26,12 @@ public record RunConfig(Backend backend, Timing timing, List<LockExperiment> exp
         /** An armed timer or queued work may start at any later step. */
         UNTIMED,
         /** Timers start in deadline order. */
-        ORDERED
+        ORDERED,
+        /**
+         * Virtual time advances only through declared durations (timer delays, sleeps) when nothing
+         * can run at the current time; a timer starts once time has reached its deadline.
+         */
+        TIMED
     }
 
     public RunConfig {

@@ -16,7 +16,9 @@ final class TaskState {
         /** Runs a work item; busy while its item is pending or running. */
         WORKER,
         /** Checks the invariants once, at a quiescent point the search chooses. */
-        CHECKER
+        CHECKER,
+        /** Timed mode only: advances virtual time when no other task can run. */
+        CLOCK
     }
 
     final int id;

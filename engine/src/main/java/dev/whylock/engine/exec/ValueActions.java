@@ -1,6 +1,6 @@
 package dev.whylock.engine.exec;
 
-/** Values that come from outside the program's state: a nondeterministic choice, and the virtual clock. */
+/** A value that comes from outside the program's state: a nondeterministic choice. */
 final class ValueActions {
     private ValueActions() {}
 
@@ -28,23 +28,4 @@ final class ValueActions {
         }
     }
 
-    /** Reads the virtual clock, which timer starts advance. */
-    record Now() implements Action {
-        @Override
-        public OpKind kind() {
-            return OpKind.NOW;
-        }
-
-        @Override
-        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            fp.observe(Footprint.CLOCK, x.clock());
-            op.result = x.clock();
-            return null;
-        }
-
-        @Override
-        public Footprint pendingFootprint(Execution x, TaskState t) {
-            return new Footprint.Builder().observe(Footprint.CLOCK).build();
-        }
-    }
 }

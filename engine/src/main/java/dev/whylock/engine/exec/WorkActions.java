@@ -52,8 +52,8 @@ final class WorkActions {
                 x.markBounded();
                 return false;
             }
-            if (delay > 0) {
-                fp.observe(Footprint.CLOCK, x.clock());
+            if (delay > 0 || x.timed()) {
+                TimeActions.observe(x, fp);
             }
             if (x.orderedTimers()) {
                 fp.modify(Footprint.TIMERS, x.works().timers());
@@ -75,8 +75,8 @@ final class WorkActions {
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
             Footprint.Builder b = new Footprint.Builder().modify(ws.work.id()).add(Footprint.BUSY, 1, 0);
-            if (delay > 0) {
-                b.observe(Footprint.CLOCK);
+            if (delay > 0 || x.timed()) {
+                b.observe(TimeActions.object(x));
             }
             if (x.orderedTimers()) {
                 b.modify(Footprint.TIMERS);
@@ -234,7 +234,7 @@ final class WorkActions {
     }
 
     /** The worker starts a run of its pending item. */
-    record Start(WorkState ws, boolean ordered) implements Action {
+    record Start(WorkState ws, RunConfig.Timing timing) implements Action {
         @Override
         public OpKind kind() {
             return OpKind.WORK_START;
@@ -260,7 +260,9 @@ final class WorkActions {
             ws.running = true;
             ws.starts++;
             ws.startedGen = ws.queuedGen;
-            if (ws.delayed) {
+            if (timing == RunConfig.Timing.TIMED) {
+                fp.observe(Footprint.TIME, x.clock()); // it could start only once time reached its deadline
+            } else if (ws.delayed) {
                 x.advanceClock(ws.deadline, fp);
             }
             return null;
@@ -272,7 +274,9 @@ final class WorkActions {
             if (x.orderedTimers()) {
                 b.modify(Footprint.TIMERS);
             }
-            if (ws.delayed) {
+            if (timing == RunConfig.Timing.TIMED) {
+                b.observe(Footprint.TIME);
+            } else if (ws.delayed) {
                 b.add(Footprint.CLOCK, 0, 0);
             }
             return b.build();
@@ -283,14 +287,18 @@ final class WorkActions {
             if (object == Footprint.TIMERS) {
                 return Enabling.of(((WorkTable.Timers) stateBefore).due(ws.work.id()));
             }
+            if (object == Footprint.TIME) {
+                // Time had to reach the deadline; whether the item was pending then is another object's state.
+                return (Long) stateBefore >= ws.deadline ? Enabling.UNKNOWN : Enabling.DISABLED;
+            }
             if (object != ws.work.id()) {
                 return Enabling.ENABLED;
             }
             if (!((WorkState.Snapshot) stateBefore).pending()) {
                 return Enabling.DISABLED;
             }
-            // In ordered timing the start also needs to be the earliest armed timer.
-            return ordered ? Enabling.UNKNOWN : Enabling.ENABLED;
+            // In ordered timing the start also needs to be the earliest armed timer; timed, time must have come.
+            return timing == RunConfig.Timing.UNTIMED ? Enabling.ENABLED : Enabling.UNKNOWN;
         }
     }
 
@@ -327,7 +335,7 @@ final class WorkActions {
     static void workerBody(Execution x, WorkState ws) {
         Work w = ws.work;
         while (true) {
-            x.perform(new Start(ws, x.orderedTimers()), w.name());
+            x.perform(new Start(ws, x.timing()), w.name());
             w.fn().run();
             x.perform(new Finish(ws), w.name());
         }

@@ -46,6 +46,9 @@ public final class SourceDpor implements SearchStrategy {
         final Footprint[] sleepFp;
         /** For each task explored from this frame, what its step touched (including its private code: spawns, its end). */
         Footprint[] doneFp = new Footprint[4];
+        /** The sums of the decreases of the busy and live counters over the steps before this one. */
+        long busyDrops;
+        long liveDrops;
 
         final boolean fixed;
         int chosen = -1;
@@ -65,20 +68,45 @@ public final class SourceDpor implements SearchStrategy {
         }
     }
 
-    /** The steps that touched one object, in execution order, with the mode of each touch. */
+    /**
+     * The steps that touched one object, in execution order, with the mode of each touch; for a
+     * counter also the positions of its observations and of its other touches, since an update
+     * depends only on the (few) observations and an observation on every update.
+     */
     private static final class History {
         int[] steps = new int[8];
         byte[] modes = new byte[8];
         int size;
+        final IntList observations = new IntList();
+        final IntList changes = new IntList();
 
         void add(int step, byte mode) {
             if (size == steps.length) {
                 steps = Arrays.copyOf(steps, size * 2);
                 modes = Arrays.copyOf(modes, size * 2);
             }
+            (mode == Footprint.OBSERVE ? observations : changes).add(size);
             steps[size] = step;
             modes[size] = mode;
             size++;
+        }
+
+        /** For a counter access in {@code mode}: the positions it may conflict with. */
+        IntList conflicting(byte mode) {
+            return mode == Footprint.ADD ? observations : mode == Footprint.OBSERVE ? changes : null;
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        int[] items = new int[8];
+        int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
         }
     }
 
@@ -90,6 +118,9 @@ public final class SourceDpor implements SearchStrategy {
     private int taskCount;
     private BitSet nextSleep = new BitSet();
     private Footprint[] nextSleepFp = new Footprint[0];
+    /** The sums of the decreases of the busy and live counters over the executed steps. */
+    private long busyDrops;
+    private long liveDrops;
 
     private final Map<Integer, History> histories = new HashMap<>();
     private long infeasible;
@@ -161,6 +192,8 @@ public final class SourceDpor implements SearchStrategy {
         nextSleep = new BitSet();
         nextSleepFp = new Footprint[0];
         histories.clear();
+        busyDrops = 0;
+        liveDrops = 0;
     }
 
     @Override
@@ -240,6 +273,10 @@ public final class SourceDpor implements SearchStrategy {
         f.op = op;
         f.clock = c;
         f.local = c[q];
+        f.busyDrops = busyDrops;
+        f.liveDrops = liveDrops;
+        busyDrops += Math.min(0, delta(fp, Footprint.BUSY));
+        liveDrops += Math.min(0, delta(fp, Footprint.LIVE));
 
         if (q >= f.doneFp.length) {
             f.doneFp = Arrays.copyOf(f.doneFp, Math.max(q + 1, f.doneFp.length * 2));
@@ -269,8 +306,8 @@ public final class SourceDpor implements SearchStrategy {
                 join(c, frames.get(k).clock);
             }
         }
-        if (!findRaces) {
-            return null;
+        if (!findRaces || f.barrier()) {
+            return findRaces ? List.of() : null;
         }
         List<Integer> races = new ArrayList<>();
         for (int e = 0; e < n; e++) {
@@ -295,14 +332,31 @@ public final class SourceDpor implements SearchStrategy {
      * observation.
      */
     private List<Integer> predecessors(int object, byte mode, History h) {
-        boolean counter = isCounter(object);
         List<Integer> out = new ArrayList<>(2);
+        if (isCounter(object)) {
+            IntList candidates = h.conflicting(mode);
+            if (candidates == null) {
+                for (int x = h.size - 1; x >= 0; x--) {
+                    if (Footprint.conflict(mode, h.modes[x])) {
+                        out.add(h.steps[x]);
+                    }
+                }
+            } else {
+                for (int i = candidates.size - 1; i >= 0; i--) {
+                    int x = candidates.items[i];
+                    if (Footprint.conflict(mode, h.modes[x])) {
+                        out.add(h.steps[x]);
+                    }
+                }
+            }
+            return out;
+        }
         for (int x = h.size - 1; x >= 0; x--) {
             if (!Footprint.conflict(mode, h.modes[x])) {
                 continue;
             }
             out.add(h.steps[x]);
-            if (!counter && h.modes[x] != Footprint.OBSERVE) {
+            if (h.modes[x] != Footprint.OBSERVE) {
                 break;
             }
         }
@@ -329,6 +383,9 @@ public final class SourceDpor implements SearchStrategy {
             }
             int k = h.steps[x];
             Frame e = frames.get(k);
+            if (e.op.barrier()) {
+                break; // nothing moves across it
+            }
             boolean expand = false;
             if (!e.fixed && e.task != q && !before(e, pre) && Footprint.conflict(mode, h.modes[x])) {
                 Footprint efp = e.op.footprint();
@@ -350,16 +407,55 @@ public final class SourceDpor implements SearchStrategy {
      * task's earlier steps (whether the counters then let {@code f} run is judged in {@link #race}).
      */
     private void counterRaces(Op f, int q, int[] pre, int object, byte mode, History h, List<Integer> races) {
-        for (int x = h.size - 1; x >= 0; x--) {
-            if (!Footprint.conflict(mode, h.modes[x])) {
-                continue;
-            }
-            int k = h.steps[x];
+        for (int k : predecessors(object, mode, h)) {
             Frame e = frames.get(k);
             if (!e.fixed && e.task != q && !before(e, pre)) {
                 races.add(k);
             }
         }
+    }
+
+    /**
+     * The value counter {@code counter} would have where a reversal puts the operation at {@code j}
+     * before step {@code k}: its value before step k plus the updates between them that do not
+     * happen after step k (they move along). Only the counter's own updates are visited.
+     */
+    private long counterThere(int counter, Frame fk, int k, int j) {
+        long value = counter == Footprint.BUSY ? fk.op.busyBefore() : fk.op.liveBefore();
+        History h = histories.get(counter);
+        if (h == null) {
+            return value;
+        }
+        IntList changes = h.changes;
+        int lo = 0;
+        int hi = changes.size;
+        while (lo < hi) { // the first update after step k
+            int mid = (lo + hi) >>> 1;
+            if (h.steps[changes.items[mid]] <= k) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < changes.size; i++) {
+            int m = h.steps[changes.items[i]];
+            if (m >= j) {
+                break;
+            }
+            Frame fm = frames.get(m);
+            if (!before(fk, fm.clock)) {
+                value += delta(fm.op.footprint(), counter);
+            }
+        }
+        return value;
+    }
+
+    /** The sum of the decreases of the busy (or live) counter over the steps before step {@code i}. */
+    private long drops(int i, boolean busyCounter) {
+        if (i < frames.size() && frames.get(i).op != null) {
+            return busyCounter ? frames.get(i).busyDrops : frames.get(i).liveDrops;
+        }
+        return busyCounter ? busyDrops : liveDrops; // i is the step being analysed or a virtual one: every step so far
     }
 
     private static long delta(Footprint fp, int counter) {
@@ -432,12 +528,21 @@ public final class SourceDpor implements SearchStrategy {
      */
     private void race(int k, int j, int taskJ, int[] clockJ, int localJ, Op opJ) {
         Frame fk = frames.get(k);
-        if (fk.fixed) {
+        if (fk.fixed || covered(fk)) {
             return;
         }
-        // The counters where the later operation would run: before step k, plus the updates that move with it.
-        long busyThere = fk.op.busyBefore();
-        long liveThere = fk.op.liveBefore();
+        if (opJ.waitsForQuiescence()) {
+            // Would the counters let it run where the reversal puts it? A quick bound first: with every
+            // decrease after step k moving along, they are at their lowest; then the exact values.
+            long busyLow = fk.op.busyBefore() + drops(j, true) - drops(k + 1, true);
+            long liveLow = fk.op.liveBefore() + drops(j, false) - drops(k + 1, false);
+            if (opJ.couldRunWithCounters(Math.max(0, busyLow), Math.max(0, liveLow)) == Enabling.DISABLED
+                    || opJ.couldRunWithCounters(counterThere(Footprint.BUSY, fk, k, j), counterThere(Footprint.LIVE, fk, k, j))
+                    == Enabling.DISABLED) {
+                infeasible++;
+                return;
+            }
+        }
         BitSet initials = new BitSet();
         BitSet seen = new BitSet();
         int[] firstLocal = new int[Math.max(taskCount, taskJ + 1)];
@@ -453,10 +558,6 @@ public final class SourceDpor implements SearchStrategy {
             int local = isJ ? localJ : fm.local;
             if (!isJ && at(clock, fk.task) >= fk.local) {
                 continue; // happens after step k: not part of the reordered sequence
-            }
-            if (!isJ) {
-                busyThere += delta(fm.op.footprint(), Footprint.BUSY);
-                liveThere += delta(fm.op.footprint(), Footprint.LIVE);
             }
             if (seen.get(p)) {
                 continue;
@@ -474,10 +575,6 @@ public final class SourceDpor implements SearchStrategy {
                 initials.set(p);
             }
         }
-        if (opJ.couldRunWithCounters(busyThere, liveThere) == Enabling.DISABLED) {
-            infeasible++; // a wait for quiescence that the reordered prefix would not reach
-            return;
-        }
         if (initials.intersects(fk.backtrack) || initials.intersects(fk.sleep)) {
             return;
         }
@@ -492,6 +589,14 @@ public final class SourceDpor implements SearchStrategy {
             // need other steps moved first are reached through those steps' own races.
             infeasible++;
         }
+    }
+
+    /** Whether every task enabled at the frame is already explored there or asleep: no race can add anything. */
+    private static boolean covered(Frame f) {
+        BitSet rest = (BitSet) f.enabled.clone();
+        rest.andNot(f.backtrack);
+        rest.andNot(f.sleep);
+        return rest.isEmpty();
     }
 
     private static int at(int[] clock, int task) {

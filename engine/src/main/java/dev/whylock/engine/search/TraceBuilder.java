@@ -25,7 +25,8 @@ public final class TraceBuilder {
             if (op.preemption()) {
                 preemptions++;
             }
-            out.add(new Step(i, names.get(op.task()), op.kind().label(), object(op, names), op.site(), value(op), op.note(), op.preemption()));
+            out.add(new Step(i, names.get(op.task()), op.kind().label(), object(op, names), op.site(), value(op), op.note(), op.preemption(),
+                    outcome.timed() ? op.time() : null));
         }
         return new Trace(out, preemptions, names);
     }
@@ -44,7 +45,8 @@ public final class TraceBuilder {
 
     private static String value(Op op) {
         return switch (op.kind()) {
-            case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE, NOW -> show(op.result());
+            case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE, NOW, TICK -> show(op.result());
+            case SLEEP -> op.arg() + "ms";
             case WRITE -> show(op.arg());
             default -> null;
         };

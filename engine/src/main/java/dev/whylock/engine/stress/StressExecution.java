@@ -350,6 +350,12 @@ final class StressExecution implements ExecutionRuntime {
         return 0;
     }
 
+    /** Real threads have no virtual time: a sleep only lets other threads run. */
+    @Override
+    public void sleep(long millis, String site) {
+        Thread.yield();
+    }
+
     // ---------------------------------------------------------------- work and completions
 
     private static final class WorkState {

@@ -31,7 +31,7 @@ final class RandomPrograms {
     enum Kind {
         READ, WRITE, INC, LOCKED_INC, NESTED, TRYLOCK, IS_LOCKED, COMPLETE, COMPLETE_ALL, WAIT, FREE, OBJ_READ, DEREF,
         QUEUE, QUEUE_DELAYED, MOD, CANCEL, CANCEL_SYNC, FLUSH, PENDING, CHOOSE, NOW, SETTLE, BUG_IF, WARN_IF,
-        REQUEUE_SELF, SPAWN
+        REQUEUE_SELF, SPAWN, SLEEP
     }
 
     record Act(Kind kind, int a, int b, boolean publish) {
@@ -195,6 +195,7 @@ final class RandomPrograms {
                         f.set(3, "late-write");
                     }
                 }
+                case SLEEP -> env.sleep(5L * (1 + act.b()), "sleep");
                 case SETTLE -> {
                     env.settle();
                     f.get("after-settle");
@@ -217,7 +218,7 @@ final class RandomPrograms {
             Kind.READ, Kind.WRITE, Kind.FREE, Kind.OBJ_READ, Kind.BUG_IF},
         {Kind.LOCKED_INC, Kind.NESTED, Kind.TRYLOCK, Kind.IS_LOCKED, Kind.READ, Kind.WRITE, Kind.INC, Kind.BUG_IF},
         {Kind.SETTLE, Kind.QUEUE, Kind.QUEUE, Kind.WRITE, Kind.READ, Kind.INC, Kind.SPAWN, Kind.FREE, Kind.BUG_IF},
-        {Kind.NOW, Kind.NOW, Kind.QUEUE_DELAYED, Kind.MOD, Kind.QUEUE, Kind.CANCEL, Kind.WRITE, Kind.READ},
+        {Kind.NOW, Kind.NOW, Kind.QUEUE_DELAYED, Kind.MOD, Kind.QUEUE, Kind.CANCEL, Kind.WRITE, Kind.READ, Kind.SLEEP, Kind.SLEEP},
         {Kind.FREE, Kind.OBJ_READ, Kind.DEREF, Kind.BUG_IF, Kind.WARN_IF, Kind.WRITE, Kind.READ, Kind.CHOOSE, Kind.WAIT},
         Kind.values(),
     };
@@ -228,7 +229,7 @@ final class RandomPrograms {
         {Kind.READ, Kind.WRITE, Kind.OBJ_READ, Kind.REQUEUE_SELF, Kind.QUEUE, Kind.CANCEL, Kind.PENDING},
         {Kind.LOCKED_INC, Kind.TRYLOCK, Kind.READ, Kind.WRITE},
         {Kind.WRITE, Kind.READ, Kind.INC, Kind.REQUEUE_SELF, Kind.QUEUE},
-        {Kind.NOW, Kind.WRITE, Kind.REQUEUE_SELF, Kind.QUEUE},
+        {Kind.NOW, Kind.WRITE, Kind.REQUEUE_SELF, Kind.QUEUE, Kind.SLEEP},
         {Kind.OBJ_READ, Kind.DEREF, Kind.BUG_IF, Kind.WRITE, Kind.COMPLETE},
         {Kind.READ, Kind.WRITE, Kind.INC, Kind.LOCKED_INC, Kind.TRYLOCK, Kind.COMPLETE, Kind.OBJ_READ, Kind.DEREF,
             Kind.QUEUE, Kind.CANCEL, Kind.PENDING, Kind.NOW, Kind.BUG_IF, Kind.REQUEUE_SELF},
