@@ -79,7 +79,8 @@ public final class Execution extends ExecutionApi {
         this.config = config;
         this.chooser = chooser;
         this.backend = config.backend();
-        this.locks = new LockTable(config.experiments(), this::mutex);
+        this.locks = new LockTable(config.experiments(), (name, kind) -> kind == dev.whylock.engine.Mutex.Kind.MUTEX
+                ? mutex(name) : javaSync().newLock(name, kind));
     }
 
     /** Runs the program until no task can run (or the strategy abandons it); a fatal violation kills only its own task. */
@@ -596,6 +597,9 @@ public final class Execution extends ExecutionApi {
             if (ts.pending.action instanceof WorkActions.WaitRun w && w.ws().worker != null && w.ws().worker.killed) {
                 return true;
             }
+            if (ts.pending.action.waitsOnKilled(this)) {
+                return true;
+            }
         }
         return false;
     }
@@ -632,5 +636,14 @@ public final class Execution extends ExecutionApi {
             names.add(ts.name);
         }
         return names;
+    }
+
+    // ---------------------------------------------------------------- Java synchronisation
+
+    private final SyncTable sync = new SyncTable();
+
+    @Override
+    SyncTable sync() {
+        return sync;
     }
 }

@@ -1,0 +1,349 @@
+package dev.whylock.engine.exec;
+
+import dev.whylock.engine.Condition;
+import dev.whylock.engine.Mutex;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wait sets of monitors (Object.wait/notify/notifyAll, Condition.await/signal/signalAll). A wait
+ * is two steps: {@link Await} releases every hold of the monitor and joins the condition's wait set
+ * (or throws at once if the task is interrupted); {@link Reacquire} takes the monitor back with the
+ * same holds once the waiter was woken. Whoever wakes a waiter — a signal (which one of several is
+ * a choice the search enumerates), an interrupt — moves it from the wait set into the monitor's
+ * woken waiters, so whether the re-acquisition can run is decided by the monitor's state alone:
+ * its holder and its woken waiters. A timed wait may instead end by its timeout, and a condition
+ * may allow spurious wake-ups; both make the waiter leave the wait set itself.
+ *
+ * <p>What an interrupt does depends on whether its target is in a wait set, so every step that
+ * moves a task into or out of one also touches the task's interrupt flag (the wait and a waiter
+ * leaving by itself observe it, a signal observes the flags of all the waiters it chooses from):
+ * otherwise an interrupt would look independent of the step that decides what it does.
+ */
+final class ConditionActions {
+    private ConditionActions() {}
+
+    /** One condition's wait set, in arrival order. */
+    static final class State {
+        final Condition condition;
+        final List<Integer> waiters = new ArrayList<>();
+
+        State(Condition condition) {
+            this.condition = condition;
+        }
+
+        List<Integer> snapshot() {
+            return List.copyOf(waiters);
+        }
+    }
+
+    static State state(Execution x, Condition c) {
+        return x.sync().get(c.id());
+    }
+
+    /** An interrupt of {@code task}: if it is in a wait set, it leaves it, woken (the interrupter's step). */
+    static void interruptWaiter(Execution x, int task, Footprint.Builder fp) {
+        SyncTable.PerTask p = x.sync().task(task);
+        State cs = p.waitingOn;
+        if (cs == null) {
+            return;
+        }
+        Condition c = cs.condition;
+        fp.modify(c.id(), cs.snapshot());
+        cs.waiters.remove((Integer) task);
+        MonitorActions.State ls = MonitorActions.state(x, c.monitor().mutex());
+        fp.modify(c.monitor().mutex().id(), ls.snapshot());
+        ls.woken.put(task, MonitorActions.Wake.INTERRUPTED);
+        p.waitingOn = null;
+    }
+
+    /** await / wait: releases the monitor and joins the wait set; {@code timeout} negative: untimed. */
+    static final class Await implements Action {
+        final Condition c;
+        final long timeout;
+        final boolean ordered;
+        /** The result for the task, from the step that ended the wait. */
+        Object outcome;
+
+        Await(Condition c, long timeout, boolean ordered) {
+            this.c = c;
+            this.timeout = timeout;
+            this.ordered = ordered;
+        }
+
+        @Override
+        public OpKind kind() {
+            return OpKind.WAIT;
+        }
+
+        @Override
+        public Object target() {
+            return c;
+        }
+
+        @Override
+        public Object arg() {
+            return timeout < 0 ? null : timeout;
+        }
+
+        @Override
+        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            SyncTable.PerTask p = x.sync().task(t.id);
+            fp.observe(Footprint.interruptObject(t.id), p.interrupted);
+            if (p.interrupted) {
+                Waiting.clearInterrupt(x, t, fp);
+                op.result = outcome = Waiting.Ended.INTERRUPTED;
+                return null;
+            }
+            Mutex lock = c.monitor().mutex();
+            List<Held> holds = new ArrayList<>();
+            Map<Mutex, Integer> counts = new LinkedHashMap<>();
+            for (Held h : t.held) {
+                if (h.orig() == lock) {
+                    holds.add(h);
+                    if (h.actual() != null) {
+                        counts.merge(h.actual(), 1, Integer::sum);
+                    }
+                }
+            }
+            t.held.removeIf(h -> h.orig() == lock);
+            for (Map.Entry<Mutex, Integer> e : counts.entrySet()) {
+                MonitorActions.State st = MonitorActions.state(x, e.getKey());
+                fp.modify(e.getKey().id(), st.snapshot());
+                st.count -= e.getValue();
+                if (st.count == 0) {
+                    st.holder = -1;
+                }
+            }
+            op.lock = counts.containsKey(lock) ? lock : counts.isEmpty() ? null : counts.keySet().iterator().next();
+            State cs = state(x, c);
+            fp.modify(c.id(), cs.snapshot());
+            cs.waiters.add(t.id);
+            p.waitingOn = cs;
+            boolean spurious = false;
+            if (timeout < 0 && c.spuriousWakeups() > 0) {
+                spurious = p.spurious < c.spuriousWakeups();
+                if (!spurious) {
+                    x.markBounded();
+                }
+            }
+            if (timeout >= 0) {
+                Timeouts.arm(x, t, timeout, fp);
+            }
+            return new Reacquire(this, holds, Map.copyOf(counts), spurious);
+        }
+
+        @Override
+        public Footprint pendingFootprint(Execution x, TaskState t) {
+            Footprint.Builder b = new Footprint.Builder().modify(Footprint.interruptObject(t.id)).modify(c.id());
+            for (Held h : t.held) {
+                if (h.orig() == c.monitor().mutex() && h.actual() != null) {
+                    b.modify(h.actual().id());
+                }
+            }
+            if (timeout >= 0) {
+                b.observe(Footprint.CLOCK);
+                Timeouts.pendingFootprint(x, t, b);
+            }
+            return b.build();
+        }
+    }
+
+    /** The second step of a wait: once woken (or timed out, or spuriously), takes the monitor back with its holds. */
+    static final class Reacquire implements Action {
+        private final Await wait;
+        private final List<Held> holds;
+        /** The locks actually released, with their hold counts (under lock experiments: none, or a replacement). */
+        private final Map<Mutex, Integer> counts;
+        private final boolean spurious;
+
+        Reacquire(Await wait, List<Held> holds, Map<Mutex, Integer> counts, boolean spurious) {
+            this.wait = wait;
+            this.holds = holds;
+            this.counts = counts;
+            this.spurious = spurious;
+        }
+
+        private Mutex lock() {
+            return wait.c.monitor().mutex();
+        }
+
+        private boolean timed() {
+            return wait.timeout >= 0;
+        }
+
+        @Override
+        public OpKind kind() {
+            return OpKind.WAKE;
+        }
+
+        @Override
+        public Object target() {
+            return wait.c;
+        }
+
+        @Override
+        public boolean enabled(Execution x, TaskState t) {
+            for (Mutex a : counts.keySet()) {
+                if (!MonitorActions.state(x, a).freeFor(t.id)) {
+                    return false;
+                }
+            }
+            return MonitorActions.state(x, lock()).woken.containsKey(t.id) || spurious || (timed() && Timeouts.due(x, t));
+        }
+
+        @Override
+        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            MonitorActions.State ls = MonitorActions.state(x, lock());
+            fp.modify(lock().id(), ls.snapshot());
+            MonitorActions.Wake w = ls.woken.remove(t.id);
+            SyncTable.PerTask p = x.sync().task(t.id);
+            if (w == null) {
+                fp.observe(Footprint.interruptObject(t.id), p.interrupted);
+                State cs = state(x, wait.c);
+                fp.modify(wait.c.id(), cs.snapshot());
+                cs.waiters.remove((Integer) t.id);
+                p.waitingOn = null;
+                if (timed()) {
+                    Timeouts.expire(x, t, fp);
+                    op.result = false;
+                } else {
+                    p.spurious++;
+                    op.result = true;
+                    op.note = "spurious wake-up";
+                }
+            } else {
+                Timeouts.disarm(x, t, fp);
+                if (w == MonitorActions.Wake.INTERRUPTED) {
+                    Waiting.clearInterrupt(x, t, fp);
+                    op.result = Waiting.Ended.INTERRUPTED;
+                } else {
+                    op.result = true;
+                }
+            }
+            for (Map.Entry<Mutex, Integer> e : counts.entrySet()) {
+                MonitorActions.State st = MonitorActions.state(x, e.getKey());
+                fp.modify(e.getKey().id(), st.snapshot());
+                st.holder = t.id;
+                st.count += e.getValue();
+                st.site = holds.get(0).site();
+            }
+            t.held.addAll(holds);
+            op.lock = counts.containsKey(lock()) ? lock() : counts.isEmpty() ? null : counts.keySet().iterator().next();
+            wait.outcome = op.result;
+            return null;
+        }
+
+        @Override
+        public Footprint pendingFootprint(Execution x, TaskState t) {
+            Footprint.Builder b = new Footprint.Builder().modify(lock().id()).modify(wait.c.id())
+                    .modify(Footprint.interruptObject(t.id));
+            for (Mutex a : counts.keySet()) {
+                b.modify(a.id());
+            }
+            if (timed()) {
+                Timeouts.pendingFootprint(x, t, b);
+            }
+            return b.build();
+        }
+
+        @Override
+        public Enabling couldRunWhen(int object, Object stateBefore, int task) {
+            boolean isLock = object == lock().id();
+            boolean isActual = false;
+            for (Mutex a : counts.keySet()) {
+                isActual |= a.id() == object;
+            }
+            if (isLock || isActual) {
+                MonitorActions.Snapshot s = (MonitorActions.Snapshot) stateBefore;
+                if (isActual && !s.freeFor(task)) {
+                    return Enabling.DISABLED;
+                }
+                if (!isLock) {
+                    return Enabling.UNKNOWN; // a replacement lock: whether the waiter was woken is on the original
+                }
+                boolean onlyThis = counts.isEmpty() || (counts.size() == 1 && isActual);
+                if (s.woken().contains(task) || spurious || (timed() && !wait.ordered)) {
+                    return onlyThis ? Enabling.ENABLED : Enabling.UNKNOWN;
+                }
+                return timed() ? Enabling.UNKNOWN : Enabling.DISABLED;
+            }
+            return object == Footprint.TIMERS ? Enabling.UNKNOWN : Enabling.ENABLED;
+        }
+
+        @Override
+        public String waitDescription(Execution x, Op op) {
+            MonitorActions.State ls = MonitorActions.state(x, lock());
+            TaskState me = x.task(op.task);
+            if (ls.woken.containsKey(me.id)) {
+                return "was woken in " + op.site + " and waits to take " + lock().lockClass() + " back, "
+                        + MonitorActions.heldBy(x, counts.keySet().iterator().next());
+            }
+            String what = wait.c.name().equals(lock().lockClass()) ? lock().lockClass() + ".wait()" : "condition " + wait.c.name();
+            return "waits in " + what + " in " + op.site + " for a signal that never comes";
+        }
+
+        @Override
+        public boolean waitsOnKilled(Execution x) {
+            for (Mutex a : counts.keySet()) {
+                int holder = MonitorActions.state(x, a).holder;
+                if (holder >= 0 && x.task(holder).killed) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** signal / signalAll (notify / notifyAll): wakes one waiter (a choice the search explores) or all. */
+    record Signal(Condition c, boolean all) implements Action {
+        @Override
+        public OpKind kind() {
+            return all ? OpKind.NOTIFY_ALL : OpKind.NOTIFY;
+        }
+
+        @Override
+        public Object target() {
+            return c;
+        }
+
+        @Override
+        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            State cs = state(x, c);
+            if (cs.waiters.isEmpty()) {
+                fp.observe(c.id(), cs.snapshot());
+                op.result = "nobody";
+                return null;
+            }
+            fp.modify(c.id(), cs.snapshot());
+            for (int w : cs.waiters) {
+                fp.observe(Footprint.interruptObject(w), x.sync().task(w).interrupted);
+            }
+            Mutex lock = c.monitor().mutex();
+            MonitorActions.State ls = MonitorActions.state(x, lock);
+            fp.modify(lock.id(), ls.snapshot());
+            List<Integer> woken = all ? List.copyOf(cs.waiters)
+                    : List.of(cs.waiters.get(cs.waiters.size() == 1 ? 0 : x.chooseValue(op.step, cs.waiters.size())));
+            StringBuilder names = new StringBuilder();
+            for (int w : woken) {
+                cs.waiters.remove((Integer) w);
+                ls.woken.put(w, MonitorActions.Wake.SIGNALLED);
+                x.sync().task(w).waitingOn = null;
+                names.append(names.length() == 0 ? "" : ",").append(x.task(w).name);
+            }
+            op.result = names.toString();
+            return null;
+        }
+
+        @Override
+        public Footprint pendingFootprint(Execution x, TaskState t) {
+            Footprint.Builder b = new Footprint.Builder().modify(c.id()).modify(c.monitor().mutex().id());
+            for (int w : state(x, c).waiters) {
+                b.observe(Footprint.interruptObject(w));
+            }
+            return b.build();
+        }
+    }
+}
