@@ -3,9 +3,7 @@ package dev.whylock.engine.exec;
 import dev.whylock.engine.Condition;
 import dev.whylock.engine.Mutex;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Wait sets of monitors (Object.wait/notify/notifyAll, Condition.await/signal/signalAll). A wait
@@ -53,9 +51,9 @@ final class ConditionActions {
         Condition c = cs.condition;
         fp.modify(c.id(), cs.snapshot());
         cs.waiters.remove((Integer) task);
-        MonitorActions.State ls = MonitorActions.state(x, c.monitor().mutex());
+        MonitorState ls = MonitorState.of(x, c.monitor().mutex());
         fp.modify(c.monitor().mutex().id(), ls.snapshot());
-        ls.woken.put(task, MonitorActions.Wake.INTERRUPTED);
+        ls.woken.put(task, MonitorState.Wake.INTERRUPTED);
         p.waitingOn = null;
     }
 
@@ -97,52 +95,27 @@ final class ConditionActions {
                 op.result = outcome = Waiting.Ended.INTERRUPTED;
                 return null;
             }
-            Mutex lock = c.monitor().mutex();
-            List<Held> holds = new ArrayList<>();
-            Map<Mutex, Integer> counts = new LinkedHashMap<>();
-            for (Held h : t.held) {
-                if (h.orig() == lock) {
-                    holds.add(h);
-                    if (h.actual() != null) {
-                        counts.merge(h.actual(), 1, Integer::sum);
-                    }
-                }
-            }
-            t.held.removeIf(h -> h.orig() == lock);
-            for (Map.Entry<Mutex, Integer> e : counts.entrySet()) {
-                MonitorActions.State st = MonitorActions.state(x, e.getKey());
-                fp.modify(e.getKey().id(), st.snapshot());
-                st.count -= e.getValue();
-                if (st.count == 0) {
-                    st.holder = -1;
-                }
-            }
-            op.lock = counts.containsKey(lock) ? lock : counts.isEmpty() ? null : counts.keySet().iterator().next();
+            MonitorState.Holds holds = MonitorState.releaseAll(x, t, c.monitor().mutex(), fp);
+            op.lock = holds.shown(c.monitor().mutex());
             State cs = state(x, c);
             fp.modify(c.id(), cs.snapshot());
             cs.waiters.add(t.id);
             p.waitingOn = cs;
-            boolean spurious = false;
-            if (timeout < 0 && c.spuriousWakeups() > 0) {
-                spurious = p.spurious < c.spuriousWakeups();
-                if (!spurious) {
-                    x.markBounded();
-                }
+            // Timed waits have no spurious wake-ups of their own: an early timeout stands for them.
+            boolean spurious = timeout < 0 && p.spurious < c.spuriousWakeups();
+            if (timeout < 0 && c.spuriousWakeups() > 0 && !spurious) {
+                x.markBounded();
             }
             if (timeout >= 0) {
                 Timeouts.arm(x, t, timeout, fp);
             }
-            return new Reacquire(this, holds, Map.copyOf(counts), spurious);
+            return new Reacquire(this, holds, spurious);
         }
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
             Footprint.Builder b = new Footprint.Builder().modify(Footprint.interruptObject(t.id)).modify(c.id());
-            for (Held h : t.held) {
-                if (h.orig() == c.monitor().mutex() && h.actual() != null) {
-                    b.modify(h.actual().id());
-                }
-            }
+            t.held.stream().filter(h -> h.orig() == c.monitor().mutex() && h.actual() != null).forEach(h -> b.modify(h.actual().id()));
             if (timeout >= 0) {
                 b.observe(Footprint.CLOCK);
                 Timeouts.pendingFootprint(x, t, b);
@@ -154,15 +127,12 @@ final class ConditionActions {
     /** The second step of a wait: once woken (or timed out, or spuriously), takes the monitor back with its holds. */
     static final class Reacquire implements Action {
         private final Await wait;
-        private final List<Held> holds;
-        /** The locks actually released, with their hold counts (under lock experiments: none, or a replacement). */
-        private final Map<Mutex, Integer> counts;
+        private final MonitorState.Holds holds;
         private final boolean spurious;
 
-        Reacquire(Await wait, List<Held> holds, Map<Mutex, Integer> counts, boolean spurious) {
+        Reacquire(Await wait, MonitorState.Holds holds, boolean spurious) {
             this.wait = wait;
             this.holds = holds;
-            this.counts = counts;
             this.spurious = spurious;
         }
 
@@ -186,19 +156,15 @@ final class ConditionActions {
 
         @Override
         public boolean enabled(Execution x, TaskState t) {
-            for (Mutex a : counts.keySet()) {
-                if (!MonitorActions.state(x, a).freeFor(t.id)) {
-                    return false;
-                }
-            }
-            return MonitorActions.state(x, lock()).woken.containsKey(t.id) || spurious || (timed() && Timeouts.due(x, t));
+            return holds.freeFor(x, t.id)
+                    && (MonitorState.of(x, lock()).woken.containsKey(t.id) || spurious || (timed() && Timeouts.due(x, t)));
         }
 
         @Override
         public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            MonitorActions.State ls = MonitorActions.state(x, lock());
+            MonitorState ls = MonitorState.of(x, lock());
             fp.modify(lock().id(), ls.snapshot());
-            MonitorActions.Wake w = ls.woken.remove(t.id);
+            MonitorState.Wake w = ls.woken.remove(t.id);
             SyncTable.PerTask p = x.sync().task(t.id);
             if (w == null) {
                 fp.observe(Footprint.interruptObject(t.id), p.interrupted);
@@ -216,22 +182,15 @@ final class ConditionActions {
                 }
             } else {
                 Timeouts.disarm(x, t, fp);
-                if (w == MonitorActions.Wake.INTERRUPTED) {
+                if (w == MonitorState.Wake.INTERRUPTED) {
                     Waiting.clearInterrupt(x, t, fp);
                     op.result = Waiting.Ended.INTERRUPTED;
                 } else {
                     op.result = true;
                 }
             }
-            for (Map.Entry<Mutex, Integer> e : counts.entrySet()) {
-                MonitorActions.State st = MonitorActions.state(x, e.getKey());
-                fp.modify(e.getKey().id(), st.snapshot());
-                st.holder = t.id;
-                st.count += e.getValue();
-                st.site = holds.get(0).site();
-            }
-            t.held.addAll(holds);
-            op.lock = counts.containsKey(lock()) ? lock() : counts.isEmpty() ? null : counts.keySet().iterator().next();
+            MonitorState.retake(x, t, holds, fp);
+            op.lock = holds.shown(lock());
             wait.outcome = op.result;
             return null;
         }
@@ -240,9 +199,7 @@ final class ConditionActions {
         public Footprint pendingFootprint(Execution x, TaskState t) {
             Footprint.Builder b = new Footprint.Builder().modify(lock().id()).modify(wait.c.id())
                     .modify(Footprint.interruptObject(t.id));
-            for (Mutex a : counts.keySet()) {
-                b.modify(a.id());
-            }
+            holds.counts().keySet().forEach(a -> b.modify(a.id()));
             if (timed()) {
                 Timeouts.pendingFootprint(x, t, b);
             }
@@ -252,19 +209,16 @@ final class ConditionActions {
         @Override
         public Enabling couldRunWhen(int object, Object stateBefore, int task) {
             boolean isLock = object == lock().id();
-            boolean isActual = false;
-            for (Mutex a : counts.keySet()) {
-                isActual |= a.id() == object;
-            }
+            boolean isActual = holds.counts().keySet().stream().anyMatch(a -> a.id() == object);
             if (isLock || isActual) {
-                MonitorActions.Snapshot s = (MonitorActions.Snapshot) stateBefore;
+                MonitorState.Snapshot s = (MonitorState.Snapshot) stateBefore;
                 if (isActual && !s.freeFor(task)) {
                     return Enabling.DISABLED;
                 }
                 if (!isLock) {
                     return Enabling.UNKNOWN; // a replacement lock: whether the waiter was woken is on the original
                 }
-                boolean onlyThis = counts.isEmpty() || (counts.size() == 1 && isActual);
+                boolean onlyThis = holds.counts().isEmpty() || (holds.counts().size() == 1 && isActual);
                 if (s.woken().contains(task) || spurious || (timed() && !wait.ordered)) {
                     return onlyThis ? Enabling.ENABLED : Enabling.UNKNOWN;
                 }
@@ -275,11 +229,11 @@ final class ConditionActions {
 
         @Override
         public String waitDescription(Execution x, Op op) {
-            MonitorActions.State ls = MonitorActions.state(x, lock());
+            MonitorState ls = MonitorState.of(x, lock());
             TaskState me = x.task(op.task);
             if (ls.woken.containsKey(me.id)) {
                 return "was woken in " + op.site + " and waits to take " + lock().lockClass() + " back, "
-                        + MonitorActions.heldBy(x, counts.keySet().iterator().next());
+                        + MonitorState.heldBy(x, holds.shown(lock()));
             }
             String what = wait.c.name().equals(lock().lockClass()) ? lock().lockClass() + ".wait()" : "condition " + wait.c.name();
             return "waits in " + what + " in " + op.site + " for a signal that never comes";
@@ -287,13 +241,7 @@ final class ConditionActions {
 
         @Override
         public boolean waitsOnKilled(Execution x) {
-            for (Mutex a : counts.keySet()) {
-                int holder = MonitorActions.state(x, a).holder;
-                if (holder >= 0 && x.task(holder).killed) {
-                    return true;
-                }
-            }
-            return false;
+            return holds.counts().keySet().stream().anyMatch(a -> MonitorState.heldByKilled(x, a));
         }
     }
 
@@ -322,14 +270,14 @@ final class ConditionActions {
                 fp.observe(Footprint.interruptObject(w), x.sync().task(w).interrupted);
             }
             Mutex lock = c.monitor().mutex();
-            MonitorActions.State ls = MonitorActions.state(x, lock);
+            MonitorState ls = MonitorState.of(x, lock);
             fp.modify(lock.id(), ls.snapshot());
             List<Integer> woken = all ? List.copyOf(cs.waiters)
                     : List.of(cs.waiters.get(cs.waiters.size() == 1 ? 0 : x.chooseValue(op.step, cs.waiters.size())));
             StringBuilder names = new StringBuilder();
             for (int w : woken) {
                 cs.waiters.remove((Integer) w);
-                ls.woken.put(w, MonitorActions.Wake.SIGNALLED);
+                ls.woken.put(w, MonitorState.Wake.SIGNALLED);
                 x.sync().task(w).waitingOn = null;
                 names.append(names.length() == 0 ? "" : ",").append(x.task(w).name);
             }

@@ -1,79 +1,24 @@
 package dev.whylock.engine.exec;
 
 import dev.whylock.engine.Mutex;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Reentrant locks (Java monitors, ReentrantLock): lock, tryLock, timed tryLock, unlock, isLocked.
- * A monitor's state is its holder with a hold count, and the waiters of its conditions that were
- * woken (signalled or interrupted) and now wait to take it back ({@link ConditionActions}).
- *
- * <p>Taking a free monitor and the last release change it; taking it again or releasing an inner
- * hold only observe it (only the holder can do either, and nobody else can tell the count).
- * A blocked lock can move before an earlier operation on the monitor only if the monitor was free
- * or already the task's there. Hold counts live here; each hold is also a {@link Held} of the task,
- * so a killed task keeps its holds and lock experiments apply per acquisition site.
+ * Reentrant locks (Java monitors, ReentrantLock): lock, tryLock, timed tryLock, unlock, isLocked;
+ * their state is a {@link MonitorState}. Taking a free monitor and the last release change it;
+ * taking it again or releasing an inner hold only observe it (only the holder can do either, and
+ * nobody else can tell the count). A blocked lock can move before an earlier operation on the
+ * monitor only if the monitor was free or already the task's there.
  */
 final class MonitorActions {
     private MonitorActions() {}
 
-    /** How a waiter was woken. */
-    enum Wake {
-        SIGNALLED, INTERRUPTED
-    }
+    /** The state of a lock that {@link IsLocked} asks about. */
+    interface Lockable {
+        /** What operations on the lock record as its state before. */
+        Object snapshot();
 
-    /** One monitor's state. */
-    static final class State {
-        int holder = -1;
-        int count;
-        String site;
-        /** Waiters woken from a wait set, waiting to take the monitor back. */
-        final Map<Integer, Wake> woken = new LinkedHashMap<>();
-
-        Snapshot snapshot() {
-            return new Snapshot(holder, Set.copyOf(woken.keySet()));
-        }
-
-        boolean freeFor(int task) {
-            return holder < 0 || holder == task;
-        }
-    }
-
-    /** What every operation on a monitor records as its state before: the holder and the woken waiters. */
-    record Snapshot(int holder, Set<Integer> woken) {
-        boolean freeFor(int task) {
-            return holder < 0 || holder == task;
-        }
-    }
-
-    static State state(Execution x, Mutex m) {
-        return x.sync().get(m.id());
-    }
-
-    /** Takes {@code actual} for an acquisition of {@code orig} (free, or held by the task: one more hold). */
-    static void take(Execution x, TaskState t, Op op, Mutex orig, Mutex actual, Footprint.Builder fp) {
-        State st = state(x, actual);
-        if (st.holder == t.id) {
-            fp.observe(actual.id(), st.snapshot());
-            st.count++;
-            op.lock = null;
-            op.note = op.note == null ? "reentrant" : op.note;
-        } else {
-            fp.modify(actual.id(), st.snapshot());
-            st.holder = t.id;
-            st.count = 1;
-            st.site = op.site;
-            op.lock = actual;
-        }
-        t.held.add(new Held(orig, actual, op.site));
-        op.result = true;
-    }
-
-    static String heldBy(Execution x, Mutex actual) {
-        State st = state(x, actual);
-        return st.holder < 0 ? "free" : "held by " + x.task(st.holder).name + " (taken in " + st.site + ")";
+        /** Whether some task holds it (for a read-write lock: the write lock). */
+        boolean locked();
     }
 
     /** lock / tryLock of {@code orig}, which under the experiments takes {@code actual} (null: removed). */
@@ -90,7 +35,7 @@ final class MonitorActions {
 
         @Override
         public boolean enabled(Execution x, TaskState t) {
-            return tryOnly || actual == null || state(x, actual).freeFor(t.id);
+            return tryOnly || actual == null || MonitorState.of(x, actual).freeFor(t.id);
         }
 
         @Override
@@ -100,9 +45,9 @@ final class MonitorActions {
                 op.result = true;
                 return null;
             }
-            State st = state(x, actual);
+            MonitorState st = MonitorState.of(x, actual);
             if (st.freeFor(t.id)) {
-                take(x, t, op, orig, actual, fp);
+                MonitorState.take(x, t, op, orig, actual, fp);
             } else {
                 fp.observe(actual.id(), st.snapshot());
                 op.result = false;
@@ -121,17 +66,17 @@ final class MonitorActions {
             if (tryOnly || actual == null || object != actual.id()) {
                 return Enabling.ENABLED;
             }
-            return Enabling.of(((Snapshot) stateBefore).freeFor(task));
+            return Enabling.of(((MonitorState.Snapshot) stateBefore).freeFor(task));
         }
 
         @Override
         public String waitDescription(Execution x, Op op) {
-            return "waits for " + actual.lockClass() + " in " + op.site + ", " + heldBy(x, actual);
+            return "waits for " + actual.lockClass() + " in " + op.site + ", " + MonitorState.heldBy(x, actual);
         }
 
         @Override
         public boolean waitsOnKilled(Execution x) {
-            return actual != null && state(x, actual).holder >= 0 && x.task(state(x, actual).holder).killed;
+            return actual != null && MonitorState.heldByKilled(x, actual);
         }
     }
 
@@ -163,27 +108,27 @@ final class MonitorActions {
 
         @Override
         boolean ready(Execution x, TaskState t) {
-            return state(x, actual).freeFor(t.id);
+            return MonitorState.of(x, actual).freeFor(t.id);
         }
 
         @Override
         Enabling readyIn(Object stateBefore, int task) {
-            return Enabling.of(((Snapshot) stateBefore).freeFor(task));
+            return Enabling.of(((MonitorState.Snapshot) stateBefore).freeFor(task));
         }
 
         @Override
         Object snapshot(Execution x) {
-            return state(x, actual).snapshot();
+            return MonitorState.of(x, actual).snapshot();
         }
 
         @Override
         void complete(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            take(x, t, op, orig, actual, fp);
+            MonitorState.take(x, t, op, orig, actual, fp);
         }
 
         @Override
         public String waitDescription(Execution x, Op op) {
-            return "waits (with a timeout) for " + actual.lockClass() + " in " + op.site + ", " + heldBy(x, actual);
+            return "waits (with a timeout) for " + actual.lockClass() + " in " + op.site + ", " + MonitorState.heldBy(x, actual);
         }
     }
 
@@ -204,7 +149,7 @@ final class MonitorActions {
             t.held.remove(held);
             Mutex actual = held.actual();
             if (actual != null) {
-                State st = state(x, actual);
+                MonitorState st = MonitorState.of(x, actual);
                 if (st.count > 1) {
                     fp.observe(actual.id(), st.snapshot());
                     st.count--;
@@ -225,7 +170,7 @@ final class MonitorActions {
         }
     }
 
-    /** isLocked: whether any task holds the monitor. */
+    /** isLocked: whether any task holds the monitor (for a read-write lock, isWriteLocked). */
     record IsLocked(Mutex m) implements Action {
         @Override
         public OpKind kind() {
@@ -239,9 +184,9 @@ final class MonitorActions {
 
         @Override
         public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            State st = state(x, m);
+            Lockable st = x.sync().get(m.id());
             fp.observe(m.id(), st.snapshot());
-            op.result = st.holder >= 0;
+            op.result = st.locked();
             return null;
         }
 

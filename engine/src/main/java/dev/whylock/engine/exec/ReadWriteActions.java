@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ReentrantReadWriteLock: read and write lock, tryLock, unlock, isWriteLocked. The state is the
+ * ReentrantReadWriteLock: read and write lock, tryLock and unlock (isWriteLocked is
+ * {@link MonitorActions.IsLocked}). The state is the
  * writer (with its hold count) and the readers (with theirs). Taking the write lock while it is
  * free and its last release change the state; read-side operations (taking and releasing a read
  * hold) commute with each other, so they are recorded as observations, while everything that
@@ -19,14 +20,20 @@ final class ReadWriteActions {
     private ReadWriteActions() {}
 
     /** One read-write lock's state. */
-    static final class State {
+    static final class State implements MonitorActions.Lockable {
         int writer = -1;
         int writes;
         String site;
         final Map<Integer, Integer> readers = new HashMap<>();
 
-        Snapshot snapshot() {
+        @Override
+        public Snapshot snapshot() {
             return new Snapshot(writer, Set.copyOf(readers.keySet()));
+        }
+
+        @Override
+        public boolean locked() {
+            return writer >= 0;
         }
     }
 
@@ -183,32 +190,6 @@ final class ReadWriteActions {
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
             return held.actual() == null ? Footprint.EMPTY : new Footprint.Builder().modify(held.actual().id()).build();
-        }
-    }
-
-    /** isWriteLocked. */
-    record IsWriteLocked(Mutex m) implements Action {
-        @Override
-        public OpKind kind() {
-            return OpKind.LOCK_CHECK;
-        }
-
-        @Override
-        public Object target() {
-            return m;
-        }
-
-        @Override
-        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            State st = state(x, m);
-            fp.observe(m.id(), st.snapshot());
-            op.result = st.writer >= 0;
-            return null;
-        }
-
-        @Override
-        public Footprint pendingFootprint(Execution x, TaskState t) {
-            return new Footprint.Builder().observe(m.id()).build();
         }
     }
 }

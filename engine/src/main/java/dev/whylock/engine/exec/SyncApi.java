@@ -32,7 +32,7 @@ final class SyncApi implements SyncRuntime {
     Mutex newLock(String lockClass, Mutex.Kind kind) {
         Mutex m = new Mutex(api, lockClass, api.newId(), kind);
         api.registerLock(m);
-        api.sync().put(m.id(), kind == Mutex.Kind.READ_WRITE ? new ReadWriteActions.State() : new MonitorActions.State());
+        api.sync().put(m.id(), kind == Mutex.Kind.READ_WRITE ? new ReadWriteActions.State() : new MonitorState());
         return m;
     }
 
@@ -78,13 +78,11 @@ final class SyncApi implements SyncRuntime {
         lockByIdentity(m.mutex(), site);
     }
 
+    /** lock of a monitor, or of a read-write lock's write lock, through its identity. */
     void lockByIdentity(Mutex m, String site) {
-        if (m.kind() == Mutex.Kind.READ_WRITE) {
-            acquireRw(m, true, false, site);
-            return;
-        }
         Mutex actual = api.actualLock(m, site);
-        api.await(pendLock(new MonitorActions.Acquire(m, actual, false), m, actual, site));
+        api.await(pendLock(m.kind() == Mutex.Kind.READ_WRITE ? new ReadWriteActions.Acquire(m, actual, true, false)
+                : new MonitorActions.Acquire(m, actual, false), m, actual, site));
     }
 
     @Override
@@ -99,11 +97,9 @@ final class SyncApi implements SyncRuntime {
     }
 
     boolean tryLockByIdentity(Mutex m, String site) {
-        if (m.kind() == Mutex.Kind.READ_WRITE) {
-            return acquireRw(m, true, true, site);
-        }
         Mutex actual = api.actualLock(m, site);
-        return (Boolean) api.await(pendLock(new MonitorActions.Acquire(m, actual, true), m, actual, site));
+        return (Boolean) api.await(pendLock(m.kind() == Mutex.Kind.READ_WRITE ? new ReadWriteActions.Acquire(m, actual, true, true)
+                : new MonitorActions.Acquire(m, actual, true), m, actual, site));
     }
 
     @Override
@@ -112,16 +108,19 @@ final class SyncApi implements SyncRuntime {
     }
 
     void unlockByIdentity(Mutex m, String site) {
-        if (m.kind() == Mutex.Kind.READ_WRITE) {
-            releaseRw(m, true, site);
-            return;
-        }
+        Held h = held(m, m.kind() == Mutex.Kind.READ_WRITE ? "the write lock of " : "", site);
+        api.await(pendLock(m.kind() == Mutex.Kind.READ_WRITE ? new ReadWriteActions.Release(h, true)
+                : new MonitorActions.Release(h), m, h.actual(), site));
+    }
+
+    /** The caller's latest hold of {@code m}; IllegalMonitorStateException if it has none. */
+    private Held held(Mutex m, String what, String site) {
         Held h = api.current().findHeld(m);
         if (h == null) {
-            throw new IllegalMonitorStateException("unlock of " + m.lockClass() + " in " + site + " by " + api.taskName()
-                    + ", which does not hold it");
+            throw new IllegalMonitorStateException("unlock of " + what + m.lockClass() + " in " + site + " by "
+                    + api.taskName() + ", which does not hold it");
         }
-        api.await(pendLock(new MonitorActions.Release(h), m, h.actual(), site));
+        return h;
     }
 
     @Override
@@ -130,8 +129,7 @@ final class SyncApi implements SyncRuntime {
     }
 
     boolean isLockedByIdentity(Mutex m, String site) {
-        Action a = m.kind() == Mutex.Kind.READ_WRITE ? new ReadWriteActions.IsWriteLocked(m) : new MonitorActions.IsLocked(m);
-        return (Boolean) api.perform(a, site);
+        return (Boolean) api.perform(new MonitorActions.IsLocked(m), site);
     }
 
     @Override
@@ -247,15 +245,6 @@ final class SyncApi implements SyncRuntime {
         return (Boolean) api.await(pendLock(new ReadWriteActions.Acquire(m, actual, write, tryOnly), m, actual, site));
     }
 
-    private void releaseRw(Mutex m, boolean write, String site) {
-        Held h = api.current().findHeld(m);
-        if (h == null) {
-            throw new IllegalMonitorStateException("unlock of the " + (write ? "write" : "read") + " lock of " + m.lockClass()
-                    + " in " + site + " by " + api.taskName() + ", which does not hold it");
-        }
-        api.await(pendLock(new ReadWriteActions.Release(h, write), m, h.actual(), site));
-    }
-
     @Override
     public void lockRead(ReadWriteLock rw, String site) {
         acquireRw(rw.mutex(), false, false, site);
@@ -268,22 +257,23 @@ final class SyncApi implements SyncRuntime {
 
     @Override
     public void unlockRead(ReadWriteLock rw, String site) {
-        releaseRw(rw.mutex(), false, site);
+        Held h = held(rw.mutex(), "the read lock of ", site);
+        api.await(pendLock(new ReadWriteActions.Release(h, false), rw.mutex(), h.actual(), site));
     }
 
     @Override
     public void lockWrite(ReadWriteLock rw, String site) {
-        acquireRw(rw.mutex(), true, false, site);
+        lockByIdentity(rw.mutex(), site);
     }
 
     @Override
     public boolean tryLockWrite(ReadWriteLock rw, String site) {
-        return acquireRw(rw.mutex(), true, true, site);
+        return tryLockByIdentity(rw.mutex(), site);
     }
 
     @Override
     public void unlockWrite(ReadWriteLock rw, String site) {
-        releaseRw(rw.mutex(), true, site);
+        unlockByIdentity(rw.mutex(), site);
     }
 
     @Override
