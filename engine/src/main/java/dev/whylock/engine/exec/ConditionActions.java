@@ -7,18 +7,15 @@ import java.util.List;
 
 /**
  * Wait sets of monitors (Object.wait/notify/notifyAll, Condition.await/signal/signalAll). A wait
- * is two steps: {@link Await} releases every hold of the monitor and joins the condition's wait set
- * (or throws at once if the task is interrupted); {@link Reacquire} takes the monitor back with the
- * same holds once the waiter was woken. Whoever wakes a waiter — a signal (which one of several is
- * a choice the search enumerates), an interrupt — moves it from the wait set into the monitor's
- * woken waiters, so whether the re-acquisition can run is decided by the monitor's state alone:
- * its holder and its woken waiters. A timed wait may instead end by its timeout, and a condition
- * may allow spurious wake-ups; both make the waiter leave the wait set itself.
+ * is two steps: {@link Await} releases every hold of the monitor and joins the wait set (or throws
+ * at once if interrupted); {@link Reacquire} takes the holds back. Whoever wakes a waiter — a
+ * signal (which waiter is a choice the search enumerates), an interrupt — moves it into the
+ * monitor's woken waiters, so the monitor's state alone decides whether it can take it back. A
+ * timeout or a spurious wake-up makes the waiter leave by itself, without needing the monitor.
  *
  * <p>What an interrupt does depends on whether its target is in a wait set, so every step that
- * moves a task into or out of one also touches the task's interrupt flag (the wait and a waiter
- * leaving by itself observe it, a signal observes the flags of all the waiters it chooses from):
- * otherwise an interrupt would look independent of the step that decides what it does.
+ * moves a task into or out of one also touches the task's interrupt flag; a signal observes the
+ * flags of all the waiters it chooses from.
  */
 final class ConditionActions {
     private ConditionActions() {}
@@ -35,6 +32,13 @@ final class ConditionActions {
         List<Integer> snapshot() {
             return List.copyOf(waiters);
         }
+
+        /** {@code task} leaves the wait set for the monitor's woken waiters ({@code ls}), for reason {@code why}. */
+        void leave(Execution x, int task, MonitorState ls, MonitorState.Wake why) {
+            waiters.remove((Integer) task);
+            ls.woken.put(task, why);
+            x.sync().task(task).waitingOn = null;
+        }
     }
 
     static State state(Execution x, Condition c) {
@@ -48,13 +52,10 @@ final class ConditionActions {
         if (cs == null) {
             return;
         }
-        Condition c = cs.condition;
-        fp.modify(c.id(), cs.snapshot());
-        cs.waiters.remove((Integer) task);
-        MonitorState ls = MonitorState.of(x, c.monitor().mutex());
-        fp.modify(c.monitor().mutex().id(), ls.snapshot());
-        ls.woken.put(task, MonitorState.Wake.INTERRUPTED);
-        p.waitingOn = null;
+        fp.modify(cs.condition.id(), cs.snapshot());
+        MonitorState ls = MonitorState.of(x, cs.condition.monitor().mutex());
+        fp.modify(cs.condition.monitor().mutex().id(), ls.snapshot());
+        cs.leave(x, task, ls, MonitorState.Wake.INTERRUPTED);
     }
 
     /** await / wait: releases the monitor and joins the wait set; {@code timeout} negative: untimed. */
@@ -69,6 +70,10 @@ final class ConditionActions {
             this.c = c;
             this.timeout = timeout;
             this.ordered = ordered;
+        }
+
+        boolean timed() {
+            return timeout >= 0;
         }
 
         @Override
@@ -102,11 +107,11 @@ final class ConditionActions {
             cs.waiters.add(t.id);
             p.waitingOn = cs;
             // Timed waits have no spurious wake-ups of their own: an early timeout stands for them.
-            boolean spurious = timeout < 0 && p.spurious < c.spuriousWakeups();
-            if (timeout < 0 && c.spuriousWakeups() > 0 && !spurious) {
+            boolean spurious = !timed() && p.spurious < c.spuriousWakeups();
+            if (!timed() && c.spuriousWakeups() > 0 && !spurious) {
                 x.markBounded();
             }
-            if (timeout >= 0) {
+            if (timed()) {
                 Timeouts.arm(x, t, timeout, fp);
             }
             return new Reacquire(this, holds, spurious);
@@ -116,7 +121,7 @@ final class ConditionActions {
         public Footprint pendingFootprint(Execution x, TaskState t) {
             Footprint.Builder b = new Footprint.Builder().modify(Footprint.interruptObject(t.id)).modify(c.id());
             t.held.stream().filter(h -> h.orig() == c.monitor().mutex() && h.actual() != null).forEach(h -> b.modify(h.actual().id()));
-            if (timeout >= 0) {
+            if (timed()) {
                 b.observe(Footprint.CLOCK);
                 Timeouts.pendingFootprint(x, t, b);
             }
@@ -140,10 +145,6 @@ final class ConditionActions {
             return wait.c.monitor().mutex();
         }
 
-        private boolean timed() {
-            return wait.timeout >= 0;
-        }
-
         @Override
         public OpKind kind() {
             return OpKind.WAKE;
@@ -156,38 +157,42 @@ final class ConditionActions {
 
         @Override
         public boolean enabled(Execution x, TaskState t) {
-            return holds.freeFor(x, t.id)
-                    && (MonitorState.of(x, lock()).woken.containsKey(t.id) || spurious || (timed() && Timeouts.due(x, t)));
+            if (MonitorState.of(x, lock()).woken.containsKey(t.id)) {
+                return holds.freeFor(x, t.id);
+            }
+            return spurious || (wait.timed() && Timeouts.due(x, t));
         }
 
         @Override
         public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
             MonitorState ls = MonitorState.of(x, lock());
             fp.modify(lock().id(), ls.snapshot());
-            MonitorState.Wake w = ls.woken.remove(t.id);
             SyncTable.PerTask p = x.sync().task(t.id);
-            if (w == null) {
+            if (!ls.woken.containsKey(t.id)) {
+                // It leaves the wait set by itself: its timeout expired, or spuriously.
                 fp.observe(Footprint.interruptObject(t.id), p.interrupted);
                 State cs = state(x, wait.c);
                 fp.modify(wait.c.id(), cs.snapshot());
-                cs.waiters.remove((Integer) t.id);
-                p.waitingOn = null;
-                if (timed()) {
+                boolean expired = wait.timed() && Timeouts.due(x, t);
+                cs.leave(x, t.id, ls, expired ? MonitorState.Wake.TIMED_OUT : MonitorState.Wake.SPURIOUS);
+                if (expired) {
                     Timeouts.expire(x, t, fp);
-                    op.result = false;
                 } else {
                     p.spurious++;
-                    op.result = true;
                     op.note = "spurious wake-up";
                 }
-            } else {
-                Timeouts.disarm(x, t, fp);
-                if (w == MonitorState.Wake.INTERRUPTED) {
-                    Waiting.clearInterrupt(x, t, fp);
-                    op.result = Waiting.Ended.INTERRUPTED;
-                } else {
-                    op.result = true;
+                if (!holds.freeFor(x, t.id, fp)) {
+                    op.result = ls.woken.get(t.id);
+                    return new Reacquire(wait, holds, false);
                 }
+            }
+            MonitorState.Wake w = ls.woken.remove(t.id);
+            Timeouts.disarm(x, t, fp);
+            if (w == MonitorState.Wake.INTERRUPTED) {
+                Waiting.clearInterrupt(x, t, fp);
+                op.result = Waiting.Ended.INTERRUPTED;
+            } else {
+                op.result = w != MonitorState.Wake.TIMED_OUT;
             }
             MonitorState.retake(x, t, holds, fp);
             op.lock = holds.shown(lock());
@@ -200,7 +205,7 @@ final class ConditionActions {
             Footprint.Builder b = new Footprint.Builder().modify(lock().id()).modify(wait.c.id())
                     .modify(Footprint.interruptObject(t.id));
             holds.counts().keySet().forEach(a -> b.modify(a.id()));
-            if (timed()) {
+            if (wait.timed()) {
                 Timeouts.pendingFootprint(x, t, b);
             }
             return b.build();
@@ -210,29 +215,28 @@ final class ConditionActions {
         public Enabling couldRunWhen(int object, Object stateBefore, int task) {
             boolean isLock = object == lock().id();
             boolean isActual = holds.counts().keySet().stream().anyMatch(a -> a.id() == object);
-            if (isLock || isActual) {
-                MonitorState.Snapshot s = (MonitorState.Snapshot) stateBefore;
+            if (!isLock && !isActual) {
+                return object == Footprint.TIMERS ? Enabling.UNKNOWN : Enabling.ENABLED;
+            }
+            MonitorState.Snapshot s = (MonitorState.Snapshot) stateBefore;
+            boolean leaves = spurious || (wait.timed() && !wait.ordered); // may leave the wait set anywhere, without the lock
+            if (!isLock) {
+                // A replacement lock: whether the waiter was woken is on the monitor itself.
+                return s.freeFor(task) || leaves || wait.timed() ? Enabling.UNKNOWN : Enabling.DISABLED;
+            }
+            if (s.woken().contains(task)) {
                 if (isActual && !s.freeFor(task)) {
                     return Enabling.DISABLED;
                 }
-                if (!isLock) {
-                    return Enabling.UNKNOWN; // a replacement lock: whether the waiter was woken is on the original
-                }
-                boolean onlyThis = holds.counts().isEmpty() || (holds.counts().size() == 1 && isActual);
-                if (s.woken().contains(task) || spurious || (timed() && !wait.ordered)) {
-                    return onlyThis ? Enabling.ENABLED : Enabling.UNKNOWN;
-                }
-                return timed() ? Enabling.UNKNOWN : Enabling.DISABLED;
+                return holds.counts().isEmpty() || (holds.counts().size() == 1 && isActual) ? Enabling.ENABLED : Enabling.UNKNOWN;
             }
-            return object == Footprint.TIMERS ? Enabling.UNKNOWN : Enabling.ENABLED;
+            return leaves ? Enabling.ENABLED : wait.timed() ? Enabling.UNKNOWN : Enabling.DISABLED;
         }
 
         @Override
         public String waitDescription(Execution x, Op op) {
-            MonitorState ls = MonitorState.of(x, lock());
-            TaskState me = x.task(op.task);
-            if (ls.woken.containsKey(me.id)) {
-                return "was woken in " + op.site + " and waits to take " + lock().lockClass() + " back, "
+            if (MonitorState.of(x, lock()).woken.containsKey(op.task)) {
+                return "left its wait in " + op.site + " and waits to take " + lock().lockClass() + " back, "
                         + MonitorState.heldBy(x, holds.shown(lock()));
             }
             String what = wait.c.name().equals(lock().lockClass()) ? lock().lockClass() + ".wait()" : "condition " + wait.c.name();
@@ -276,9 +280,7 @@ final class ConditionActions {
                     : List.of(cs.waiters.get(cs.waiters.size() == 1 ? 0 : x.chooseValue(op.step, cs.waiters.size())));
             StringBuilder names = new StringBuilder();
             for (int w : woken) {
-                cs.waiters.remove((Integer) w);
-                ls.woken.put(w, MonitorState.Wake.SIGNALLED);
-                x.sync().task(w).waitingOn = null;
+                cs.leave(x, w, ls, MonitorState.Wake.SIGNALLED);
                 names.append(names.length() == 0 ? "" : ",").append(x.task(w).name);
             }
             op.result = names.toString();

@@ -16,9 +16,9 @@ import java.util.Set;
  */
 final class MonitorState implements MonitorActions.Lockable {
 
-    /** How a waiter was woken. */
+    /** How a waiter left its wait set. */
     enum Wake {
-        SIGNALLED, INTERRUPTED
+        SIGNALLED, INTERRUPTED, TIMED_OUT, SPURIOUS
     }
 
     /** What every operation on a monitor records as its state before: the holder and the woken waiters. */
@@ -46,12 +46,18 @@ final class MonitorState implements MonitorActions.Lockable {
             }
             return true;
         }
+
+        /** {@link #freeFor}, recording the locks it looked at: a step whose effect depends on them observes them. */
+        boolean freeFor(Execution x, int task, Footprint.Builder fp) {
+            counts.keySet().forEach(a -> fp.observe(a.id(), of(x, a).snapshot()));
+            return freeFor(x, task);
+        }
     }
 
     int holder = -1;
     int count;
     String site;
-    /** Waiters woken from a wait set, waiting to take the monitor back. */
+    /** Waiters that left a wait set (woken, or by their timeout), waiting to take the monitor back. */
     final Map<Integer, Wake> woken = new LinkedHashMap<>();
 
     static MonitorState of(Execution x, Mutex m) {

@@ -8,6 +8,7 @@ import dev.whylock.engine.Condition;
 import dev.whylock.engine.Env;
 import dev.whylock.engine.Field;
 import dev.whylock.engine.Latch;
+import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Monitor;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.ReadWriteLock;
@@ -343,39 +344,117 @@ class JavaSyncLitmusTest {
         });
     }
 
+    // 13. A timeout expires while another task holds the monitor (here, sleeping with it): in ordered
+    //     timing the earlier deadline expires first, and the waiter takes the monitor back afterwards.
+    static Program timeoutWhileMonitorHeld() {
+        return Litmus.program("timeout-while-monitor-held", env -> {
+            Monitor m = env.monitor("M");
+            Field<Integer> order = env.field("order", 0);
+            env.spawn("waiter", task(() -> {
+                m.lock("waiter");
+                boolean notified = m.await(10, "waiter");
+                env.bugOn(notified, "nobody notifies");
+                order.set(order.get("waiter") * 10 + 1, "waiter");
+                m.unlock("waiter");
+            }));
+            env.spawn("sleeper", task(() -> {
+                m.lock("sleeper");
+                env.sleep(100, "sleeper");
+                order.set(order.get("sleeper") * 10 + 2, "sleeper");
+                m.unlock("sleeper");
+            }));
+        });
+    }
+
+    // 14. An interrupt and a notify race for one waiter: whichever comes first wakes it, and an
+    //     interrupt before the wait makes the wait throw at once.
+    static Program interruptOrNotify() {
+        return Litmus.program("interrupt-or-notify", env -> {
+            Monitor m = env.monitor("M");
+            Field<Integer> how = env.field("how", 0);
+            Task waiter = env.spawn("waiter", () -> {
+                m.lock("waiter");
+                try {
+                    m.await("waiter");
+                    how.set(1, "waiter");
+                } catch (InterruptedException e) {
+                    how.set(2, "waiter");
+                }
+                m.unlock("waiter");
+            });
+            env.spawn("notifier", () -> {
+                m.lock("notifier");
+                m.signal("notifier");
+                m.unlock("notifier");
+            });
+            env.spawn("interrupter", () -> env.interrupt(waiter, "interrupter"));
+            env.join(waiter);
+            env.bugOn(how.get("main") == 2, "the wait ended by the interrupt");
+        });
+    }
+
+    /** A litmus program with the timing mode and lock experiments it is explored under. */
+    record Shape(Program program, RunConfig.Timing timing, List<LockExperiment> experiments) {
+        @Override
+        public String toString() {
+            return program.name() + " " + timing + (experiments.isEmpty() ? "" : " " + experiments);
+        }
+
+        RunConfig run() {
+            return RunConfig.defaults().withTiming(timing).withExperiments(experiments);
+        }
+    }
+
+    static Arguments shape(Program p, RunConfig.Timing timing, long executions, Set<ViolationKind> kinds, String text) {
+        return shape(p, timing, List.of(), executions, kinds, text);
+    }
+
+    static Arguments shape(Program p, RunConfig.Timing timing, List<LockExperiment> ex, long executions,
+            Set<ViolationKind> kinds, String text) {
+        return Arguments.of(new Shape(p, timing, ex), executions, kinds, text);
+    }
+
     static List<Arguments> shapes() {
         RunConfig.Timing u = RunConfig.Timing.UNTIMED;
         RunConfig.Timing o = RunConfig.Timing.ORDERED;
         return List.of(
-                Arguments.of(missedNotify(), u, 2, Set.of(ViolationKind.DEADLOCK), "waiter waits in M.wait() in waiter for a signal that never comes"),
-                Arguments.of(notifyChoosesAWaiter(), u, 9, Set.of(ViolationKind.BUG, ViolationKind.DEADLOCK), "W2 was woken by the first notify"),
-                Arguments.of(ifInsteadOfWhile(0), u, 2, Set.of(), null),
-                Arguments.of(ifInsteadOfWhile(1), u, 3, Set.of(ViolationKind.BUG), "consumer woke with nothing ready"),
-                Arguments.of(producerConsumer(), u, 8, Set.of(), null),
-                Arguments.of(latch(true), u, 1, Set.of(), null),
-                Arguments.of(latch(false), u, 2, Set.of(ViolationKind.BUG), "T2 passed the latch before T1 wrote x"),
-                Arguments.of(barrier(false), u, 2, Set.of(), null),
-                Arguments.of(barrier(true), u, 6, Set.of(ViolationKind.EXCEPTION), "BrokenBarrierException in task T2"),
-                Arguments.of(semaphore(1), u, 2, Set.of(), null),
-                Arguments.of(semaphore(2), u, 18, Set.of(ViolationKind.BUG), "an update was lost"),
-                Arguments.of(parkUnpark(true), u, 1, Set.of(), null),
-                Arguments.of(parkUnpark(false), u, 2, Set.of(ViolationKind.BUG), "parker returned before x was written"),
-                Arguments.of(interruptedWait(), u, 2, Set.of(), null),
-                Arguments.of(reentrantWait(), u, 2, Set.of(), null),
-                Arguments.of(readWrite(true), u, 4, Set.of(), null),
-                Arguments.of(readWrite(false), u, 16, Set.of(ViolationKind.BUG), "saw half of the write"),
-                Arguments.of(timeoutInsteadOfNotify(), u, 3, Set.of(ViolationKind.BUG), "the wait timed out"),
-                Arguments.of(timeoutInsteadOfNotify(), o, 3, Set.of(ViolationKind.BUG), "the wait timed out"));
+                shape(missedNotify(), u, 2, Set.of(ViolationKind.DEADLOCK), "waiter waits in M.wait() in waiter for a signal that never comes"),
+                shape(notifyChoosesAWaiter(), u, 9, Set.of(ViolationKind.BUG, ViolationKind.DEADLOCK), "W2 was woken by the first notify"),
+                shape(ifInsteadOfWhile(0), u, 2, Set.of(), null),
+                shape(ifInsteadOfWhile(1), u, 4, Set.of(ViolationKind.BUG), "consumer woke with nothing ready"),
+                shape(producerConsumer(), u, 8, Set.of(), null),
+                shape(latch(true), u, 1, Set.of(), null),
+                shape(latch(false), u, 2, Set.of(ViolationKind.BUG), "T2 passed the latch before T1 wrote x"),
+                shape(barrier(false), u, 2, Set.of(), null),
+                shape(barrier(true), u, 6, Set.of(ViolationKind.EXCEPTION), "BrokenBarrierException in task T2"),
+                shape(semaphore(1), u, 2, Set.of(), null),
+                shape(semaphore(2), u, 18, Set.of(ViolationKind.BUG), "an update was lost"),
+                shape(parkUnpark(true), u, 1, Set.of(), null),
+                shape(parkUnpark(false), u, 2, Set.of(ViolationKind.BUG), "parker returned before x was written"),
+                shape(interruptedWait(), u, 2, Set.of(), null),
+                shape(reentrantWait(), u, 2, Set.of(), null),
+                shape(readWrite(true), u, 4, Set.of(), null),
+                shape(readWrite(false), u, 16, Set.of(ViolationKind.BUG), "saw half of the write"),
+                shape(timeoutInsteadOfNotify(), u, 4, Set.of(ViolationKind.BUG), "the wait timed out"),
+                shape(timeoutInsteadOfNotify(), o, 4, Set.of(ViolationKind.BUG), "the wait timed out"),
+                shape(timeoutWhileMonitorHeld(), u, 5, Set.of(), null),
+                shape(timeoutWhileMonitorHeld(), o, 4, Set.of(), null),
+                shape(interruptOrNotify(), u, 7, Set.of(ViolationKind.BUG), "the wait ended by the interrupt"),
+                // Under lock experiments the monitor no longer orders the wait set's operations.
+                shape(missedNotify(), u, List.of(LockExperiment.remove("M")), 2, Set.of(ViolationKind.DEADLOCK),
+                        "waiter waits in M.wait() in waiter for a signal that never comes"),
+                shape(timeoutWhileMonitorHeld(), u, List.of(LockExperiment.replace("M", "N")), 5, Set.of(), null),
+                shape(timeoutWhileMonitorHeld(), o, List.of(LockExperiment.replace("M", "N")), 4, Set.of(), null));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
-    void shape_dporAndBruteForce_findTheSameBehavioursAndViolations(Program p, RunConfig.Timing timing, long executions,
-            Set<ViolationKind> kinds, String text) {
-        ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(p, StrategySpec.dfs(-1), timing, 100_000);
-        ExplorationOracleTest.Run dpor = ExplorationOracleTest.explore(p, StrategySpec.dpor(), timing, 100_000);
-        System.out.printf("java-litmus %-40s %-7s brute %5d executions, %3d behaviours; dpor %3d executions (+%d blocked) %s%n",
-                p.name(), timing, brute.result().executions(), brute.behaviours().size(), dpor.result().executions(),
+    void shape_dporAndBruteForce_findTheSameBehavioursAndViolations(Shape shape, long executions, Set<ViolationKind> kinds,
+            String text) {
+        ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(shape.program(), StrategySpec.dfs(-1), shape.run(), 100_000);
+        ExplorationOracleTest.Run dpor = ExplorationOracleTest.explore(shape.program(), StrategySpec.dpor(), shape.run(), 100_000);
+        System.out.printf("java-litmus %-60s brute %5d executions, %3d behaviours; dpor %3d executions (+%d blocked) %s%n",
+                shape, brute.result().executions(), brute.behaviours().size(), dpor.result().executions(),
                 dpor.result().blocked(), ExplorationOracleTest.keys(dpor.result()));
         assertTrue(brute.result().exhaustive() && dpor.result().exhaustive());
         assertEquals(new TreeSet<>(brute.behaviours()), new TreeSet<>(dpor.behaviours()));

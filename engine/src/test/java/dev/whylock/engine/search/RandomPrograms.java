@@ -65,6 +65,12 @@ final class RandomPrograms {
                     + " joinAll=" + joinAll + " invariant=" + invariant + " spurious=" + spurious;
         }
 
+        /** Whether some action uses a Java primitive. */
+        boolean usesJava() {
+            return java.util.stream.Stream.of(List.of(setup, mainAfter), tasks, works).flatMap(List::stream)
+                    .flatMap(List::stream).anyMatch(a -> a.kind().java());
+        }
+
         Program program() {
             return new Program() {
                 @Override
