@@ -42,8 +42,9 @@ public final class Condition {
     }
 
     /**
-     * Lets each task wake up spuriously (without a signal) from an untimed wait on this condition, up
-     * to {@code perTask} times per execution; beyond that the result says the search was bounded.
+     * Lets a task waiting on this condition (untimed) wake up spuriously, without a signal, as long as
+     * it has had fewer than {@code perTask} spurious wake-ups in the execution (counted over all
+     * conditions); a wait that could have had one more makes the result say the search was bounded.
      */
     public Condition spuriousWakeups(int perTask) {
         this.spuriousWakeups = perTask;

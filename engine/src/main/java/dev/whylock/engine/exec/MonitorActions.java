@@ -58,7 +58,7 @@ final class MonitorActions {
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
-            return actual == null ? Footprint.EMPTY : new Footprint.Builder().modify(actual.id()).build();
+            return MonitorState.changing(actual);
         }
 
         @Override
@@ -166,7 +166,7 @@ final class MonitorActions {
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
-            return held.actual() == null ? Footprint.EMPTY : new Footprint.Builder().modify(held.actual().id()).build();
+            return MonitorState.changing(held.actual());
         }
     }
 

@@ -136,6 +136,11 @@ final class MonitorState implements MonitorActions.Lockable {
         t.held.addAll(h.holds());
     }
 
+    /** The pending footprint of an operation that may change lock {@code actual} (none when an experiment removed it). */
+    static Footprint changing(Mutex actual) {
+        return actual == null ? Footprint.EMPTY : new Footprint.Builder().modify(actual.id()).build();
+    }
+
     /** Who holds {@code actual}, for deadlock messages. */
     static String heldBy(Execution x, Mutex actual) {
         MonitorState st = of(x, actual);

@@ -117,7 +117,7 @@ final class ReadWriteActions {
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
-            return actual == null ? Footprint.EMPTY : new Footprint.Builder().modify(actual.id()).build();
+            return MonitorState.changing(actual);
         }
 
         @Override
@@ -189,7 +189,7 @@ final class ReadWriteActions {
 
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
-            return held.actual() == null ? Footprint.EMPTY : new Footprint.Builder().modify(held.actual().id()).build();
+            return MonitorState.changing(held.actual());
         }
     }
 }

@@ -19,6 +19,13 @@ final class SemaphoreActions {
         State(int permits) {
             this.permits = permits;
         }
+
+        /** Takes {@code n} permits for {@code op} (there are enough). */
+        void take(Semaphore s, int n, Op op, Footprint.Builder fp) {
+            fp.modify(s.id(), permits);
+            permits -= n;
+            op.result = true;
+        }
     }
 
     static State state(Execution x, Semaphore s) {
@@ -68,10 +75,7 @@ final class SemaphoreActions {
 
         @Override
         void complete(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            State st = state(x, s);
-            fp.modify(s.id(), st.permits);
-            st.permits -= n;
-            op.result = true;
+            state(x, s).take(s, n, op, fp);
         }
 
         @Override
@@ -97,9 +101,7 @@ final class SemaphoreActions {
         public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
             State st = state(x, s);
             if (st.permits >= n) {
-                fp.modify(s.id(), st.permits);
-                st.permits -= n;
-                op.result = true;
+                st.take(s, n, op, fp);
             } else {
                 fp.observe(s.id(), st.permits);
                 op.result = false;
