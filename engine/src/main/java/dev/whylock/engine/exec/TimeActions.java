@@ -2,11 +2,11 @@ package dev.whylock.engine.exec;
 
 /**
  * Virtual time. In the untimed and ordered modes the clock ({@link Footprint#CLOCK}) is the
- * largest deadline of the timers that have started, and a sleep returns at once (any later point
- * is as good). In the timed mode ({@link RunConfig.Timing#TIMED}) time ({@link Footprint#TIME})
- * advances only when no task can do anything at the current time: the clock task's tick moves it
- * to the earliest deadline of an armed timer or a sleeping task. Code between operations takes
- * no time; a timer starts, and a sleeper wakes, only once time has reached its deadline.
+ * largest deadline of the timers that have started. In the timed mode ({@link RunConfig.Timing#TIMED})
+ * time ({@link Footprint#TIME}) advances only when no task can do anything at the current time:
+ * the clock task's tick moves it to the earliest deadline of an armed timer (a work item's, or a
+ * task's own timer for a sleep or a timed wait, {@link Timeouts}). Code between operations takes
+ * no time; a timer starts, and a sleep or timed wait times out, only once time has reached its deadline.
  */
 final class TimeActions {
     private TimeActions() {}
@@ -42,72 +42,6 @@ final class TimeActions {
         @Override
         public Footprint pendingFootprint(Execution x, TaskState t) {
             return new Footprint.Builder().observe(object(x)).build();
-        }
-    }
-
-    /** msleep / usleep_range / Thread.sleep: in timed mode the task waits until time has advanced by {@code millis}. */
-    record Sleep(long millis) implements Action {
-        @Override
-        public OpKind kind() {
-            return OpKind.SLEEP;
-        }
-
-        @Override
-        public Object arg() {
-            return millis;
-        }
-
-        @Override
-        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            if (!x.timed() || millis <= 0) {
-                return null; // untimed: a sleep may end at any later point, so it is just a scheduling point
-            }
-            observe(x, fp);
-            return new WakeUp(x.clock() + millis);
-        }
-
-        @Override
-        public Footprint pendingFootprint(Execution x, TaskState t) {
-            return x.timed() ? new Footprint.Builder().observe(Footprint.TIME).build() : Footprint.EMPTY;
-        }
-    }
-
-    /** The end of a sleep in timed mode: enabled once time has reached {@code at}. */
-    record WakeUp(long at) implements Action {
-        @Override
-        public OpKind kind() {
-            return OpKind.WAKE;
-        }
-
-        @Override
-        public Object arg() {
-            return at;
-        }
-
-        @Override
-        public boolean enabled(Execution x, TaskState t) {
-            return x.clock() >= at;
-        }
-
-        @Override
-        public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
-            fp.observe(Footprint.TIME, x.clock());
-            return null;
-        }
-
-        @Override
-        public Footprint pendingFootprint(Execution x, TaskState t) {
-            return new Footprint.Builder().observe(Footprint.TIME).build();
-        }
-
-        @Override
-        public Enabling couldRunWhen(int object, Object stateBefore, int task) {
-            return object != Footprint.TIME ? Enabling.ENABLED : Enabling.of((Long) stateBefore >= at);
-        }
-
-        @Override
-        public String waitDescription(Execution x, Op op) {
-            return "sleeps until t=" + at + "ms";
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
@@ -66,9 +67,13 @@ class ExplorationOracleTest {
     record Run(ExplorationResult result, Set<String> behaviours, long infeasible) {}
 
     static Run explore(Program p, StrategySpec spec, RunConfig.Timing timing, long limit) {
+        return explore(p, spec, RunConfig.defaults().withTiming(timing), limit);
+    }
+
+    static Run explore(Program p, StrategySpec spec, RunConfig run, long limit) {
         Set<String> seen = new HashSet<>();
         SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(limit)
-                .withRun(RunConfig.defaults().withTiming(timing)).withObservers(List.of(o -> seen.add(behaviour(o))));
+                .withRun(run).withObservers(List.of(o -> seen.add(behaviour(o))));
         SearchStrategy strategy = spec.create();
         ExplorationResult r = Explorer.explore(p, cfg, strategy);
         return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
@@ -113,25 +118,57 @@ class ExplorationOracleTest {
     @ParameterizedTest
     @EnumSource(RunConfig.Timing.class)
     void dpor_onRandomProgramsOverEveryPrimitive_showsExactlyTheBehavioursOfBruteForce(RunConfig.Timing timing) {
+        compare(timing, PROGRAMS, false);
+    }
+
+    /** Lock experiments that remove or replace the Java locks at some sites, drawn per program. */
+    static List<LockExperiment> experiments(long seed) {
+        return switch ((int) (seed % 6)) {
+            case 0 -> List.of(LockExperiment.remove("M"));
+            case 1 -> List.of(LockExperiment.remove("M", "m-wait", "m-wait-if", "c-await", "m-wait-timed"));
+            case 2 -> List.of(LockExperiment.remove("M", "m-notify", "c-signal", "m-inc"));
+            case 3 -> List.of(LockExperiment.replace("M", "N"));
+            case 4 -> List.of(LockExperiment.replace("M", "N", "m-outer", "m-notify", "m-wait", "m-try-timed"));
+            default -> List.of(LockExperiment.remove("RW", "rw-write", "rw-read"), LockExperiment.replace("M", "RW2", "m-inc"));
+        };
+    }
+
+    /**
+     * The same on programs over the Java primitives under lock experiments: with a monitor removed or
+     * replaced at some sites, waits, notifies and re-acquisitions are no longer ordered by the monitor
+     * itself, so their own dependencies (and the re-acquisition of a replacement) must be exact.
+     */
+    @ParameterizedTest
+    @EnumSource(RunConfig.Timing.class)
+    void dpor_onRandomJavaProgramsUnderLockExperiments_showsExactlyTheBehavioursOfBruteForce(RunConfig.Timing timing) {
+        compare(timing, PROGRAMS / 5, true);
+    }
+
+    private static void compare(RunConfig.Timing timing, int programs, boolean javaUnderExperiments) {
         int checked = 0;
         int skipped = 0;
         long bruteExecutions = 0;
         long dporExecutions = 0;
         long infeasible = 0;
         List<String> failures = new ArrayList<>();
-        for (long seed = FIRST_SEED; checked < PROGRAMS && seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
+        for (long seed = FIRST_SEED; checked < programs && seed < FIRST_SEED + 30L * programs; seed++) {
             RandomPrograms.Spec spec = RandomPrograms.draw(seed);
+            if (javaUnderExperiments && !spec.usesJava()) {
+                continue;
+            }
+            RunConfig run = RunConfig.defaults().withTiming(timing)
+                    .withExperiments(javaUnderExperiments ? experiments(seed) : List.of());
             Program p = spec.program();
             if (interleavingEstimate(p, timing) > 20 * BRUTE_FORCE_LIMIT) {
                 skipped++;
                 continue;
             }
-            Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
+            Run brute = explore(p, StrategySpec.dfs(-1), run, BRUTE_FORCE_LIMIT);
             if (brute.result().stopReason() != StopReason.EXHAUSTED) {
                 skipped++;
                 continue;
             }
-            Run dpor = explore(p, StrategySpec.dpor(), timing, 10L * BRUTE_FORCE_LIMIT);
+            Run dpor = explore(p, StrategySpec.dpor(), run, 10L * BRUTE_FORCE_LIMIT);
             checked++;
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
@@ -142,20 +179,21 @@ class ExplorationOracleTest {
             extra.removeAll(brute.behaviours());
             boolean exhaustiveAgrees = dpor.result().exhaustive() == brute.result().exhaustive();
             if (!missing.isEmpty() || !extra.isEmpty() || !keys(brute.result()).equals(keys(dpor.result())) || !exhaustiveAgrees) {
-                failures.add("seed " + seed + " " + timing + ": " + spec + "\n  missing " + missing.size() + ": "
+                failures.add("seed " + seed + " " + timing + " " + run.experiments() + ": " + spec + "\n  missing " + missing.size() + ": "
                         + missing.stream().limit(2).toList() + "\n  extra " + extra.size() + ": " + extra.stream().limit(2).toList()
                         + "\n  violations brute " + keys(brute.result()) + " dpor " + keys(dpor.result())
                         + "\n  exhaustive brute " + brute.result().exhaustive() + " dpor " + dpor.result().exhaustive());
             }
         }
-        System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
+        System.out.printf("oracle %s%s: %d programs compared (%d skipped as too large for brute force): "
                 + "%d brute-force executions, %d DPOR executions, %d infeasible reversals dropped, %d disagreements%n",
-                timing, checked, skipped, bruteExecutions, dporExecutions, infeasible, failures.size());
+                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions, dporExecutions,
+                infeasible, failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
                     + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
         }
-        assertEquals(PROGRAMS, checked, "too many programs skipped: " + skipped);
+        assertEquals(programs, checked, "too many programs skipped: " + skipped);
     }
 
     /** DPOR never runs more complete executions than there are schedules. */

@@ -31,7 +31,11 @@ class TimedLitmusTest {
             timer.queueDelayed(300, "main");
             env.spawn("holder", () -> {
                 lock.lock("holder");
-                env.sleep(hold, "holder");
+                try {
+                    env.sleep(hold, "holder");
+                } catch (InterruptedException e) {
+                    throw new AssertionError("nobody interrupts the holder", e);
+                }
                 lock.unlock("holder");
             });
             env.spawn("waiter", () -> {
