@@ -1,38 +1,22 @@
 package dev.whylock.jvm.rt;
 
-import dev.whylock.engine.Mutex;
+import dev.whylock.engine.Condition;
+import dev.whylock.engine.Monitor;
 
 /**
- * A Java lock object (a monitor, a ReentrantLock) as the runtime models it: an engine mutex named
- * after the object, reentrancy counted per task ({@link TaskCtx#holds}), the wait set of its
- * monitor or condition waits, and the tasks waiting for a release with a timeout.
+ * A Java lock object (a monitor, a ReentrantLock) as the runtime models it: an engine monitor
+ * named after the object (reentrancy, lock experiments and wait sets are the engine's), and the
+ * monitor's own wait set for Object.wait, created at the first wait or notify.
  */
 final class JLock {
     final String name;
-    final Mutex mutex;
-    /** Object.wait's wait set; created at the first wait. */
-    WaitQueue waitSet;
-    /** Tasks in a timed tryLock, woken by every release while there are any. */
-    WaitQueue releases;
-    int contended;
+    final Monitor monitor;
+    /** Object.wait's wait set. */
+    Condition waitSet;
 
-    JLock(String name, Mutex mutex) {
+    JLock(String name, Monitor monitor) {
         this.name = name;
-        this.mutex = mutex;
-    }
-
-    WaitQueue waitSet(JvmRuntime rt) {
-        if (waitSet == null) {
-            waitSet = new WaitQueue(rt.env, name + " (wait set)", 0, null);
-        }
-        return waitSet;
-    }
-
-    WaitQueue releases(JvmRuntime rt) {
-        if (releases == null) {
-            releases = new WaitQueue(rt.env, name + " (released)", 0, null);
-        }
-        return releases;
+        this.monitor = monitor;
     }
 
     @Override

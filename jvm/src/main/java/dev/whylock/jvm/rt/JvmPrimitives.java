@@ -51,7 +51,7 @@ interface JvmPrimitives {
 
     void start(TaskCtx child, Runnable body);
 
-    /** Waits for {@code target} to finish, up to the timeout; true when it has (interim: an untimed join ignores interrupts). */
+    /** Waits for {@code target} to finish, up to the timeout; true when it has. An interrupt ends the wait. */
     boolean join(TaskCtx me, TaskCtx target, long timeoutNanos, String site) throws InterruptedException;
 
     boolean isAlive(TaskCtx target, String site);
@@ -87,15 +87,18 @@ interface JvmPrimitives {
     // ---------------------------------------------------------------- one-time events
 
     /**
-     * A one-time event (a future completing, a latch reaching zero): an untimed wait for it never
-     * runs before it, so waiting early and waiting late are one interleaving, not two.
+     * A one-time event (a future completing): an engine latch of one, so an untimed wait for it
+     * never runs before it and waiting early and waiting late are one interleaving, not two.
      */
-    dev.whylock.engine.Completion event(String name);
+    dev.whylock.engine.Latch event(String name);
 
-    void fire(dev.whylock.engine.Completion event, String site);
+    void fire(dev.whylock.engine.Latch event, String site);
 
-    /** Waits for the event without a timeout (interim: an interrupt does not end the wait). */
-    void awaitEvent(TaskCtx me, dev.whylock.engine.Completion event, String site) throws InterruptedException;
+    /** Waits for the event; an interrupt ends the wait with InterruptedException. */
+    void awaitEvent(TaskCtx me, dev.whylock.engine.Latch event, String site) throws InterruptedException;
+
+    /** Waits for the event up to the timeout; false when it expired. */
+    boolean awaitEvent(TaskCtx me, dev.whylock.engine.Latch event, long timeoutNanos, String site) throws InterruptedException;
 
     /** A new waiter of task {@code me} for queue {@code q}. */
     Waiter waiter(TaskCtx me, WaitQueue q);

@@ -49,7 +49,7 @@ public final class JvmRuntime {
         this.loader = loader;
         this.experiments = env instanceof dev.whylock.engine.ExecutionRuntime x ? List.copyOf(x.experiments()) : List.of();
         this.shadows = new Shadows(this);
-        this.prims = new InterimPrimitives(this);
+        this.prims = new EnginePrimitives(this);
     }
 
     /** The runtime of the execution in progress, or null. */
@@ -85,6 +85,9 @@ public final class JvmRuntime {
     /** Called first by every task body on its own thread. */
     void enterTask(TaskCtx ctx) {
         taskThreads.add(Thread.currentThread());
+        if (ctx.task == null) {
+            ctx.task = env.currentTask(); // main and pool workers: the engine started them
+        }
     }
 
     TaskCtx register(String base, Thread thread) {
@@ -182,10 +185,20 @@ public final class JvmRuntime {
         JLock l = locks.get(o);
         if (l == null) {
             String name = lockName(o);
-            l = new JLock(name, env.mutex(name));
+            l = new JLock(name, env.monitor(name));
             locks.put(o, l);
         }
         return l;
+    }
+
+    /** The lock model of {@code o} if it was ever used as a lock, else null (no engine object is created). */
+    JLock existingLock(Object o) {
+        return locks.get(o);
+    }
+
+    /** Whether task {@code me} holds {@code o} (its monitor, or the ReentrantLock {@code o}). */
+    boolean holding(TaskCtx me, Object o) {
+        return prims.holdCount(me, o) > 0;
     }
 
     /**

@@ -1,28 +1,24 @@
 package dev.whylock.jvm.rt;
 
+import dev.whylock.engine.Latch;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** What {@code new CountDownLatch(n)} creates in rewritten code: the count lives on the engine while an execution controls the caller. */
+/** What {@code new CountDownLatch(n)} creates in rewritten code: the engine's latch while an execution controls the caller. */
 public class ModelCountDownLatch extends CountDownLatch {
     private JvmRuntime rt;
-    private WaitQueue count;
-    private dev.whylock.engine.Completion zero;
+    private Latch latch;
 
     public ModelCountDownLatch(int count) {
         super(count);
     }
 
-    private WaitQueue state(JvmRuntime r) {
+    private Latch state(JvmRuntime r) {
         if (rt != r) {
             rt = r;
-            count = r.prims.counter(r.lockName(this), super.getCount(), "count");
-            zero = r.prims.event(r.lockName(this) + " at zero");
-            if (super.getCount() == 0) {
-                zero.setDone(Integer.MAX_VALUE);
-            }
+            latch = r.env.latch(r.lockName(this), (int) super.getCount());
         }
-        return count;
+        return latch;
     }
 
     @Override
@@ -32,50 +28,36 @@ public class ModelCountDownLatch extends CountDownLatch {
             super.countDown();
             return;
         }
-        String site = CallerSite.of(r);
-        if (r.prims.release(state(r), c -> Math.max(0, c - 1), c -> c == 0, site) == 1) {
-            r.prims.fire(zero, site);
-        }
+        state(r).countDown(CallerSite.of(r));
     }
 
     @Override
     public void await() throws InterruptedException {
         JvmRuntime r = JvmRuntime.active();
-        TaskCtx me = RtThreads.me(r);
-        if (me == null) {
+        if (RtThreads.me(r) == null) {
             super.await();
             return;
         }
-        state(r);
-        r.prims.awaitEvent(me, zero, CallerSite.of(r));
+        state(r).await(CallerSite.of(r));
     }
 
     @Override
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        return await(Math.max(0, unit.toNanos(timeout)));
-    }
-
-    private boolean await(long nanos) throws InterruptedException {
         JvmRuntime r = JvmRuntime.active();
-        TaskCtx me = RtThreads.me(r);
-        if (me == null) {
-            if (nanos < 0) {
-                super.await();
-                return true;
-            }
-            return super.await(nanos, TimeUnit.NANOSECONDS);
+        if (RtThreads.me(r) == null) {
+            return super.await(timeout, unit);
         }
-        return r.prims.acquire(me, state(r), c -> c == 0, c -> c, nanos, JvmPrimitives.Interrupts.THROW, CallerSite.of(r));
+        return state(r).await(EnginePrimitives.millis(Math.max(0, unit.toNanos(timeout))), CallerSite.of(r));
     }
 
     @Override
     public long getCount() {
         JvmRuntime r = JvmRuntime.active();
-        return RtThreads.me(r) == null ? super.getCount() : r.prims.read(state(r), CallerSite.of(r));
+        return RtThreads.me(r) == null ? super.getCount() : state(r).count(CallerSite.of(r));
     }
 
     @Override
     public String toString() {
-        return "CountDownLatch[Count = " + (count == null ? super.getCount() : count.peek()) + "]";
+        return "CountDownLatch[" + (latch == null ? "Count = " + super.getCount() : latch.name()) + "]";
     }
 }

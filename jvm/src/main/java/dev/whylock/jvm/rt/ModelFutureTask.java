@@ -9,14 +9,12 @@ import java.util.concurrent.TimeoutException;
 /** The future of a task submitted to a {@link ModelExecutor}: get() waits on the engine until the task completed. */
 final class ModelFutureTask<V> extends FutureTask<V> {
     private final JvmRuntime rt;
-    private final WaitQueue done;
-    private final dev.whylock.engine.Completion completed;
+    private final dev.whylock.engine.Latch completed;
 
     ModelFutureTask(JvmRuntime rt, String pool, Callable<V> c) {
         super(c);
         this.rt = rt;
         String name = "future #" + (rt.next("future") + 1) + " of " + pool;
-        this.done = rt.prims.counter(name, 0, "done");
         this.completed = rt.prims.event(name);
     }
 
@@ -24,16 +22,13 @@ final class ModelFutureTask<V> extends FutureTask<V> {
         super(r, value);
         this.rt = rt;
         String name = "future #" + (rt.next("future") + 1) + " of " + pool;
-        this.done = rt.prims.counter(name, 0, "done");
         this.completed = rt.prims.event(name);
     }
 
     @Override
     protected void done() {
         if (RtThreads.me(rt) != null) {
-            String site = CallerSite.of(rt);
-            rt.prims.release(done, v -> 1, v -> true, site);
-            rt.prims.fire(completed, site);
+            rt.prims.fire(completed, CallerSite.of(rt));
         }
     }
 
@@ -42,7 +37,7 @@ final class ModelFutureTask<V> extends FutureTask<V> {
         if (me == null) {
             throw new NotControlled("Future.get outside whylock's control (in a static initialiser or an atomic call)");
         }
-        return rt.prims.acquire(me, done, v -> v == 1, v -> v, nanos, JvmPrimitives.Interrupts.THROW, CallerSite.of(rt));
+        return rt.prims.awaitEvent(me, completed, nanos, CallerSite.of(rt));
     }
 
     @Override
@@ -66,7 +61,7 @@ final class ModelFutureTask<V> extends FutureTask<V> {
     @Override
     public boolean isDone() {
         TaskCtx me = RtThreads.me(rt);
-        return me == null ? super.isDone() : rt.prims.read(done, CallerSite.of(rt)) == 1;
+        return me == null ? super.isDone() : completed.count(CallerSite.of(rt)) == 0;
     }
 
     /** Cancels without interrupting the runner: its real thread is the scheduler's. */

@@ -74,7 +74,7 @@ public class ModelReentrantLock extends ReentrantLock {
     public void unlock() {
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = RtThreads.me(rt);
-        if (me == null || !me.holding(this) && super.isHeldByCurrentThread()) {
+        if (me == null || !rt.holding(me, this) && super.isHeldByCurrentThread()) {
             super.unlock();
             return;
         }
@@ -96,7 +96,7 @@ public class ModelReentrantLock extends ReentrantLock {
     public boolean isHeldByCurrentThread() {
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx cur = rt == null ? null : rt.current();
-        return cur == null ? super.isHeldByCurrentThread() : cur.holding(this);
+        return cur == null ? super.isHeldByCurrentThread() : rt.holding(cur, this);
     }
 
     @Override

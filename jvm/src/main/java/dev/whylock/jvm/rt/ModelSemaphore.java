@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 public class ModelSemaphore extends Semaphore {
     private static final long serialVersionUID = 1L;
     private transient JvmRuntime rt;
-    private transient WaitQueue permits;
+    private transient dev.whylock.engine.Semaphore permits;
 
     public ModelSemaphore(int permits) {
         super(permits);
@@ -20,14 +20,15 @@ public class ModelSemaphore extends Semaphore {
         super(permits, fair);
     }
 
-    private WaitQueue state(JvmRuntime r) {
+    private dev.whylock.engine.Semaphore state(JvmRuntime r) {
         if (rt != r) {
             rt = r;
-            permits = r.prims.counter(r.lockName(this), super.availablePermits(), "permits");
+            permits = r.env.semaphore(r.lockName(this), super.availablePermits());
         }
         return permits;
     }
 
+    /** Takes {@code n} permits: {@code nanos} negative waits without a timeout, 0 does not wait. */
     private boolean take(int n, long nanos, JvmPrimitives.Interrupts interrupts) throws InterruptedException {
         if (n < 0) {
             throw new IllegalArgumentException();
@@ -37,7 +38,33 @@ public class ModelSemaphore extends Semaphore {
         if (me == null) {
             return nanos < 0 ? superAcquire(n, interrupts) : super.tryAcquire(n, nanos, TimeUnit.NANOSECONDS);
         }
-        return r.prims.acquire(me, state(r), p -> p >= n, p -> p - n, nanos, interrupts, CallerSite.of(r));
+        dev.whylock.engine.Semaphore s = state(r);
+        String site = CallerSite.of(r);
+        if (nanos == 0) {
+            return s.tryAcquire(n, site);
+        }
+        if (interrupts == JvmPrimitives.Interrupts.THROW) {
+            return nanos < 0 ? acquired(s, n, site) : s.tryAcquire(n, EnginePrimitives.millis(nanos), site);
+        }
+        // acquireUninterruptibly: an interrupt ends the engine's wait, so wait again and keep the status.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                s.acquire(n, site);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            r.env.interrupt(me.task, site);
+        }
+        return true;
+    }
+
+    private static boolean acquired(dev.whylock.engine.Semaphore s, int n, String site) throws InterruptedException {
+        s.acquire(n, site);
+        return true;
     }
 
     private boolean superAcquire(int n, JvmPrimitives.Interrupts interrupts) throws InterruptedException {
@@ -112,23 +139,33 @@ public class ModelSemaphore extends Semaphore {
             super.release(n);
             return;
         }
-        r.prims.release(state(r), p -> p + n, p -> true, CallerSite.of(r));
+        state(r).release(n, CallerSite.of(r));
     }
 
     @Override
     public int availablePermits() {
         JvmRuntime r = JvmRuntime.active();
-        return RtThreads.me(r) == null ? super.availablePermits() : (int) r.prims.read(state(r), CallerSite.of(r));
+        return RtThreads.me(r) == null ? super.availablePermits() : state(r).availablePermits(CallerSite.of(r));
     }
 
     @Override
     public int drainPermits() {
         JvmRuntime r = JvmRuntime.active();
-        return RtThreads.me(r) == null ? super.drainPermits() : (int) r.prims.release(state(r), p -> 0, p -> false, CallerSite.of(r));
+        if (RtThreads.me(r) == null) {
+            return super.drainPermits();
+        }
+        // Not one engine operation: read the permits and take them all, again if another task was faster.
+        String site = CallerSite.of(r);
+        while (true) {
+            int n = state(r).availablePermits(site);
+            if (n <= 0 || state(r).tryAcquire(n, site)) {
+                return Math.max(0, n);
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return "Semaphore[Permits = " + (permits == null ? super.availablePermits() : permits.peek()) + "]";
+        return "Semaphore[" + (permits == null ? "Permits = " + super.availablePermits() : permits.name()) + "]";
     }
 }

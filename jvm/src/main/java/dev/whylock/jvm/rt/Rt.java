@@ -168,7 +168,7 @@ public final class Rt {
         }
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
-        if (me != null && me.holding(o)) {
+        if (me != null && rt.holding(me, o)) {
             rt.prims.unlock(me, o, Sites.display(site));
         }
     }
