@@ -22,6 +22,9 @@ trap 'rm -rf "$scratch"' EXIT
 out="$scratch/README.new"
 : >"$out"
 
+# The Java examples are named by their path from the repository's root (examples/target/classes).
+ln -s "$repo/examples" "$scratch/examples"
+
 # Build once up front so that no "building..." line lands in a captured block.
 "$repo/whylock" --version >/dev/null
 export WHYLOCK_SKIP_BUILD=1

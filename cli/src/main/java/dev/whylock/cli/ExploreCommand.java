@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code whylock explore}: run one scenario, optionally with a lock removed or replaced, and report what breaks. */
 @Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Explore the interleavings of one scenario, optionally with locks removed or replaced, and report "
-                + "every violation with a replayable counterexample.", ""},
+        description = {"Explore the interleavings of one scenario or compiled Java program, optionally with locks removed "
+                + "or replaced, and report every violation with a replayable counterexample.", ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  whylock explore --scenario module-insert-vs-phylink-create",
@@ -32,6 +32,14 @@ import picocli.CommandLine.ParentCommand;
             "  whylock explore --scenario my-race.yaml --strategy pct --seed 7 --max-executions 10000 --time-limit 30s",
             "",
             "  whylock explore --scenario unbind-cage --ignore data-race      # damage only: data races do not count",
+            "",
+            "  whylock explore --java com.example.Transfers --class-path target/classes",
+            "  whylock explore --java com.example.TransfersTest#concurrentMoves --class-path target/classes:target/test-classes --remove Account.this@Transfers.move",
+            "",
+            "Java: a violation is an uncaught exception or failed assert in any thread, a deadlock, or a data race on a",
+            "non-volatile field. Java lock names: pkg.Class.field (a lock object in a field), pkg.Class.this (the monitor",
+            "of instances of Class), pkg.Class.class (static synchronized); the name without its package is accepted when",
+            "it names one lock. Sites: Class.method or Class.method:LINE. 'whylock list locks --java ...' lists them.",
             "",
             "A happens-before data race on a plain field is a finding (kind data-race), as KCSAN reports it.",
             "Lock names as in 'whylock list locks' (rtnl for rtnl_mutex); quote names with '->', e.g. 'sfp->sm_mutex'.",
@@ -45,15 +53,21 @@ final class ExploreCommand implements Callable<Integer> {
     static final long MAX_EXECUTIONS_LIMIT = 1_000_000_000_000L;
     static final int MAX_PREEMPTIONS = 100;
     static final List<String> STRATEGIES = List.of("dpor", "pct", "random", "stress");
+    /** How much of a Java program is explored first to learn its locks and sites, for --remove and --replace. */
+    static final long DISCOVERY_EXECUTIONS = 200;
+    static final long DISCOVERY_MILLIS = 5_000;
     /** How long a stress task may wait before the run counts as deadlocked. */
     static final long STRESS_HANG_MILLIS = 2_000;
 
     @ParentCommand
     WhylockCommand root;
 
-    @Option(names = "--scenario", required = true, paramLabel = "S",
+    @Option(names = "--scenario", paramLabel = "S",
             description = "A built-in scenario (see 'whylock list scenarios') or a path to a scenario file (YAML).")
     String scenario;
+
+    @Mixin
+    JavaOptions javaOptions;
 
     @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class,
             description = "The model: sfp-v5.14 (default) or sfp-v6.5. Overrides the scenario file's 'model:' key.")
@@ -111,13 +125,38 @@ final class ExploreCommand implements Callable<Integer> {
         String strat = choice("--strategy", strategy, STRATEGIES);
         timing.flag();
         long max = bounds(strat);
-        LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
-        RunConfig.Timing t = timing.resolve(loaded.scenario().timing());
-        List<LockExperiment> experiments = ExperimentParser.combined(loaded.model(), removes, replaces);
+        javaOptions.checkExclusive("explore", scenario != null);
+        Subject subject;
+        List<LockExperiment> experiments;
+        RunConfig.Timing t;
+        if (javaOptions.given()) {
+            if (model != null) {
+                throw new UsageException("--model applies to scenarios; a Java program (--java) runs as compiled");
+            }
+            if (strat.equals("stress")) {
+                throw new UsageException("--strategy stress runs a scenario on real threads; a Java program does that by itself "
+                        + "(java -cp PATH CLASS), so use dpor, pct or random with --java");
+            }
+            var target = javaOptions.target();
+            JavaLocks locks = removes.isEmpty() && replaces.isEmpty() ? null
+                    : JavaLocks.discover(target, DISCOVERY_EXECUTIONS, DISCOVERY_MILLIS, io.ticker());
+            experiments = locks == null ? List.of() : locks.experiments(removes, replaces);
+            subject = new JavaSubject(target, locks);
+            t = timing.resolve(null);
+        } else {
+            if (scenario == null) {
+                throw new UsageException("explore needs what to run: --scenario S (see 'whylock list scenarios') or --java CLASS "
+                        + "--class-path PATH");
+            }
+            LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
+            experiments = ExperimentParser.combined(loaded.model(), removes, replaces);
+            t = timing.resolve(loaded.scenario().timing());
+            subject = loaded;
+        }
         var ignored = ignore.kinds();
         common.checkWritable(io);
-        RunInfo info = new RunInfo(loaded, experiments, t, describe(strat));
-        Program program = loaded.model().program(loaded.scenario());
+        RunInfo info = new RunInfo(subject, experiments, t, describe(strat));
+        Program program = subject.program();
         if (strat.equals("stress")) {
             return stress(io, info, program, max);
         }

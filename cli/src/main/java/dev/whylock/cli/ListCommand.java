@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,7 +24,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"List the models, or a model's built-in scenarios, lock classes, acquisition sites, scenario ops, "
                 + "invariants, background contexts or module types.", ""},
         footerHeading = "%nExamples:%n",
-        footer = {"  whylock list models", "  whylock list ops", "  whylock list sites --model sfp-v6.5"})
+        footer = {"  whylock list models", "  whylock list ops", "  whylock list sites --model sfp-v6.5",
+            "  whylock list locks --java com.example.Transfers --class-path target/classes",
+            "",
+            "With --java, 'locks' and 'sites' list what one exploration of the program (DPOR, up to 100,000 executions) saw it take."})
 final class ListCommand implements Callable<Integer> {
 
     static final List<String> WHAT = List.of("models", "scenarios", "locks", "sites", "ops", "invariants", "contexts", "module-types");
@@ -38,11 +42,21 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model whose catalogue to list (default sfp-v5.14).")
     String model;
 
+    @Mixin
+    JavaOptions javaOptions;
+
+    /** How much of a Java program {@code list} explores. */
+    static final long JAVA_EXECUTIONS = 100_000;
+
     @Override
     public Integer call() {
         String w = ExploreCommand.choice("list", what, WHAT);
-        Model m = ScenarioResolver.model(model);
+        javaOptions.checkExclusive("list", false);
         PrintWriter out = root.io().out();
+        if (javaOptions.given()) {
+            return java(w, out);
+        }
+        Model m = ScenarioResolver.model(model);
         switch (w) {
             case "models" -> Models.all().forEach(x -> out.printf("%-10s %s%s%n", x.name(),
                     x.name().equals(Models.DEFAULT) ? "(default) " : "", x.description()));
@@ -60,6 +74,35 @@ final class ListCommand implements Callable<Integer> {
             }
             case "contexts" -> m.contexts().forEach(c -> out.println(c.line()));
             default -> m.moduleTypes().forEach(out::println);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** {@code list locks|sites --java}: what one exploration saw the program take. */
+    private int java(String w, PrintWriter out) {
+        if (model != null) {
+            throw new UsageException("list: --model applies to the kernel models, not to --java");
+        }
+        if (!w.equals("locks") && !w.equals("sites")) {
+            throw new UsageException("list " + w + " --java: a Java program has locks and sites to list (list locks --java, list sites --java)");
+        }
+        JavaLocks locks = JavaLocks.discover(javaOptions.target(), JAVA_EXECUTIONS, 0, root.io().ticker());
+        int width = locks.names().stream().mapToInt(String::length).max().orElse(0) + 2;
+        for (var e : locks.sites().entrySet()) {
+            if (w.equals("locks")) {
+                out.printf("%-" + width + "s taken in %d site%s: %s%n", e.getKey(), e.getValue().size(), e.getValue().size() == 1 ? "" : "s",
+                        String.join(", ", e.getValue()));
+            } else {
+                e.getValue().forEach(site -> out.println(e.getKey() + "@" + site));
+            }
+        }
+        if (locks.names().isEmpty()) {
+            out.println("(no lock taken in " + locks.executions() + " executions of " + locks.program() + ")");
+        }
+        if (!locks.exhaustive()) {
+            out.println("(seen in the first " + locks.executions() + " executions, not every interleaving: a lock taken only in "
+                    + "others is missing)");
         }
         out.flush();
         return ExitCode.OK;

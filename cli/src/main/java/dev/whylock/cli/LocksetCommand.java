@@ -12,12 +12,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code whylock lockset}: which locks were held at every access of each field ("what protects what"). */
 @Command(name = "lockset", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Explore a scenario (every interleaving, DPOR) and report, per field, the locks held at every "
+        description = {"Explore a scenario or a Java program (every interleaving, DPOR) and report, per field, the locks held at every "
                 + "shared access (what protects what), the lock-order edges with their sites, data races and the lock "
                 + "assertions that ran.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  whylock lockset --scenario module-insert-vs-phylink-create",
             "  whylock lockset --scenario unbind-cage --model sfp-v6.5 --json locksets.json",
+            "  whylock lockset --java com.example.Transfers --class-path target/classes",
             "",
             "Exit codes: 0 no violation within the bound, 1 a violation was found (data races count unless --ignore data-race),",
             "2 bad input, 3 internal error, 130 interrupted."})
@@ -26,9 +27,12 @@ final class LocksetCommand implements Callable<Integer> {
     @ParentCommand
     WhylockCommand root;
 
-    @Option(names = "--scenario", required = true, paramLabel = "S",
+    @Option(names = "--scenario", paramLabel = "S",
             description = "A built-in scenario (see 'whylock list scenarios') or a path to a scenario file (YAML).")
     String scenario;
+
+    @Mixin
+    JavaOptions javaOptions;
 
     @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
     String model;
@@ -59,12 +63,25 @@ final class LocksetCommand implements Callable<Integer> {
                     + String.format("%,d", ExploreCommand.MAX_EXECUTIONS_LIMIT));
         }
         timing.flag();
-        LoadedScenario loaded = ScenarioResolver.load(io, scenario, model);
+        javaOptions.checkExclusive("lockset", scenario != null);
+        Subject subject;
+        if (javaOptions.given()) {
+            if (model != null) {
+                throw new UsageException("--model applies to scenarios; a Java program (--java) runs as compiled");
+            }
+            subject = new JavaSubject(javaOptions.target(), null);
+        } else if (scenario == null) {
+            throw new UsageException("lockset needs what to run: --scenario S (see 'whylock list scenarios') or --java CLASS "
+                    + "--class-path PATH");
+        } else {
+            subject = ScenarioResolver.load(io, scenario, model);
+        }
         var ignored = ignore.kinds();
         common.checkWritable(io);
-        RunInfo info = new RunInfo(loaded, List.of(), timing.resolve(loaded.scenario().timing()), "dpor");
+        RunInfo info = new RunInfo(subject, List.of(),
+                timing.resolve(subject instanceof LoadedScenario ls ? ls.scenario().timing() : null), "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
-        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored);
+        return Searches.explore(io, common, info, subject.program(), cfg, ignored);
     }
 }

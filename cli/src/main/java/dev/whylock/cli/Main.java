@@ -44,7 +44,7 @@ public final class Main {
 
     static int failed(Io io, CommandLine cmd, Exception ex) {
         PrintWriter err = io.err();
-        if (ex instanceof UsageException || ex instanceof ScenarioException) {
+        if (ex instanceof UsageException || ex instanceof ScenarioException || ex instanceof dev.whylock.jvm.JavaTargetException) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             err.flush();
             return ExitCode.USAGE;

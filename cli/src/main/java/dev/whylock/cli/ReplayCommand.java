@@ -43,8 +43,15 @@ final class ReplayCommand implements Callable<Integer> {
                 file, info.modelName(), info.scenarioName(),
                 info.experiments().isEmpty() ? "no experiment" : String.join(", ", info.experiments().stream().map(Object::toString).toList()),
                 info.timing().name().toLowerCase(java.util.Locale.ROOT), loaded.violation(), rf.steps().size(), rf.decisions().size());
-        Program program = info.scenario().model().program(info.scenario().scenario());
-        Replayer.Outcome o = Replayer.replay(program, info.runConfig(), rf);
+        Program program = info.subject().program();
+        Replayer.Outcome o;
+        try {
+            o = Replayer.replay(program, info.runConfig(), rf);
+        } finally {
+            if (program instanceof dev.whylock.jvm.JavaProgram jp) {
+                jp.close();
+            }
+        }
         if (o.error() != null) {
             throw new UsageException("replay " + file + ": " + o.error()
                     + "; the model no longer follows the recorded schedule (changed since the file was written?)");

@@ -41,10 +41,7 @@ final class ReplayFiles {
         h.put("whylock", Version.VERSION);
         h.put("model", info.modelName());
         h.put("scenario", info.scenarioName());
-        h.put("scenario-source", info.scenario().builtin() ? "builtin" : info.scenario().scenario().source());
-        if (!info.scenario().builtin()) {
-            h.put("scenario-yaml", Base64.getEncoder().encodeToString(info.scenario().yaml().getBytes(StandardCharsets.UTF_8)));
-        }
+        info.subject().describe(h);
         h.put("experiments", info.experiments().isEmpty() ? "none"
                 : String.join("; ", info.experiments().stream().map(LockExperiment::toString).toList()));
         h.put("timing", TimingOption.name(info.timing()));
@@ -86,6 +83,9 @@ final class ReplayFiles {
                     + ", whose model may schedule differently; re-run the exploration to get a fresh replay file");
         }
         String model = need(h, spec, "model");
+        if (model.equals(JavaSubject.MODEL)) {
+            return readJava(f, h, spec);
+        }
         if (!Models.names().contains(model)) {
             throw new UsageException("replay " + spec + ": made for model '" + model + "', which this whylock does not have"
                     + Suggest.didYouMean(model, Models.names()) + " (models: " + String.join(", ", Models.names()) + ")");
@@ -133,6 +133,36 @@ final class ReplayFiles {
         RunConfig.Timing timing = TimingOption.of(mode);
         RunInfo info = new RunInfo(scenario, experiments, timing, "replay");
         return new Loaded(f, info, need(h, spec, "violation"));
+    }
+
+    /** A Java program's replay: the class, method and class path it names must still be there. */
+    private static Loaded readJava(ReplayFile f, Map<String, String> h, String spec) {
+        JavaSubject subject;
+        try {
+            String method = need(h, spec, "java-method");
+            String cls = need(h, spec, "java-class");
+            subject = new JavaSubject(JavaSubject.target(method.equals("main") ? cls : cls + "#" + method, need(h, spec, "class-path")), null);
+        } catch (UsageException e) {
+            throw new UsageException("replay " + spec + ": its program no longer loads: " + e.getMessage());
+        }
+        List<LockExperiment> experiments = new ArrayList<>();
+        String ex = need(h, spec, "experiments");
+        if (!ex.equals("none")) {
+            for (String one : ex.split("; ")) {
+                try {
+                    experiments.add(LockExperiment.parse(one));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("replay " + spec + ": header 'experiments' has '" + one + "': " + e.getMessage() + " (corrupted?)");
+                }
+            }
+        }
+        String mode = need(h, spec, "timing");
+        if (!Scenario.TIMINGS.contains(mode)) {
+            throw new UsageException("replay " + spec + ": header 'timing' is '" + mode + "'; expected one of: "
+                    + String.join(", ", Scenario.TIMINGS) + " (corrupted?)");
+        }
+        RunConfig.Timing timing = TimingOption.of(mode);
+        return new Loaded(f, new RunInfo(subject, experiments, timing, "replay"), need(h, spec, "violation"));
     }
 
     private static String need(Map<String, String> h, String spec, String key) {

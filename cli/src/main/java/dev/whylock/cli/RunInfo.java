@@ -7,29 +7,29 @@ import java.util.List;
 /**
  * What was run, as reports and replay files name it.
  *
- * @param scenario the loaded scenario and its model
+ * @param subject what runs: a loaded scenario and its model, or a Java program
  * @param experiments the lock experiments
  * @param timing the timing mode
  * @param strategy the strategy as given on the command line
  */
-record RunInfo(LoadedScenario scenario, List<LockExperiment> experiments, RunConfig.Timing timing, String strategy) {
+record RunInfo(Subject subject, List<LockExperiment> experiments, RunConfig.Timing timing, String strategy) {
 
     RunInfo {
         experiments = List.copyOf(experiments);
     }
 
     String modelName() {
-        return scenario.model().name();
+        return subject.modelName();
     }
 
     String scenarioName() {
-        return scenario.scenario().name();
+        return subject.scenarioName();
     }
 
     /** The replacement locks of the experiments that the model does not have: new lock classes. */
     List<String> newLockClasses() {
         return experiments.stream().map(LockExperiment::replacement)
-                .filter(l -> l != null && LockNames.isNew(scenario.model(), l)).distinct().toList();
+                .filter(l -> l != null && subject.isNewLock(l)).distinct().toList();
     }
 
     /** The run configuration every execution of this run uses. */

@@ -10,6 +10,8 @@ import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.search.ExecutionObserver;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.jvm.JavaProgram;
+import dev.whylock.jvm.JavaResult;
 import dev.whylock.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +31,24 @@ final class Searches {
      */
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
-        Analyses analyses = new Analyses(Set.copyOf(info.scenario().model().unvalidatedLockClasses()));
+        Analyses analyses = new Analyses(info.subject().unvalidatedLockClasses());
         ExperimentReach reach = new ExperimentReach(info.experiments());
         List<ExecutionObserver> observers = new ArrayList<>(analyses.observers());
         observers.add(reach);
-        return explore(io, common, info, program, cfg.withObservers(observers),
-                r -> r.withViolations(analyses.report().races().violations(), ignored),
-                report -> notes(io, common, info, report.withAnalysis(analyses.report()), reach));
+        JavaProgram java = program instanceof JavaProgram jp ? jp : null;
+        try {
+            return explore(io, common, info, program, cfg.withObservers(observers),
+                    r -> (java == null ? r : JavaResult.of(r, java.notes()).result())
+                            .withViolations(analyses.report().races().violations(), ignored),
+                    report -> {
+                        RunReport out = notes(io, common, info, report.withAnalysis(analyses.report()), reach);
+                        return java == null ? out : out.withJavaNotes(java.notes().notControlled(), java.notes().notReset());
+                    });
+        } finally {
+            if (java != null) {
+                java.close();
+            }
+        }
     }
 
     /**
@@ -48,10 +61,11 @@ final class Searches {
         if (!common.quiet) {
             for (LockExperiment e : reach.unreached()) {
                 if (unreached.contains(e.toString())) {
+                    boolean java = info.subject() instanceof JavaSubject;
                     io.err().println("whylock: warning: " + e + " was never reached: no explored execution takes " + e.lockClass()
                             + (e.sites().isEmpty() ? "" : " in " + String.join(", ", e.sites().stream().sorted().toList()))
-                            + " in scenario " + info.scenarioName() + ", so it changed nothing; 'whylock list scenarios' shows "
-                            + "what each scenario runs");
+                            + (java ? " in " : " in scenario ") + info.scenarioName() + ", so it changed nothing; "
+                            + (java ? "'whylock list locks --java' shows where each lock is taken" : "'whylock list scenarios' shows what each scenario runs"));
                 }
             }
             io.err().flush();

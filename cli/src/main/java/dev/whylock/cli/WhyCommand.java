@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
             "  whylock why rtnl_mutex --scenario module-insert-vs-phylink-create --replace rtnl_mutex=sfp_bus_lock --json why.json",
             "",
             "  whylock why rtnl_mutex --full --html why.html     # everything on stdout, and a page with timelines",
+            "  whylock why Counter.this --java com.example.Counter --class-path target/classes",
             "",
             "A site is NECESSARY when removing the lock there leads to damage, RACY when it leads only to data races the code",
             "as written does not have, NOT NEEDED when neither happened within the bound, UNDECIDED when interrupted or",
@@ -50,7 +51,8 @@ final class WhyCommand implements Callable<Integer> {
     @ParentCommand
     WhylockCommand root;
 
-    @Parameters(paramLabel = "LOCK", completionCandidates = Candidates.Locks.class, description = "The lock class, e.g. rtnl_mutex (see 'whylock list locks').")
+    @Parameters(paramLabel = "LOCK", completionCandidates = Candidates.Locks.class, description = "The lock class, e.g. rtnl_mutex (see "
+            + "'whylock list locks'), or with --java a Java lock such as com.example.Counter.this (see 'whylock list locks --java').")
     String lock;
 
     @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
@@ -91,6 +93,9 @@ final class WhyCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    JavaOptions javaOptions;
 
     /**
      * Without {@code --model}, the model named by the scenario files (they must agree: an inquiry
@@ -137,8 +142,7 @@ final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Io io = root.io();
-        Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
-        lock = LockNames.require(m, lock, "why " + lock);
+        javaOptions.checkExclusive("why", !scenarios.isEmpty());
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
@@ -149,6 +153,15 @@ final class WhyCommand implements Callable<Integer> {
             throw new UsageException("--stress-runs " + stress + ": expected a number from 0 to 1,000,000");
         }
         timing.flag();
+        Set<ViolationKind> ignored = ignore.kinds();
+        if (!Set.of(ViolationKind.DATA_RACE).containsAll(ignored)) {
+            throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
+        }
+        if (javaOptions.given()) {
+            return java(io, max, ignored);
+        }
+        Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
+        lock = LockNames.require(m, lock, "why " + lock);
         Map<String, LoadedScenario> loaded = new LinkedHashMap<>();
         for (String s : scenarios.isEmpty() ? m.inquiryScenarios(timing.given() ? timing.flag() : "untimed") : scenarios) {
             LoadedScenario ls = ScenarioResolver.load(io, s, m.name());
@@ -160,13 +173,50 @@ final class WhyCommand implements Callable<Integer> {
         RunConfig.Timing mode = timing.resolve(declaredTiming(loaded));
         List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(),
                 replaces.isEmpty() ? m.suggestedReplacements(lock) : replaces);
-        Set<ViolationKind> ignored = ignore.kinds();
-        if (!Set.of(ViolationKind.DATA_RACE).containsAll(ignored)) {
-            throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
-        }
         common.checkWritable(io);
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
+        Set<String> declared = Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList());
+        List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
+                .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
+        return inquire(io, m.name(), loaded, programs, replacements, declared, Set.copyOf(m.unvalidatedLockClasses()), stress, max,
+                ignored, points, mode);
+    }
+
+    /** why --java: the lock and its sites as a first exploration of the program saw them; no stress comparison. */
+    private int java(Io io, long max, Set<ViolationKind> ignored) {
+        if (model != null) {
+            throw new UsageException("--model applies to the kernel models, not to --java");
+        }
+        var target = javaOptions.target();
+        JavaLocks locks = JavaLocks.discover(target, ExploreCommand.DISCOVERY_EXECUTIONS, ExploreCommand.DISCOVERY_MILLIS, io.ticker());
+        lock = locks.require(lock, "why " + lock);
+        List<LockExperiment> replacements = new ArrayList<>();
+        for (String r : replaces) {
+            replacements.addAll(locks.experiments(List.of(), List.of(r)));
+        }
+        common.checkWritable(io);
+        JavaSubject subject = new JavaSubject(target, locks);
+        dev.whylock.jvm.JavaProgram program = (dev.whylock.jvm.JavaProgram) subject.program();
+        try {
+            int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
+                    List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), 0, max,
+                    ignored, List.of(), timing.resolve(null));
+            if (!program.notes().isEmpty() && !common.quiet) {
+                io.err().println("whylock: warning: not exhaustive: " + String.join("; ", program.notes().notControlled())
+                        + (program.notes().notReset().isEmpty() ? "" : "; not reset between executions: "
+                        + String.join("; ", program.notes().notReset())));
+                io.err().flush();
+            }
+            return code;
+        } finally {
+            program.close();
+        }
+    }
+
+    private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
+            List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, long max,
+            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode) {
         io.cancellation().begin();
         Prewarmer.start();
         int code = ExitCode.INTERNAL;
@@ -178,8 +228,8 @@ final class WhyCommand implements Callable<Integer> {
                         .withBound(new InquiryBound(max, timeLimit == null ? 0 : timeLimit.toMillis()))
                         .withRunConfig(RunConfig.defaults().withTiming(mode)).withTicker(io.ticker()).withProgress(progress).withListener(progress)
                         .withCancelled(io.cancellation().requested())
-                        .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
-                        .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))
+                        .withUnvalidatedLocks(unvalidated)
+                        .withDeclaredSites(Set.copyOf(declared))
                         .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
                 if (stress > 0) {
                     inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
@@ -192,10 +242,8 @@ final class WhyCommand implements Callable<Integer> {
                 io.err().println("whylock: interrupted; writing the partial why report");
                 io.err().flush();
             }
-            List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
-                    .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
             WhyOutput.write(io, common, full, loaded, mode,
-                    WhyRun.of(m.name(), report).withEntryPoints(points).withTiming(TimingOption.name(mode)));
+                    WhyRun.of(modelName, report).withEntryPoints(points).withTiming(TimingOption.name(mode)));
             code = report.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK;
             return code;
         } finally {

@@ -22,7 +22,7 @@ import java.util.Map;
 final class WhyOutput {
     private WhyOutput() {}
 
-    static void write(Io io, CommonOptions common, boolean full, Map<String, LoadedScenario> scenarios, RunConfig.Timing timing,
+    static void write(Io io, CommonOptions common, boolean full, Map<String, ? extends Subject> scenarios, RunConfig.Timing timing,
             WhyRun run) {
         Replays replays = new Replays(io, common.json(io), scenarios, timing);
         WhyReport w = run.report();
@@ -55,11 +55,11 @@ final class WhyOutput {
     private static final class Replays {
         private final Io io;
         private final Path json;
-        private final Map<String, LoadedScenario> scenarios;
+        private final Map<String, ? extends Subject> scenarios;
         private final RunConfig.Timing timing;
         private final Map<String, Integer> numbers = new HashMap<>();
 
-        Replays(Io io, Path json, Map<String, LoadedScenario> scenarios, RunConfig.Timing timing) {
+        Replays(Io io, Path json, Map<String, ? extends Subject> scenarios, RunConfig.Timing timing) {
             this.io = io;
             this.json = json;
             this.scenarios = scenarios;
@@ -67,7 +67,7 @@ final class WhyOutput {
         }
 
         WhyRun add(WhyRun run, LockExperiment experiment, String scenario, Violation v) {
-            LoadedScenario ls = scenarios.get(scenario);
+            Subject ls = scenarios.get(scenario);
             if (ls == null || run.replayFile(experiment, scenario, v) != null) {
                 return run;
             }

@@ -78,12 +78,65 @@ public interface Env {
      */
     long now();
 
+    /** The name of the running task. */
+    String taskName();
+
+    // ---------------------------------------------------------------- Java synchronisation
+
+    /** A new reentrant lock with wait sets: a Java monitor or a {@code ReentrantLock}. */
+    Monitor monitor(String lockClass);
+
+    /** A new {@code ReentrantReadWriteLock}. */
+    ReadWriteLock readWriteLock(String lockClass);
+
+    /** A new counting semaphore with {@code permits} permits. */
+    Semaphore semaphore(String name, int permits);
+
+    /** A new {@code CountDownLatch} counting down from {@code count}. */
+    Latch latch(String name, int count);
+
+    /** A new {@code CyclicBarrier} for {@code parties} tasks. */
+    Barrier barrier(String name, int parties);
+
+    /** The running task's handle ({@code Thread.currentThread()}). */
+    Task currentTask();
+
     /**
-     * msleep / usleep_range / Thread.sleep (visible operation): in the timed mode the task waits
-     * until {@code millis} of virtual time have passed; otherwise a sleep may end at any later point.
+     * {@code Thread.join()} / {@code join(ms)}: waits until {@code task} has finished, is interrupted,
+     * or (for {@code timeoutMillis >= 0}) the timeout expires on virtual time; returns whether it finished.
+     */
+    boolean join(Task task, long timeoutMillis, String site) throws InterruptedException;
+
+    /**
+     * msleep / usleep_range (visible operation in the timed mode): the task waits until {@code millis}
+     * of virtual time have passed; in the other modes a sleep may end at any later point, which every
+     * later step already is, so it is no step at all. Kernel sleeps are not interruptible.
      */
     void sleep(long millis, String site);
 
-    /** The name of the running task. */
-    String taskName();
+    /**
+     * {@code Thread.sleep} (visible operation): waits until its timeout expires, or throws when
+     * interrupted. The timeout is a timer of the task, governed by the timing mode like every timer:
+     * timed, it expires once {@code millis} of virtual time have passed; ordered, when no armed timer
+     * has an earlier deadline; untimed, at any later step.
+     */
+    void sleepInterruptibly(long millis, String site) throws InterruptedException;
+
+    /** {@code LockSupport.park()}: waits for the task's permit (consuming it), or returns when interrupted. */
+    void park(String site);
+
+    /** {@code LockSupport.parkNanos}: as {@link #park(String)}, also returning when the timeout expires. */
+    void park(long timeoutMillis, String site);
+
+    /** {@code LockSupport.unpark(thread)}: makes {@code task}'s permit available. */
+    void unpark(Task task, String site);
+
+    /** {@code thread.interrupt()}: sets the flag and ends the task's interruptible wait, if any. */
+    void interrupt(Task task, String site);
+
+    /** {@code Thread.interrupted()}: returns the running task's flag and clears it. */
+    boolean interrupted(String site);
+
+    /** {@code thread.isInterrupted()}. */
+    boolean isInterrupted(Task task, String site);
 }

@@ -47,4 +47,12 @@ public interface ExecutionRuntime extends Env {
      * engine records what they read, so the search orders the check against changes to it.
      */
     default void peeked(int object) {}
+
+    /**
+     * The lock experiments this execution runs under (read-only): a runtime that counts reentrant
+     * holds itself needs to know which acquisitions an experiment removes or replaces.
+     */
+    default java.util.List<LockExperiment> experiments() {
+        return java.util.List.of();
+    }
 }

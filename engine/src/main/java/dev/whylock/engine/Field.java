@@ -13,7 +13,13 @@ public final class Field<T> {
         /** Only accessed atomically (atomic_t, bitops): never a data race, needs no lock. */
         ATOMIC,
         /** Not memory but a hardware level (a GPIO line, a module in the slot): not analysed. */
-        HARDWARE
+        HARDWARE,
+        /**
+         * Accessed with acquire/release ordering (a Java volatile field, an atomic, a
+         * synchronizer's state): never a data race, and each access happens after every earlier
+         * access of the same field (the Java memory model's synchronizes-with, taken conservatively).
+         */
+        VOLATILE
     }
 
     private final ExecutionRuntime rt;
@@ -51,6 +57,12 @@ public final class Field<T> {
     /** Marks the field as accessed only atomically; returns it for chaining at creation. */
     public Field<T> atomic() {
         kind = Kind.ATOMIC;
+        return this;
+    }
+
+    /** Marks the field as accessed with acquire/release ordering (see {@link Kind#VOLATILE}); returns it for chaining. */
+    public Field<T> ordered() {
+        kind = Kind.VOLATILE;
         return this;
     }
 

@@ -6,6 +6,9 @@ final class Glossary {
     static final String EXECUTION = "one run of the whole program under one schedule, to its end or to a violation";
     static final String EXHAUSTIVE = "every distinct interleaving (Mazurkiewicz trace) up to the bound was run";
     static final String NOT_EXHAUSTIVE = "the search stopped before covering every interleaving, so absence of a violation is evidence, not proof";
+    static final String NOT_EXHAUSTIVE_UNCONTROLLED = "every interleaving of what whylock controls was run, but something ran outside its control (listed below)";
+    static final String NOT_CONTROLLED = "ran outside whylock's scheduler, so its interleavings were not explored: the result is not exhaustive";
+    static final String NOT_RESET = "JDK-wide state the program changed; a fresh class loader per execution does not reset it";
     static final String BLOCKED = "runs abandoned early because they were equivalent to one already run (sleep sets)";
     static final String PREEMPTION = "a switch away from a task that could have continued";
     static final String MINIMAL = "fewest preemptions, then fewest steps, among the counterexamples found";

@@ -21,8 +21,8 @@ import java.util.Map;
  * <p>{@code schemaVersion} and {@code result: "run"} come first, then the stable keys of the
  * product contract in this order: {@code verdict, exhaustive, executions, elapsedMillis, model,
  * scenario, experiments, violations, locksets, lockOrder}; then {@code blocked, steps, bounded,
- * stopReason, strategy, seed, timing, program}, the optional {@code newLockClasses, neverReached},
- * and {@code analysis}. Readers ignore keys they do not know.
+ * stopReason, strategy, seed, timing, program}, the optional {@code newLockClasses, neverReached,
+ * notControlled, notReset}, and {@code analysis}. Readers ignore keys they do not know.
  * docs/result-schema.json describes every key.
  */
 public final class RunJson {
@@ -77,6 +77,12 @@ public final class RunJson {
         if (!report.neverReached().isEmpty()) {
             o.set("neverReached", Json.tree(report.neverReached()));
         }
+        if (!report.notControlled().isEmpty()) {
+            o.set("notControlled", Json.tree(report.notControlled()));
+        }
+        if (!report.notReset().isEmpty()) {
+            o.set("notReset", Json.tree(report.notReset()));
+        }
         if (a != null) {
             o.set("analysis", Json.tree(a));
         }
@@ -114,7 +120,7 @@ public final class RunJson {
                 experiments, violations);
         AnalysisReport a = n.hasNonNull("analysis") ? Json.bind(n.get("analysis"), AnalysisReport.class, "analysis") : null;
         return new RunReport(Json.textOr(n, "model"), Json.textOr(n, "scenario"), Json.textOr(n, "timing"), r, replays, a,
-                strings(n, "newLockClasses"), strings(n, "neverReached"));
+                strings(n, "newLockClasses"), strings(n, "neverReached"), strings(n, "notControlled"), strings(n, "notReset"));
     }
 
     /** An optional array of strings; missing is empty. */

@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param newLockClasses replacement locks of the experiments that the program does not have
  * @param neverReached the experiments (as {@link dev.whylock.engine.LockExperiment#toString()})
  *                    whose acquisitions no explored execution reached: they changed nothing
+ * @param notControlled for a Java program, what ran outside the scheduler's control (native code,
+ *                    I/O, threads whylock did not start, calls it does not model): not exhaustive
+ * @param notReset    for a Java program, JDK-wide state it changed, which the next execution did
+ *                    not start afresh from
  */
 public record RunReport(
         String model,
@@ -33,23 +37,32 @@ public record RunReport(
         Map<Integer, String> replayFiles,
         AnalysisReport analysis,
         List<String> newLockClasses,
-        List<String> neverReached) implements SavedResult {
+        List<String> neverReached,
+        List<String> notControlled,
+        List<String> notReset) implements SavedResult {
 
     public RunReport {
         Objects.requireNonNull(result, "result");
         replayFiles = Map.copyOf(replayFiles);
         newLockClasses = List.copyOf(newLockClasses);
         neverReached = List.copyOf(neverReached);
+        notControlled = List.copyOf(notControlled);
+        notReset = List.copyOf(notReset);
     }
 
     /** A report without replay files or analyses. */
     public static RunReport of(String model, String scenario, String timing, ExplorationResult result) {
-        return new RunReport(model, scenario, timing, result, Map.of(), null, List.of(), List.of());
+        return new RunReport(model, scenario, timing, result, Map.of(), null, List.of(), List.of(), List.of(), List.of());
     }
 
     /** This report naming the experiments' new lock classes and the experiments no execution reached. */
     public RunReport withExperimentNotes(List<String> newLocks, List<String> unreached) {
-        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLocks, unreached);
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLocks, unreached, notControlled, notReset);
+    }
+
+    /** This report with what a Java program did outside whylock's control or reset. */
+    public RunReport withJavaNotes(List<String> uncontrolled, List<String> unreset) {
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLockClasses, neverReached, uncontrolled, unreset);
     }
 
     /** This report with the replay file of violation {@code index} (0-based) recorded. */
@@ -59,12 +72,12 @@ public record RunReport(
         }
         Map<Integer, String> m = new HashMap<>(replayFiles);
         m.put(index, path);
-        return new RunReport(model, scenario, timing, result, m, analysis, newLockClasses, neverReached);
+        return new RunReport(model, scenario, timing, result, m, analysis, newLockClasses, neverReached, notControlled, notReset);
     }
 
     /** This report with the analyses run over the same executions (see {@code Analyses.observers()}). */
     public RunReport withAnalysis(AnalysisReport a) {
-        return new RunReport(model, scenario, timing, result, replayFiles, a, newLockClasses, neverReached);
+        return new RunReport(model, scenario, timing, result, replayFiles, a, newLockClasses, neverReached, notControlled, notReset);
     }
 
     /** The replay file of violation {@code index}, or {@code null} when none was written. */

@@ -22,7 +22,8 @@ public final class RunTextRenderer {
         ExplorationResult r = report.result();
         out.append(verdict(report)).append('\n');
         out.append("  ").append(what(report)).append("\n\n");
-        coverage(r, out);
+        coverage(report, out);
+        uncontrolled(report, out);
         List<Violation> vs = r.violations();
         for (int i = 0; i < vs.size(); i++) {
             violation(report, i, out);
@@ -58,8 +59,12 @@ public final class RunTextRenderer {
     private static String what(RunReport report) {
         ExplorationResult r = report.result();
         StringBuilder b = new StringBuilder();
-        b.append("model ").append(report.model() == null ? "(none)" : report.model());
-        b.append(", scenario ").append(report.scenario() == null ? r.program() : report.scenario());
+        if ("java".equals(report.model())) {
+            b.append("Java program ").append(report.scenario());
+        } else {
+            b.append("model ").append(report.model() == null ? "(none)" : report.model());
+            b.append(", scenario ").append(report.scenario() == null ? r.program() : report.scenario());
+        }
         b.append(", experiments: ").append(experiments(report));
         if (report.timing() != null) {
             b.append(", timing ").append(report.timing());
@@ -89,16 +94,38 @@ public final class RunTextRenderer {
         return String.join("; ", out);
     }
 
-    private static void coverage(ExplorationResult r, Appendable out) throws IOException {
+    private static void coverage(RunReport report, Appendable out) throws IOException {
+        ExplorationResult r = report.result();
         out.append("Coverage\n");
         row(out, "executions", String.valueOf(r.executions()), Glossary.EXECUTION);
         row(out, "blocked", String.valueOf(r.blocked()), Glossary.BLOCKED);
-        row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE : Glossary.NOT_EXHAUSTIVE);
+        boolean uncontrolled = !report.notControlled().isEmpty() || !report.notReset().isEmpty();
+        row(out, "exhaustive", r.exhaustive() ? "yes" : "no", r.exhaustive() ? Glossary.EXHAUSTIVE
+                : uncontrolled && r.stopReason() == dev.whylock.engine.result.StopReason.EXHAUSTED ? Glossary.NOT_EXHAUSTIVE_UNCONTROLLED
+                : Glossary.NOT_EXHAUSTIVE);
         row(out, "bound", bound(r), boundExplained(r));
         row(out, "stopped", r.stopReason().key(), Glossary.stopReason(r.stopReason()));
         row(out, "strategy", r.strategy(), Glossary.strategy(r.strategy()) + (r.seed() != 0 ? " (seed " + r.seed() + ")" : ""));
         row(out, "elapsed", r.elapsedMillis() + " ms", "");
         out.append('\n');
+    }
+
+    /** What a Java program did outside the scheduler's control or reset: why "exhaustive" is off. */
+    private static void uncontrolled(RunReport report, Appendable out) throws IOException {
+        if (!report.notControlled().isEmpty()) {
+            out.append("Not controlled (").append(Glossary.NOT_CONTROLLED).append(")\n");
+            for (String s : report.notControlled()) {
+                out.append("  - ").append(s).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!report.notReset().isEmpty()) {
+            out.append("Not reset between executions (").append(Glossary.NOT_RESET).append(")\n");
+            for (String s : report.notReset()) {
+                out.append("  - ").append(s).append('\n');
+            }
+            out.append('\n');
+        }
     }
 
     /** Which bound the exhaustiveness claim is relative to. */

@@ -33,8 +33,11 @@ public final class WhyAnswer {
         WhyReport w = run.report();
         String headline = WhyText.headline(w);
         out.append(headline).append('\n');
-        out.append("  ").append(run.model() == null ? "" : "model " + run.model() + run.timingNote() + ", ")
-                .append(WhyText.count(w.scenarios().size(), "scenario")).append(", ").append(WhyText.bound(w.bound()))
+        boolean java = "java".equals(run.model());
+        out.append("  ").append(java ? "Java program " + String.join(", ", w.scenarios()) + run.timingNote() + ", "
+                        : (run.model() == null ? "" : "model " + run.model() + run.timingNote() + ", ")
+                        + WhyText.count(w.scenarios().size(), "scenario") + ", ")
+                .append(WhyText.bound(w.bound()))
                 .append("; ").append(String.valueOf(w.executions())).append(" executions in ")
                 .append(String.format("%.1f s", w.elapsedMillis() / 1000.0))
                 .append(w.interrupted() ? "; INTERRUPTED: unfinished verdicts are UNDECIDED" : "").append("\n\n");
@@ -64,8 +67,9 @@ public final class WhyAnswer {
         for (String line : context(w)) {
             out.append(cut(line)).append('\n');
         }
-        out.append("More: whylock why ").append(w.lockClass()).append(" --full (locksets, assertions, replacements, stress, ")
-                .append("every counterexample); --html FILE; --json FILE\n");
+        out.append(java ? "More: the same command with --full (locksets, assertions, replacements, every counterexample); "
+                + "--html FILE; --json FILE\n" : "More: whylock why " + w.lockClass() + " --full (locksets, assertions, replacements, "
+                + "stress, every counterexample); --html FILE; --json FILE\n");
         out.append(headline).append('\n');
     }
 
@@ -136,7 +140,7 @@ public final class WhyAnswer {
         List<String> failing = w.baselines().stream().filter(ScenarioRun::fails)
                 .map(r -> r.scenario() + " (" + WhyText.kinds(r.damage()) + ")").toList();
         if (!failing.isEmpty()) {
-            out.add("As written, " + WhyText.count(failing.size(), "scenario") + " already fail: " + names(failing));
+            out.add("As written, " + WhyText.count(failing.size(), "scenario") + (failing.size() == 1 ? " already fails: " : " already fail: ") + names(failing));
         }
         if (!w.baselineRaces().isEmpty()) {
             out.add("As written, " + WhyText.count(w.baselineRaces().size(), "data race") + " (not caused by any experiment; "

@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * The locks each task holds while one execution's log is replayed in order, rebuilt from the lock
  * operations with {@link Op#lock()}: the lock actually taken, so removed acquisitions hold nothing
- * and replaced ones hold the replacement.
+ * and replaced ones hold the replacement. A read hold of a read-write lock counts as holding it; a
+ * monitor's inner (reentrant) holds carry no lock, and a task waiting on a monitor does nothing
+ * until it holds it again, so its outer hold simply stays.
  */
 final class HeldLocks {
 
@@ -24,13 +26,13 @@ final class HeldLocks {
     void apply(Op op) {
         int t = op.task();
         switch (op.kind()) {
-            case ACQUIRE, TRYLOCK -> {
+            case ACQUIRE, TRYLOCK, READ_LOCK -> {
                 if (op.lock() != null) {
                     held(t).add(new Held(op.lock().lockClass(), op.site(), op.lock(), op.kind() == OpKind.TRYLOCK));
                     classes.set(t, null);
                 }
             }
-            case RELEASE -> {
+            case RELEASE, READ_UNLOCK -> {
                 if (op.lock() != null) {
                     List<Held> h = held(t);
                     for (int i = h.size() - 1; i >= 0; i--) {

@@ -1,7 +1,9 @@
 package dev.whylock.engine.analysis;
 
+import dev.whylock.engine.Field;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.ExecutionOutcome.TaskInfo;
+import dev.whylock.engine.exec.Footprint;
 import dev.whylock.engine.exec.Op;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,8 +13,12 @@ import java.util.Map;
 /**
  * Happens-before over one execution's log as vector clocks: program order, task creation, join,
  * lock release to acquire, work queue to start, work finish to flush / cancel_work_sync / settle,
- * complete to wait_for_completion, and in the timed mode the passing of time: everything before a
- * tick of the clock happens before everything after it.
+ * complete to wait_for_completion, between accesses of a {@link Field.Kind#VOLATILE} field, and
+ * for the Java primitives: a wait releases its monitor and the wake-up takes it back, read holds release to the next writer, and the other operations
+ * (semaphores, latches, barriers, park/unpark, interrupts) synchronise through the objects in
+ * their footprint: each joins what earlier operations on those objects left there, and each that
+ * changes an object leaves its own clock there, and in the timed mode the passing of time: everything
+ * before a tick of the clock happens before everything after it.
  */
 final class VectorClocks {
 
@@ -38,6 +44,8 @@ final class VectorClocks {
     private final Map<Integer, int[]> queued = new HashMap<>();
     private final Map<Integer, int[]> finished = new HashMap<>();
     private final Map<Integer, int[]> completions = new HashMap<>();
+    private final Map<Integer, int[]> volatiles = new HashMap<>();
+    private final Map<Integer, int[]> syncObjects = new HashMap<>();
     /** The join of every clock at the last tick of virtual time, or null before the first. */
     private int[] barrier;
 
@@ -60,14 +68,19 @@ final class VectorClocks {
         c[t]++;
         int loc = location(op);
         switch (op.kind()) {
-            case ACQUIRE, TRYLOCK -> {
+            case ACQUIRE, TRYLOCK, WAKE, READ_LOCK -> {
                 if (op.lock() != null) {
                     join(c, locks.get(op.lock().id()));
                 }
             }
-            case RELEASE -> {
+            case RELEASE, WAIT -> {
                 if (op.lock() != null) {
                     locks.put(op.lock().id(), c.clone());
+                }
+            }
+            case READ_UNLOCK -> {
+                if (op.lock() != null) {
+                    accumulate(locks, op.lock().id(), c);
                 }
             }
             case WORK_QUEUE, WORK_MODIFY -> accumulate(queued, loc, c);
@@ -84,6 +97,14 @@ final class VectorClocks {
                     join(c, f);
                 }
             }
+            case READ, WRITE -> {
+                // A volatile access acquires and releases: conservative (a plain volatile write
+                // does not acquire in the JMM), so it can hide a race but never invent one.
+                if (op.target() instanceof Field<?> f && f.kind() == Field.Kind.VOLATILE) {
+                    join(c, volatiles.get(f.id()));
+                    accumulate(volatiles, f.id(), c);
+                }
+            }
             case COMPLETE -> accumulate(completions, loc, c);
             case WAIT_COMPLETION -> join(c, completions.get(loc));
             case JOIN -> {
@@ -98,9 +119,30 @@ final class VectorClocks {
                 }
             }
             default -> {
-                // No synchronisation.
+                if (op.kind().javaSync()) {
+                    throughFootprint(op.footprint(), c);
+                }
             }
         }
+    }
+
+    /** Joins what earlier operations left on the objects of {@code fp}, and leaves {@code c} on those it changes. */
+    private void throughFootprint(Footprint fp, int[] c) {
+        for (int i = 0; i < fp.size(); i++) {
+            if (synchronising(fp.object(i))) {
+                join(c, syncObjects.get(fp.object(i)));
+            }
+        }
+        for (int i = 0; i < fp.size(); i++) {
+            if (fp.mode(i) != Footprint.OBSERVE && synchronising(fp.object(i))) {
+                accumulate(syncObjects, fp.object(i), c);
+            }
+        }
+    }
+
+    /** Objects, task liveness, interrupt flags and permits; not the clock, the counters or timers, which order nothing between tasks. */
+    private static boolean synchronising(int object) {
+        return object >= 0 || (object <= Footprint.taskObject(0) && object > Footprint.timerObject(0));
     }
 
     /** The id of the work item, completion or task an operation is on, or -1. */

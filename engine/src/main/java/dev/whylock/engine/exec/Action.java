@@ -6,8 +6,10 @@ package dev.whylock.engine.exec;
  *
  * <p>Implementations are grouped by the primitive they belong to ({@link LockActions},
  * {@link FieldActions}, {@link ObjActions}, {@link TaskActions}, {@link WorkActions},
- * {@link CompletionActions}, {@link QuiescenceActions}, {@link ValueActions}); adding a primitive
- * means adding one such class.
+ * {@link CompletionActions}, {@link QuiescenceActions}, {@link ValueActions}, and for Java
+ * {@link MonitorActions}, {@link ConditionActions}, {@link ReadWriteActions}, {@link SemaphoreActions},
+ * {@link LatchActions}, {@link BarrierActions}, {@link ThreadActions}); adding a primitive means
+ * adding one such class.
  */
 interface Action {
 
@@ -106,5 +108,10 @@ interface Action {
     /** How a task blocked on this operation waits, for deadlock messages. */
     default String waitDescription(Execution x, Op op) {
         return "is at " + kind().label();
+    }
+
+    /** Whether this blocked operation waits for a lock that a task killed by a violation still holds. */
+    default boolean waitsOnKilled(Execution x) {
+        return false;
     }
 }

@@ -79,7 +79,13 @@ public final class Execution extends ExecutionApi {
         this.config = config;
         this.chooser = chooser;
         this.backend = config.backend();
-        this.locks = new LockTable(config.experiments(), this::mutex);
+        this.locks = new LockTable(config.experiments(), (name, kind) -> kind == dev.whylock.engine.Mutex.Kind.MUTEX
+                ? mutex(name) : javaSync().newLock(name, kind));
+    }
+
+    @Override
+    public List<dev.whylock.engine.LockExperiment> experiments() {
+        return config.experiments();
     }
 
     /** Runs the program until no task can run (or the strategy abandons it); a fatal violation kills only its own task. */
@@ -404,15 +410,16 @@ public final class Execution extends ExecutionApi {
         return config.timing();
     }
 
-    /** Timed mode: the earliest deadline after now of an armed timer or a sleeping task, or {@code Long.MIN_VALUE}. */
+    /** Timed mode: the earliest deadline after now of an armed timer (a work item's or a task's own), or {@code Long.MIN_VALUE}. */
     long nextDeadline() {
         long next = Long.MAX_VALUE;
         for (TaskState ts : tasks) {
             if (ts.work != null && ts.work.pending && ts.work.deadline > now) {
                 next = Math.min(next, ts.work.deadline);
             }
-            if (!ts.done && ts.pending != null && ts.pending.action instanceof TimeActions.WakeUp w && w.at() > now) {
-                next = Math.min(next, w.at());
+            WorkState own = sync.timerOf(ts.id);
+            if (!ts.done && own != null && own.pending && own.deadline > now) {
+                next = Math.min(next, own.deadline); // a sleep or timed wait (Timeouts)
             }
         }
         return next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
@@ -640,6 +647,9 @@ public final class Execution extends ExecutionApi {
             if (ts.pending.action instanceof WorkActions.WaitRun w && w.ws().worker != null && w.ws().worker.killed) {
                 return true;
             }
+            if (ts.pending.action.waitsOnKilled(this)) {
+                return true;
+            }
         }
         return false;
     }
@@ -676,5 +686,14 @@ public final class Execution extends ExecutionApi {
             names.add(ts.name);
         }
         return names;
+    }
+
+    // ---------------------------------------------------------------- Java synchronisation
+
+    private final SyncTable sync = new SyncTable();
+
+    @Override
+    SyncTable sync() {
+        return sync;
     }
 }

@@ -1,11 +1,16 @@
 package dev.whylock.engine.exec;
 
+import dev.whylock.engine.Barrier;
 import dev.whylock.engine.Completion;
 import dev.whylock.engine.ExecutionRuntime;
 import dev.whylock.engine.Field;
+import dev.whylock.engine.Latch;
+import dev.whylock.engine.Monitor;
 import dev.whylock.engine.Mutex;
 import dev.whylock.engine.Obj;
 import dev.whylock.engine.Program;
+import dev.whylock.engine.ReadWriteLock;
+import dev.whylock.engine.Semaphore;
 import dev.whylock.engine.Task;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.Work;
@@ -170,11 +175,18 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     @Override
     public void lock(Mutex m, String site) {
+        if (m.kind() != Mutex.Kind.MUTEX) {
+            javaSync().lockByIdentity(m, site);
+            return;
+        }
         acquire(m, site, false);
     }
 
     @Override
     public boolean tryLock(Mutex m, String site) {
+        if (m.kind() != Mutex.Kind.MUTEX) {
+            return javaSync().tryLockByIdentity(m, site);
+        }
         return (Boolean) acquire(m, site, true);
     }
 
@@ -188,6 +200,10 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     @Override
     public void unlock(Mutex m, String site) {
+        if (m.kind() != Mutex.Kind.MUTEX) {
+            javaSync().unlockByIdentity(m, site);
+            return;
+        }
         Held h = held(m);
         if (h == null) {
             fatalFromTask(ViolationKind.BUG, "mutex_unlock of " + m.lockClass() + " in " + site + " by " + taskName()
@@ -222,6 +238,9 @@ abstract class ExecutionApi implements ExecutionRuntime {
 
     @Override
     public boolean isLocked(Mutex m, String site) {
+        if (m.kind() != Mutex.Kind.MUTEX) {
+            return javaSync().isLockedByIdentity(m, site);
+        }
         return (Boolean) perform(new LockActions.IsLocked(m), site);
     }
 
@@ -316,11 +335,113 @@ abstract class ExecutionApi implements ExecutionRuntime {
         return (Long) perform(new TimeActions.Now(), "now");
     }
 
+    // ---------------------------------------------------------------- Java synchronisation (SyncApi)
+
+    private SyncApi javaSync;
+
+    /** The Java synchronisation state of the execution. */
+    abstract SyncTable sync();
+
+    /** Whether timers expire in deadline order (ordered timing). */
+    abstract boolean orderedTimers();
+
+
+    /**
+     * Whether a timed wait's timeout may expire only at particular points (ordered timing: when its
+     * timer is the earliest armed; timed: once time reaches its deadline) rather than at any later step.
+     */
+    final boolean timeoutsOrdered() {
+        return orderedTimers() || timed();
+    }
+
+    /** A fresh object id. */
+    int newId() {
+        return nextId++;
+    }
+
+    final SyncApi javaSync() {
+        if (javaSync == null) {
+            javaSync = new SyncApi(this);
+        }
+        return javaSync;
+    }
+
     @Override
     public void sleep(long millis, String site) {
         if (!timed()) {
             return; // untimed and ordered: a sleep may end at any later point, which every later step already is
         }
         perform(new TimeActions.Sleep(millis), site);
+    }
+
+    @Override
+    public Monitor monitor(String lockClass) {
+        return new Monitor(javaSync(), javaSync().newLock(lockClass, Mutex.Kind.REENTRANT));
+    }
+
+    @Override
+    public ReadWriteLock readWriteLock(String lockClass) {
+        return new ReadWriteLock(javaSync(), javaSync().newLock(lockClass, Mutex.Kind.READ_WRITE));
+    }
+
+    @Override
+    public Semaphore semaphore(String name, int permits) {
+        return javaSync().semaphore(name, permits);
+    }
+
+    @Override
+    public Latch latch(String name, int count) {
+        return javaSync().latch(name, count);
+    }
+
+    @Override
+    public Barrier barrier(String name, int parties) {
+        return javaSync().barrier(name, parties);
+    }
+
+    @Override
+    public Task currentTask() {
+        TaskState t = current();
+        return new Task(t.id, t.name);
+    }
+
+    @Override
+    public boolean join(Task task, long timeoutMillis, String site) throws InterruptedException {
+        return javaSync().join(taskState(task.id()), task, timeoutMillis, site);
+    }
+
+    @Override
+    public void sleepInterruptibly(long millis, String site) throws InterruptedException {
+        javaSync().sleep(millis, site);
+    }
+
+    @Override
+    public void park(String site) {
+        javaSync().park(-1, site);
+    }
+
+    @Override
+    public void park(long timeoutMillis, String site) {
+        javaSync().park(Math.max(0, timeoutMillis), site);
+    }
+
+    @Override
+    public void unpark(Task task, String site) {
+        perform(new ThreadActions.Unpark(taskState(task.id()), task), site);
+    }
+
+    @Override
+    public void interrupt(Task task, String site) {
+        perform(new ThreadActions.Interrupt(taskState(task.id()), task), site);
+    }
+
+    @Override
+    public boolean interrupted(String site) {
+        return (Boolean) perform(new ThreadActions.IsInterrupted(current(), currentTask(), true), site);
+    }
+
+    @Override
+    public boolean isInterrupted(Task task, String site) {
+        return (Boolean) perform(new ThreadActions.IsInterrupted(taskState(task.id()), task, false), site);
     }
 }

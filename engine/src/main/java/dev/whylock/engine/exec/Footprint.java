@@ -37,6 +37,21 @@ public final class Footprint {
         return -100 - task;
     }
 
+    /** The interrupt flag of a task ({@code Thread.interrupt}). */
+    public static int interruptObject(int task) {
+        return -(1 << 24) - task;
+    }
+
+    /** The park permit of a task ({@code LockSupport.unpark}). */
+    public static int permitObject(int task) {
+        return -(2 << 24) - task;
+    }
+
+    /** The timer of a task's timed wait (sleep, a wait or acquisition with a timeout). */
+    public static int timerObject(int task) {
+        return -(3 << 24) - task;
+    }
+
     public static final Footprint EMPTY = new Footprint(new int[0], new byte[0], new long[0], new Object[0], false);
 
     private final int[] objects;
@@ -145,7 +160,10 @@ public final class Footprint {
             case LIVE -> "live";
             case TIMERS -> "timers";
             case TIME -> "time";
-            default -> o <= -100 ? "task" + (-100 - o) : "#" + o;
+            default -> o <= -(3 << 24) ? "timer" + (-(3 << 24) - o)
+                    : o <= -(2 << 24) ? "permit" + (-(2 << 24) - o)
+                    : o <= -(1 << 24) ? "interrupt" + (-(1 << 24) - o)
+                    : o <= -100 ? "task" + (-100 - o) : "#" + o;
         };
     }
 

@@ -7,17 +7,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Who holds which lock, where it was taken, and which lock an acquisition really takes under the experiments. */
 final class LockTable {
     private final List<LockExperiment> experiments;
-    private final Function<String, Mutex> factory;
+    private final BiFunction<String, Mutex.Kind, Mutex> factory;
     private final Map<Integer, Mutex> replacements = new HashMap<>();
     private int[] holder = new int[64];
     private final List<String> holderSite = new ArrayList<>();
 
-    LockTable(List<LockExperiment> experiments, Function<String, Mutex> factory) {
+    LockTable(List<LockExperiment> experiments, BiFunction<String, Mutex.Kind, Mutex> factory) {
         this.experiments = experiments;
         this.factory = factory;
     }
@@ -33,14 +33,14 @@ final class LockTable {
         holder[id] = -1;
     }
 
-    /** The lock an acquisition of {@code m} at {@code site} takes: itself, a replacement, or null when removed. */
+    /** The lock an acquisition of {@code m} at {@code site} takes: itself, a replacement of the same kind, or null when removed. */
     Mutex actual(Mutex m, String site) {
         for (LockExperiment e : experiments) {
             if (e.matches(m.lockClass(), site)) {
                 if (e.kind() == LockExperiment.Kind.REMOVE) {
                     return null;
                 }
-                return replacements.computeIfAbsent(m.id(), k -> factory.apply(e.replacement()));
+                return replacements.computeIfAbsent(m.id(), k -> factory.apply(e.replacement(), m.kind()));
             }
         }
         return m;

@@ -23,11 +23,29 @@ public enum OpKind {
     WAIT_COMPLETION("wait_for_completion"),
     CHOOSE("choose"),
     NOW("now"),
-    SLEEP("msleep"),
-    WAKE("wake"),
     TICK("time passes"),
+    /** The kernel's msleep/usleep_range in the timed mode, and its end (Java's Thread.sleep is {@link #SLEEP}). */
+    MSLEEP("msleep"),
+    MSLEEP_END("wake"),
     SETTLE("settle"),
     CHECK("check_invariants"),
+    WAIT("wait"),
+    WAKE("wake"),
+    NOTIFY("notify"),
+    NOTIFY_ALL("notify_all"),
+    READ_LOCK("read_lock"),
+    READ_UNLOCK("read_unlock"),
+    SEM_ACQUIRE("acquire"),
+    SEM_RELEASE("release"),
+    COUNT_DOWN("count_down"),
+    LATCH_AWAIT("await"),
+    BARRIER_AWAIT("barrier_await"),
+    PARK("park"),
+    UNPARK("unpark"),
+    INTERRUPT("interrupt"),
+    INTERRUPTED("interrupted"),
+    SLEEP("sleep"),
+    SYNC_QUERY("query"),
     NOP("nop");
 
     private final String label;
@@ -39,6 +57,19 @@ public enum OpKind {
     /** Short kernel-flavoured label for traces. */
     public String label() {
         return label;
+    }
+
+    /**
+     * Whether this is an operation of a Java synchronisation object other than taking or releasing a
+     * lock (wait sets, semaphores, latches, barriers, park/unpark, interrupts): it synchronises
+     * through the objects in its footprint.
+     */
+    public boolean javaSync() {
+        return switch (this) {
+            case NOTIFY, NOTIFY_ALL, SEM_ACQUIRE, SEM_RELEASE, COUNT_DOWN, LATCH_AWAIT, BARRIER_AWAIT, PARK, UNPARK,
+                 INTERRUPT, INTERRUPTED, SYNC_QUERY -> true;
+            default -> false;
+        };
     }
 
     boolean isLockAcquire() {

@@ -2,11 +2,11 @@ package dev.whylock.engine.exec;
 
 /**
  * Virtual time. In the untimed and ordered modes the clock ({@link Footprint#CLOCK}) is the
- * largest deadline of the timers that have started, and a sleep returns at once (any later point
- * is as good). In the timed mode ({@link RunConfig.Timing#TIMED}) time ({@link Footprint#TIME})
- * advances only when no task can do anything at the current time: the clock task's tick moves it
- * to the earliest deadline of an armed timer or a sleeping task. Code between operations takes
- * no time; a timer starts, and a sleeper wakes, only once time has reached its deadline.
+ * largest deadline of the timers that have started. In the timed mode ({@link RunConfig.Timing#TIMED})
+ * time ({@link Footprint#TIME}) advances only when no task can do anything at the current time:
+ * the clock task's tick moves it to the earliest deadline of an armed timer (a work item's, or a
+ * task's own timer for a sleep or a timed wait, {@link Timeouts}). Code between operations takes
+ * no time; a timer starts, and a sleep or timed wait times out, only once time has reached its deadline.
  */
 final class TimeActions {
     private TimeActions() {}
@@ -49,7 +49,7 @@ final class TimeActions {
     record Sleep(long millis) implements Action {
         @Override
         public OpKind kind() {
-            return OpKind.SLEEP;
+            return OpKind.MSLEEP;
         }
 
         @Override
@@ -76,7 +76,7 @@ final class TimeActions {
     record WakeUp(long at) implements Action {
         @Override
         public OpKind kind() {
-            return OpKind.WAKE;
+            return OpKind.MSLEEP_END;
         }
 
         @Override

@@ -46,8 +46,10 @@ public final class TraceBuilder {
     private static String value(Op op) {
         return switch (op.kind()) {
             case READ, TRYLOCK, LOCK_CHECK, WORK_QUEUE, WORK_MODIFY, WORK_CANCEL, WORK_PENDING, CHOOSE, NOW, TICK -> show(op.result());
-            case SLEEP -> op.arg() + "ms";
+            case WAIT, WAKE, NOTIFY, NOTIFY_ALL, SEM_ACQUIRE, LATCH_AWAIT, BARRIER_AWAIT, PARK, INTERRUPTED, SYNC_QUERY, SLEEP,
+                 READ_LOCK -> op.result() == null ? null : show(op.result());
             case WRITE -> show(op.arg());
+            case MSLEEP -> op.arg() + "ms";
             default -> null;
         };
     }

@@ -356,6 +356,12 @@ final class StressExecution implements ExecutionRuntime {
         Thread.yield();
     }
 
+    /** Real threads have no virtual time: a sleep only lets other threads run (stress tasks are never interrupted). */
+    @Override
+    public void sleepInterruptibly(long millis, String site) {
+        Thread.yield();
+    }
+
     // ---------------------------------------------------------------- work and completions
 
     private static final class WorkState {
@@ -537,5 +543,76 @@ final class StressExecution implements ExecutionRuntime {
                 throw new Abort();
             }
         }
+    }
+
+    // ---------------------------------------------------------------- Java synchronisation (not yet under stress)
+
+    private static UnsupportedOperationException notYet(String what) {
+        return new UnsupportedOperationException("the stress strategy does not run " + what + " yet");
+    }
+
+    @Override
+    public dev.whylock.engine.Monitor monitor(String lockClass) {
+        throw notYet("monitors");
+    }
+
+    @Override
+    public dev.whylock.engine.ReadWriteLock readWriteLock(String lockClass) {
+        throw notYet("read-write locks");
+    }
+
+    @Override
+    public dev.whylock.engine.Semaphore semaphore(String n, int permits) {
+        throw notYet("semaphores");
+    }
+
+    @Override
+    public dev.whylock.engine.Latch latch(String n, int count) {
+        throw notYet("latches");
+    }
+
+    @Override
+    public dev.whylock.engine.Barrier barrier(String n, int parties) {
+        throw notYet("barriers");
+    }
+
+    @Override
+    public Task currentTask() {
+        throw notYet("currentTask");
+    }
+
+    @Override
+    public boolean join(Task task, long timeoutMillis, String site) {
+        throw notYet("timed joins");
+    }
+
+    @Override
+    public void park(String site) {
+        throw notYet("park");
+    }
+
+    @Override
+    public void park(long timeoutMillis, String site) {
+        throw notYet("park");
+    }
+
+    @Override
+    public void unpark(Task task, String site) {
+        throw notYet("unpark");
+    }
+
+    @Override
+    public void interrupt(Task task, String site) {
+        throw notYet("interrupt");
+    }
+
+    @Override
+    public boolean interrupted(String site) {
+        throw notYet("interrupted");
+    }
+
+    @Override
+    public boolean isInterrupted(Task task, String site) {
+        throw notYet("isInterrupted");
     }
 }

@@ -59,4 +59,38 @@ class FieldKindTest {
         ExplorationResult racy = Explorer.explore(twoBitops(false), cfg.withStopOn(Set.of()));
         assertEquals(ViolationKind.BUG, racy.violations().get(0).kind());
     }
+
+    /** Message passing through a flag: data written, then the flag set; the reader reads the data only after seeing it. */
+    static Program publication(boolean orderedFlag) {
+        return AnalysisTest.program("publication", env -> {
+            Field<Integer> data = env.field("Box.data", 0);
+            Field<Boolean> ready = env.field("Box.ready", false);
+            if (orderedFlag) {
+                ready.ordered();
+            }
+            env.spawn("writer", () -> {
+                data.set(42, "Box.publish:10");
+                ready.set(true, "Box.publish:11");
+            });
+            env.spawn("reader", () -> {
+                if (ready.get("Box.consume:20")) {
+                    data.get("Box.consume:21");
+                }
+            });
+        });
+    }
+
+    @Test
+    void volatileFlag_ordersThePublishedData_soNoRace() {
+        AnalysisReport r = AnalysisTest.analyse(publication(true));
+        assertTrue(r.races().races().isEmpty(), r.races().races().toString());
+        assertTrue(r.locksets().fields().stream().noneMatch(f -> f.field().equals("Box.ready")));
+    }
+
+    @Test
+    void plainFlag_leavesBothTheFlagAndTheDataRacy() {
+        AnalysisReport r = AnalysisTest.analyse(publication(false));
+        assertEquals(Set.of("Box.data", "Box.ready"),
+                r.races().races().stream().map(dev.whylock.engine.analysis.DataRace::field).collect(java.util.stream.Collectors.toSet()));
+    }
 }

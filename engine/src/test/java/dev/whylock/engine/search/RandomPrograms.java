@@ -17,7 +17,10 @@ import java.util.SplittableRandom;
  * update), locks (lock, nested locks, trylock, is-locked), a tracked object (kfree, dereference,
  * field of a freed object), a completion (complete, complete_all, wait), two work items (queue,
  * delayed queue, mod, cancel, cancel_sync, flush, pending, self re-queue, bounded runs), spawn and
- * join, choose, the virtual clock, settle, BUG_ON/WARN_ON and an invariant checked while quiescent.
+ * join, choose, the virtual clock, settle, BUG_ON/WARN_ON and an invariant checked while quiescent;
+ * and the Java primitives ({@link JavaSyncWorld}): a monitor with wait/notify and a condition
+ * (optionally with spurious wake-ups), timed waits and tryLock, park/unpark, interrupt, sleep,
+ * timed join, a semaphore, a latch, a barrier and a read-write lock.
  */
 final class RandomPrograms {
 
@@ -31,7 +34,16 @@ final class RandomPrograms {
     enum Kind {
         READ, WRITE, INC, LOCKED_INC, NESTED, TRYLOCK, IS_LOCKED, COMPLETE, COMPLETE_ALL, WAIT, FREE, OBJ_READ, DEREF,
         QUEUE, QUEUE_DELAYED, MOD, CANCEL, CANCEL_SYNC, FLUSH, PENDING, CHOOSE, NOW, SETTLE, BUG_IF, WARN_IF,
-        REQUEUE_SELF, SPAWN, SLEEP
+        REQUEUE_SELF, SPAWN, MSLEEP,
+        // Java primitives, performed by JavaSyncWorld
+        M_INC, M_WAIT, M_WAIT_IF, M_WAIT_TIMED, M_NOTIFY, M_NOTIFY_ALL, M_REENTER, M_TRY, M_TRY_TIMED, M_IS_LOCKED,
+        C_AWAIT, C_SIGNAL, PARK, PARK_TIMED, UNPARK, INTERRUPT, INTERRUPTED, IS_INTERRUPTED, SLEEP, JOIN_TIMED,
+        SEM_ACQUIRE, SEM_TRY, SEM_TRY_TIMED, SEM_RELEASE, LATCH_DOWN, LATCH_AWAIT, LATCH_AWAIT_TIMED, BARRIER,
+        BARRIER_TIMED, RW_READ, RW_WRITE, RW_DOWNGRADE, RW_TRY_READ, RW_TRY_WRITE, RW_IS_WRITE_LOCKED;
+
+        boolean java() {
+            return ordinal() >= M_INC.ordinal();
+        }
     }
 
     record Act(Kind kind, int a, int b, boolean publish) {
@@ -41,13 +53,22 @@ final class RandomPrograms {
         }
     }
 
-    /** A program: setup actions, one action list per task and per work item, what main does, and the invariant. */
+    /**
+     * A program: setup actions, one action list per task and per work item, what main does, the
+     * invariant, and how many spurious wake-ups each task may have from the monitor's wait sets.
+     */
     record Spec(List<Act> setup, List<List<Act>> tasks, List<List<Act>> works, List<Act> mainAfter, boolean joinAll,
-                int invariant) {
+                int invariant, int spurious) {
         @Override
         public String toString() {
             return "setup=" + setup + " tasks=" + tasks + " works=" + works + " main=" + mainAfter
-                    + " joinAll=" + joinAll + " invariant=" + invariant;
+                    + " joinAll=" + joinAll + " invariant=" + invariant + " spurious=" + spurious;
+        }
+
+        /** Whether some action uses a Java primitive. */
+        boolean usesJava() {
+            return java.util.stream.Stream.of(List.of(setup, mainAfter), tasks, works).flatMap(List::stream)
+                    .flatMap(List::stream).anyMatch(a -> a.kind().java());
         }
 
         Program program() {
@@ -74,6 +95,7 @@ final class RandomPrograms {
                         List<Act> acts = tasks.get(t);
                         World w = world;
                         spawned.add(env.spawn("T" + t, () -> acts.forEach(a -> w.run(a, -1))));
+                        w.java.handles.add(spawned.get(t));
                     }
                     if (joinAll) {
                         spawned.forEach(env::join);
@@ -105,6 +127,7 @@ final class RandomPrograms {
         final Completion c;
         final Box box;
         final List<Work> works = new ArrayList<>();
+        final JavaSyncWorld java;
 
         World(Env env, Spec spec) {
             this.env = env;
@@ -113,6 +136,7 @@ final class RandomPrograms {
             locks = List.of(env.mutex("A"), env.mutex("B"));
             c = env.completion("c");
             box = new Box();
+            java = new JavaSyncWorld(env, spec.spurious());
             for (int i = 0; i < spec.works().size(); i++) {
                 List<Act> body = spec.works().get(i);
                 int self = i;
@@ -134,6 +158,10 @@ final class RandomPrograms {
             Field<Integer> f = x.get(act.a() % 2);
             if (act.publish()) {
                 f.set(10 + act.b(), "publish");
+            }
+            if (act.kind().java()) {
+                java.run(act.kind(), f, x.get(1), act.b());
+                return;
             }
             switch (act.kind()) {
                 case READ -> f.get("read");
@@ -195,7 +223,6 @@ final class RandomPrograms {
                         f.set(3, "late-write");
                     }
                 }
-                case SLEEP -> env.sleep(5L * (1 + act.b()), "sleep");
                 case SETTLE -> {
                     env.settle();
                     f.get("after-settle");
@@ -204,6 +231,8 @@ final class RandomPrograms {
                 case WARN_IF -> env.warnOn(f.get("warn-check") == act.b(), "x" + act.a() % 2 + " == " + act.b());
                 case REQUEUE_SELF -> work(selfWork < 0 ? act.b() : selfWork).queue("requeue");
                 case SPAWN -> env.spawn("S" + act.a() % 2 + act.b(), () -> f.set(5, "spawned-write"));
+                case MSLEEP -> env.sleep(5L * (1 + act.b()), "msleep");
+                default -> throw new IllegalArgumentException(act.kind().toString());
             }
         }
     }
@@ -218,8 +247,19 @@ final class RandomPrograms {
             Kind.READ, Kind.WRITE, Kind.FREE, Kind.OBJ_READ, Kind.BUG_IF},
         {Kind.LOCKED_INC, Kind.NESTED, Kind.TRYLOCK, Kind.IS_LOCKED, Kind.READ, Kind.WRITE, Kind.INC, Kind.BUG_IF},
         {Kind.SETTLE, Kind.QUEUE, Kind.QUEUE, Kind.WRITE, Kind.READ, Kind.INC, Kind.SPAWN, Kind.FREE, Kind.BUG_IF},
-        {Kind.NOW, Kind.NOW, Kind.QUEUE_DELAYED, Kind.MOD, Kind.QUEUE, Kind.CANCEL, Kind.WRITE, Kind.READ, Kind.SLEEP, Kind.SLEEP},
+        {Kind.NOW, Kind.NOW, Kind.QUEUE_DELAYED, Kind.MOD, Kind.QUEUE, Kind.CANCEL, Kind.WRITE, Kind.READ, Kind.MSLEEP, Kind.MSLEEP},
         {Kind.FREE, Kind.OBJ_READ, Kind.DEREF, Kind.BUG_IF, Kind.WARN_IF, Kind.WRITE, Kind.READ, Kind.CHOOSE, Kind.WAIT},
+        {Kind.M_INC, Kind.M_WAIT, Kind.M_WAIT_IF, Kind.M_WAIT_TIMED, Kind.M_NOTIFY, Kind.M_NOTIFY, Kind.M_NOTIFY_ALL,
+            Kind.M_REENTER, Kind.M_TRY, Kind.M_TRY_TIMED, Kind.M_IS_LOCKED, Kind.C_AWAIT, Kind.C_SIGNAL, Kind.INTERRUPT,
+            Kind.READ, Kind.WRITE, Kind.BUG_IF},
+        {Kind.PARK, Kind.PARK_TIMED, Kind.UNPARK, Kind.UNPARK, Kind.INTERRUPT, Kind.INTERRUPT, Kind.INTERRUPTED,
+            Kind.IS_INTERRUPTED, Kind.SLEEP, Kind.JOIN_TIMED, Kind.M_WAIT_TIMED, Kind.M_WAIT, Kind.LATCH_AWAIT, Kind.READ,
+            Kind.WRITE, Kind.BUG_IF},
+        {Kind.SEM_ACQUIRE, Kind.SEM_TRY, Kind.SEM_TRY_TIMED, Kind.SEM_RELEASE, Kind.SEM_RELEASE, Kind.LATCH_DOWN,
+            Kind.LATCH_AWAIT, Kind.LATCH_AWAIT_TIMED, Kind.BARRIER, Kind.BARRIER_TIMED, Kind.INTERRUPT, Kind.READ,
+            Kind.WRITE, Kind.BUG_IF},
+        {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_DOWNGRADE, Kind.RW_TRY_READ, Kind.RW_TRY_WRITE, Kind.RW_IS_WRITE_LOCKED,
+            Kind.M_INC, Kind.M_REENTER, Kind.READ, Kind.WRITE, Kind.BUG_IF},
         Kind.values(),
     };
 
@@ -229,13 +269,52 @@ final class RandomPrograms {
         {Kind.READ, Kind.WRITE, Kind.OBJ_READ, Kind.REQUEUE_SELF, Kind.QUEUE, Kind.CANCEL, Kind.PENDING},
         {Kind.LOCKED_INC, Kind.TRYLOCK, Kind.READ, Kind.WRITE},
         {Kind.WRITE, Kind.READ, Kind.INC, Kind.REQUEUE_SELF, Kind.QUEUE},
-        {Kind.NOW, Kind.WRITE, Kind.REQUEUE_SELF, Kind.QUEUE, Kind.SLEEP},
+        {Kind.NOW, Kind.WRITE, Kind.REQUEUE_SELF, Kind.QUEUE, Kind.MSLEEP},
         {Kind.OBJ_READ, Kind.DEREF, Kind.BUG_IF, Kind.WRITE, Kind.COMPLETE},
+        {Kind.M_INC, Kind.M_NOTIFY, Kind.C_SIGNAL, Kind.M_TRY, Kind.WRITE, Kind.READ},
+        {Kind.UNPARK, Kind.INTERRUPT, Kind.WRITE, Kind.READ},
+        {Kind.SEM_RELEASE, Kind.LATCH_DOWN, Kind.SEM_TRY, Kind.WRITE, Kind.READ},
+        {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_TRY_WRITE, Kind.WRITE, Kind.READ},
         {Kind.READ, Kind.WRITE, Kind.INC, Kind.LOCKED_INC, Kind.TRYLOCK, Kind.COMPLETE, Kind.OBJ_READ, Kind.DEREF,
-            Kind.QUEUE, Kind.CANCEL, Kind.PENDING, Kind.NOW, Kind.BUG_IF, Kind.REQUEUE_SELF},
+            Kind.QUEUE, Kind.CANCEL, Kind.PENDING, Kind.NOW, Kind.BUG_IF, Kind.REQUEUE_SELF, Kind.M_INC, Kind.M_NOTIFY,
+            Kind.UNPARK, Kind.SEM_RELEASE, Kind.LATCH_DOWN, Kind.RW_WRITE},
     };
 
     private static final Kind[] SETUP_KINDS = {Kind.WRITE, Kind.QUEUE, Kind.QUEUE_DELAYED, Kind.COMPLETE, Kind.SETTLE};
+
+    /**
+     * A program written as {@link Spec#toString} prints it ({@code setup=[QUEUE(1,1,w)] tasks=[[...], ...]
+     * works=[[...]] main=[] joinAll=false invariant=0}; spurious optional), so that a program an oracle
+     * run once caught can be pinned whatever the generator draws from its seed today.
+     */
+    static Spec parse(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "setup=(\\[.*?\\]) tasks=(\\[\\[.*?\\]\\]) works=(\\[\\[.*?\\]\\]) main=(\\[.*?\\]) joinAll=(\\w+) invariant=(\\d+)(?: spurious=(\\d+))?")
+                .matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a program: " + text);
+        }
+        return new Spec(actList(m.group(1)), actLists(m.group(2)), actLists(m.group(3)), actList(m.group(4)),
+                Boolean.parseBoolean(m.group(5)), Integer.parseInt(m.group(6)), m.group(7) == null ? 0 : Integer.parseInt(m.group(7)));
+    }
+
+    private static List<List<Act>> actLists(String text) {
+        List<List<Act>> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[[^\\[\\]]*\\]").matcher(text.substring(1, text.length() - 1));
+        while (m.find()) {
+            out.add(actList(m.group()));
+        }
+        return out;
+    }
+
+    private static List<Act> actList(String text) {
+        List<Act> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)\\((\\d+),(\\d+)(,w)?\\)").matcher(text);
+        while (m.find()) {
+            out.add(new Act(Kind.valueOf(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4) != null));
+        }
+        return out;
+    }
 
     /** A random program drawn from {@code seed}. */
     static Spec draw(long seed) {
@@ -257,7 +336,8 @@ final class RandomPrograms {
         boolean joinAll = r.nextInt(3) != 0;
         List<Act> mainAfter = acts(r, kinds, r.nextInt(3) == 0 ? 1 : 0);
         int invariant = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
-        return new Spec(setup, tasks, works, mainAfter, joinAll, invariant);
+        int spurious = r.nextInt(4) == 0 ? 1 : 0;
+        return new Spec(setup, tasks, works, mainAfter, joinAll, invariant, spurious);
     }
 
     private static List<Act> acts(SplittableRandom r, Kind[] kinds, int n) {
@@ -265,7 +345,8 @@ final class RandomPrograms {
         for (int i = 0; i < n; i++) {
             Kind k = kinds[r.nextInt(kinds.length)];
             boolean signals = switch (k) {
-                case COMPLETE, COMPLETE_ALL, QUEUE, QUEUE_DELAYED, MOD, LOCKED_INC, REQUEUE_SELF, FREE, CANCEL -> true;
+                case COMPLETE, COMPLETE_ALL, QUEUE, QUEUE_DELAYED, MOD, LOCKED_INC, REQUEUE_SELF, FREE, CANCEL,
+                     M_INC, M_NOTIFY, M_NOTIFY_ALL, C_SIGNAL, SEM_RELEASE, LATCH_DOWN, UNPARK, INTERRUPT, RW_WRITE -> true;
                 default -> false;
             };
             out.add(new Act(k, r.nextInt(2), r.nextInt(2), signals && r.nextBoolean()));

@@ -1,0 +1,204 @@
+package dev.whylock.jvm.instrument;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Which calls from application code into the JDK the rewriter sends to the runtime, and how.
+ *
+ * <p>Three ways: a call is <em>replaced</em> by a static runtime method taking the receiver, the
+ * arguments and the site ({@link Kind#REPLACE}); a call on a concurrent object is performed
+ * <em>atomically</em> as one visible operation ({@link Kind#ATOMIC}); or a call the runtime does not
+ * model is <em>refused</em>: the execution stops and the result says what was not controlled
+ * ({@link Kind#REFUSE}). JDK synchronizers with public constructors and overridable methods
+ * (ReentrantLock, CountDownLatch, ...) are not here: {@link Substitutions} replaces their classes.
+ */
+public final class Redirects {
+    private Redirects() {}
+
+    public enum Kind { REPLACE, ATOMIC, REFUSE }
+
+    /** How calls to {@code owner.name desc} (or a subtype's) are rewritten; {@code target} is {@code Class.method} of the runtime. */
+    public record Redirect(Kind kind, String owner, String name, String desc, boolean isStatic, boolean special, String target) {
+
+        /** The descriptor of the runtime method: receiver (as {@code owner}), the arguments, the site; same return type. */
+        public String targetDesc() {
+            int close = desc.indexOf(')');
+            return "(" + (isStatic ? "" : "L" + owner + ";") + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+        }
+
+        public String targetClass() {
+            return target.substring(0, target.lastIndexOf('.'));
+        }
+
+        public String targetMethod() {
+            return target.substring(target.lastIndexOf('.') + 1);
+        }
+    }
+
+    static final String RT = "dev/whylock/jvm/rt/";
+    private static final String THREADS = RT + "RtThreads.";
+    private static final String SYSTEM = RT + "RtSystem.";
+    private static final String EXEC = RT + "RtExec.";
+
+    private static final Map<String, List<Redirect>> BY_NAME = new HashMap<>();
+    private static final List<Redirect> ALL = new ArrayList<>();
+
+    /** Classes whose every instance method is one atomic visible operation. */
+    static final Set<String> ATOMIC_OWNERS = Set.of(
+            "java/util/concurrent/atomic/AtomicInteger", "java/util/concurrent/atomic/AtomicLong",
+            "java/util/concurrent/atomic/AtomicBoolean", "java/util/concurrent/atomic/AtomicReference",
+            "java/util/concurrent/atomic/AtomicIntegerArray", "java/util/concurrent/atomic/AtomicLongArray",
+            "java/util/concurrent/atomic/AtomicReferenceArray", "java/util/concurrent/atomic/LongAdder",
+            "java/util/concurrent/atomic/DoubleAdder", "java/util/concurrent/atomic/LongAccumulator",
+            "java/util/concurrent/atomic/DoubleAccumulator",
+            "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap",
+            "java/util/concurrent/ConcurrentSkipListMap", "java/util/concurrent/ConcurrentSkipListSet",
+            "java/util/concurrent/ConcurrentLinkedQueue", "java/util/concurrent/ConcurrentLinkedDeque",
+            "java/util/concurrent/CopyOnWriteArrayList", "java/util/concurrent/CopyOnWriteArraySet",
+            "java/util/concurrent/BlockingQueue", "java/util/concurrent/BlockingDeque",
+            "java/util/concurrent/LinkedBlockingQueue", "java/util/concurrent/LinkedBlockingDeque",
+            "java/util/concurrent/ArrayBlockingQueue", "java/util/concurrent/PriorityBlockingQueue");
+
+    /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
+    static final Set<String> REFUSED_OWNERS = Set.of(
+            "java/util/concurrent/locks/StampedLock", "java/util/concurrent/Phaser", "java/util/concurrent/Exchanger",
+            "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
+            "java/util/concurrent/DelayQueue", "java/util/concurrent/CompletableFuture",
+            "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",
+            "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ThreadPoolExecutor",
+            "java/util/concurrent/locks/AbstractQueuedSynchronizer", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
+            "java/util/concurrent/atomic/AtomicLongFieldUpdater", "java/util/concurrent/atomic/AtomicReferenceFieldUpdater",
+            "java/lang/invoke/VarHandle", "java/util/concurrent/locks/ReentrantReadWriteLock",
+            "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
+            "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock", "java/util/concurrent/locks/ReadWriteLock");
+
+    static {
+        String t = "java/lang/Thread";
+        virtual(t, "start", "()V", THREADS + "start");
+        special(t, "start", "()V", THREADS + "startSuper");
+        virtual(t, "join", "()V", THREADS + "join");
+        virtual(t, "join", "(J)V", THREADS + "join");
+        virtual(t, "join", "(JI)V", THREADS + "join");
+        virtual(t, "join", "(Ljava/time/Duration;)Z", THREADS + "join");
+        virtual(t, "interrupt", "()V", THREADS + "interrupt");
+        virtual(t, "isInterrupted", "()Z", THREADS + "isInterrupted");
+        virtual(t, "isAlive", "()Z", THREADS + "isAlive");
+        statik(t, "sleep", "(J)V", THREADS + "sleep");
+        statik(t, "sleep", "(JI)V", THREADS + "sleep");
+        statik(t, "sleep", "(Ljava/time/Duration;)V", THREADS + "sleep");
+        statik(t, "currentThread", "()Ljava/lang/Thread;", THREADS + "currentThread");
+        statik(t, "interrupted", "()Z", THREADS + "interrupted");
+        statik(t, "yield", "()V", THREADS + "yield");
+        statik(t, "startVirtualThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", THREADS + "startVirtualThread");
+        virtual("java/lang/Thread$Builder", "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", THREADS + "builderStart");
+        virtual("java/lang/Thread$Builder", "unstarted", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", THREADS + "builderUnstarted");
+
+        String o = "java/lang/Object";
+        virtual(o, "wait", "()V", THREADS + "waitOn");
+        virtual(o, "wait", "(J)V", THREADS + "waitOn");
+        virtual(o, "wait", "(JI)V", THREADS + "waitOn");
+        virtual(o, "notify", "()V", THREADS + "notifyOn");
+        virtual(o, "notifyAll", "()V", THREADS + "notifyAllOn");
+
+        String ls = "java/util/concurrent/locks/LockSupport";
+        statik(ls, "park", "()V", THREADS + "park");
+        statik(ls, "park", "(Ljava/lang/Object;)V", THREADS + "park");
+        statik(ls, "parkNanos", "(J)V", THREADS + "parkNanos");
+        statik(ls, "parkNanos", "(Ljava/lang/Object;J)V", THREADS + "parkNanos");
+        statik(ls, "unpark", "(Ljava/lang/Thread;)V", THREADS + "unpark");
+
+        String tl = "java/lang/ThreadLocal";
+        virtual(tl, "get", "()Ljava/lang/Object;", THREADS + "threadLocalGet");
+        virtual(tl, "set", "(Ljava/lang/Object;)V", THREADS + "threadLocalSet");
+        virtual(tl, "remove", "()V", THREADS + "threadLocalRemove");
+
+        String sys = "java/lang/System";
+        statik(sys, "nanoTime", "()J", SYSTEM + "nanoTime");
+        statik(sys, "currentTimeMillis", "()J", SYSTEM + "currentTimeMillis");
+        statik(sys, "identityHashCode", "(Ljava/lang/Object;)I", SYSTEM + "identityHashCode");
+        exactly(o, "hashCode", "()I", SYSTEM + "hashCode");
+        special(o, "hashCode", "()I", SYSTEM + "identityHashCode");
+        statik("java/lang/Math", "random", "()D", SYSTEM + "random");
+        statik("java/lang/StrictMath", "random", "()D", SYSTEM + "random");
+
+        String ex = "java/util/concurrent/Executors";
+        String es = ")Ljava/util/concurrent/ExecutorService;";
+        String tf = "Ljava/util/concurrent/ThreadFactory;";
+        statik(ex, "newFixedThreadPool", "(I" + es, EXEC + "newFixedThreadPool");
+        statik(ex, "newFixedThreadPool", "(I" + tf + es, EXEC + "newFixedThreadPool");
+        statik(ex, "newSingleThreadExecutor", "(" + es, EXEC + "newSingleThreadExecutor");
+        statik(ex, "newSingleThreadExecutor", "(" + tf + es, EXEC + "newSingleThreadExecutor");
+        statik(ex, "newCachedThreadPool", "(" + es, EXEC + "newCachedThreadPool");
+        statik(ex, "newCachedThreadPool", "(" + tf + es, EXEC + "newCachedThreadPool");
+        statik(ex, "newWorkStealingPool", "(" + es, EXEC + "newCachedThreadPool");
+        statik(ex, "newWorkStealingPool", "(I" + es, EXEC + "newFixedThreadPool");
+        statik(ex, "newVirtualThreadPerTaskExecutor", "(" + es, EXEC + "newCachedThreadPool");
+        statik(ex, "newThreadPerTaskExecutor", "(" + tf + es, EXEC + "newCachedThreadPool");
+    }
+
+    private static void add(Redirect r) {
+        ALL.add(r);
+        BY_NAME.computeIfAbsent(r.name() + r.desc(), k -> new ArrayList<>()).add(r);
+    }
+
+    private static void virtual(String owner, String name, String desc, String target) {
+        add(new Redirect(Kind.REPLACE, owner, name, desc, false, false, target));
+    }
+
+    private static void special(String owner, String name, String desc, String target) {
+        add(new Redirect(Kind.REPLACE, owner, name, desc, false, true, target));
+    }
+
+    /** Only calls whose owner is exactly {@code owner} (hashCode on a receiver typed Object). */
+    private static void exactly(String owner, String name, String desc, String target) {
+        add(new Redirect(Kind.REPLACE, owner, name, desc, false, false, target + "#exact"));
+    }
+
+    private static void statik(String owner, String name, String desc, String target) {
+        add(new Redirect(Kind.REPLACE, owner, name, desc, true, false, target));
+    }
+
+    /** Every replacement in the table (for the test that checks each has its runtime method). */
+    public static List<Redirect> replacements() {
+        return List.copyOf(ALL);
+    }
+
+    /**
+     * What to do with a call instruction, or null to leave it: {@code opcode} is the invoke
+     * instruction, {@code owner} its owner class.
+     */
+    public static Redirect match(int opcode, String owner, String name, String desc, Hierarchy h) {
+        List<Redirect> rs = BY_NAME.get(name + desc);
+        if (rs != null) {
+            for (Redirect r : rs) {
+                boolean exact = r.target().endsWith("#exact");
+                if (r.isStatic() != (opcode == Opcodes.INVOKESTATIC) || r.special() != (opcode == Opcodes.INVOKESPECIAL)) {
+                    continue;
+                }
+                if (exact ? owner.equals(r.owner()) : owner.equals(r.owner()) || h.isSubtype(owner, r.owner())) {
+                    return exact ? new Redirect(r.kind(), r.owner(), r.name(), r.desc(), false, false,
+                            r.target().substring(0, r.target().length() - "#exact".length())) : r;
+                }
+            }
+        }
+        if (opcode == Opcodes.INVOKESPECIAL || name.equals("<init>") || name.equals("getClass")) {
+            return null;
+        }
+        for (String a : REFUSED_OWNERS) {
+            if (owner.equals(a) || h.isSubtype(owner, a)) {
+                return new Redirect(Kind.REFUSE, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
+            }
+        }
+        for (String a : ATOMIC_OWNERS) {
+            if (owner.equals(a) || (owner.startsWith("java/util/concurrent/") && h.isSubtype(owner, a))) {
+                return opcode == Opcodes.INVOKESTATIC ? null : new Redirect(Kind.ATOMIC, owner, name, desc, false, false, null);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.whylock.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.whylock.engine.exec.ExecutionOutcome;
+import dev.whylock.engine.exec.Op;
+import dev.whylock.engine.exec.OpKind;
+import dev.whylock.engine.exec.RawViolation;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
+import dev.whylock.engine.search.Explorer;
+import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.StrategySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search's promise on plain Java, checked against an oracle that shares none of its
+ * reasoning: for generated Java programs (compiled with javac, rewritten like any application),
+ * DPOR and plain enumeration of every schedule ({@code dfs} without bound) must show the same set
+ * of behaviours, a behaviour being what each thread observed (every value read and every result,
+ * in order) plus the violations.
+ *
+ * <p>{@code -Dwhylock.oracle.programs=N} sets the number of programs (default and at most 100 here:
+ * each is compiled Java, and loaded afresh for each of its executions), {@code -Dwhylock.oracle.seed=S}
+ * the first seed.
+ */
+class JavaOracleTest {
+
+    static final int PROGRAMS = Math.min(Integer.getInteger("whylock.oracle.programs", 100), 100);
+    static final long FIRST_SEED = Long.getLong("whylock.oracle.seed", 1L);
+    static final int BRUTE_FORCE_LIMIT = 3_000;
+
+    static String behaviour(ExecutionOutcome o) {
+        Map<String, StringBuilder> perTask = new TreeMap<>();
+        for (Op op : o.log()) {
+            StringBuilder b = perTask.computeIfAbsent(o.taskNames().get(op.task()), k -> new StringBuilder());
+            b.append(op.kind().label());
+            if (op.site() != null) {
+                b.append('@').append(op.site());
+            }
+            if (op.result() != null || op.kind() == OpKind.READ) {
+                b.append('=').append(op.result());
+            }
+            b.append(' ');
+        }
+        Set<String> violations = new TreeSet<>();
+        for (RawViolation v : o.violations()) {
+            violations.add(v.kind() + ": " + v.message());
+        }
+        return perTask + " " + violations;
+    }
+
+    record Run(ExplorationResult result, Set<String> behaviours) {}
+
+    /**
+     * An estimate of the interleavings, from one execution: the multinomial of the started threads'
+     * step counts (main only starts, joins and checks, after them), so that programs far beyond
+     * brute force are skipped early.
+     */
+    static double interleavingEstimate(JavaProgram p) {
+        double[] estimate = new double[1];
+        Explorer.explore(p, SearchConfig.of(StrategySpec.dfs(-1)).withMinimize(false).withMaxExecutions(1)
+                .withObservers(List.of(o -> {
+                    Map<Integer, Integer> perTask = new TreeMap<>();
+                    for (Op op : o.log()) {
+                        if (op.task() != 0) {
+                            perTask.merge(op.task(), 1, Integer::sum);
+                        }
+                    }
+                    double log = 0;
+                    int total = 0;
+                    for (int n : perTask.values()) {
+                        for (int k = 1; k <= n; k++) {
+                            total++;
+                            log += Math.log(total) - Math.log(k);
+                        }
+                    }
+                    estimate[0] = Math.exp(log);
+                })));
+        return estimate[0];
+    }
+
+    static Run explore(JavaProgram p, StrategySpec spec) {
+        Set<String> seen = new HashSet<>();
+        SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(BRUTE_FORCE_LIMIT)
+                .withObservers(List.of(o -> seen.add(behaviour(o))));
+        return new Run(Explorer.explore(p, cfg), seen);
+    }
+
+    @Test
+    void dpor_onGeneratedJavaPrograms_showsExactlyTheBehavioursOfBruteForce() throws Exception {
+        Path dir = Files.createTempDirectory("whylock-oracle");
+        List<RandomJava.Source> sources = new ArrayList<>();
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
+            sources.add(RandomJava.draw(seed));
+        }
+        RandomJava.compile(sources, dir);
+        JavaTarget base = JavaTarget.parse(sources.get(0).className(), dir.resolve("classes").toString());
+        int checked = 0;
+        int skipped = 0;
+        long brute = 0;
+        long dpor = 0;
+        List<String> failures = new ArrayList<>();
+        for (RandomJava.Source s : sources) {
+            if (checked == PROGRAMS) {
+                break;
+            }
+            JavaTarget t = new JavaTarget(s.className(), "main", base.classPath());
+            Run b;
+            Run d;
+            try (JavaProgram p = JavaProgram.of(t)) {
+                if (interleavingEstimate(p) > 30 * BRUTE_FORCE_LIMIT) {
+                    skipped++;
+                    continue;
+                }
+                b = explore(p, StrategySpec.dfs(-1));
+            }
+            if (b.result().stopReason() != StopReason.EXHAUSTED) {
+                skipped++;
+                continue;
+            }
+            try (JavaProgram p = JavaProgram.of(t)) {
+                d = explore(p, StrategySpec.dpor());
+            }
+            checked++;
+            brute += b.result().executions();
+            dpor += d.result().executions();
+            Set<String> missing = new TreeSet<>(b.behaviours());
+            missing.removeAll(d.behaviours());
+            Set<String> extra = new TreeSet<>(d.behaviours());
+            extra.removeAll(b.behaviours());
+            if (!missing.isEmpty() || !extra.isEmpty() || d.result().exhaustive() != b.result().exhaustive()) {
+                failures.add(s.className() + ": missing " + missing.size() + " " + missing.stream().limit(1).toList()
+                        + ", extra " + extra.size() + "\n" + s.text());
+            }
+        }
+        System.out.printf("java oracle: %d programs compared (%d skipped as too large for brute force): %d brute-force executions, "
+                + "%d DPOR executions, %d disagreements%n", checked, skipped, brute, dpor, failures.size());
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " of " + checked + " programs disagree; first:\n" + failures.get(0));
+        }
+        assertEquals(PROGRAMS, checked, "too many programs skipped: " + skipped);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.whylock.jvm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Small random Java programs over the JVM's primitives, as source, compiled with javac: static
+ * plain and volatile fields, synchronized blocks on two monitors (nested in either order),
+ * a ReentrantLock, an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, branches on
+ * values read, and assertions; main starts two or three threads and joins them.
+ */
+final class RandomJava {
+    private RandomJava() {}
+
+    /** One generated class: its name and source. */
+    record Source(String className, String text) {}
+
+    static Source draw(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        String name = "Gen" + seed;
+        int threads = r.nextInt(4) == 0 ? 3 : 2;
+        int countDowns = 0;
+        List<String> bodies = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            StringBuilder b = new StringBuilder();
+            int n = threads == 3 ? 1 : 1 + r.nextInt(2);
+            for (int i = 0; i < n; i++) {
+                countDowns += statement(r, b, "            ", 0);
+            }
+            bodies.add(b.toString());
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("package gen;\n\nimport java.util.concurrent.*;\nimport java.util.concurrent.atomic.*;\nimport java.util.concurrent.locks.*;\n\n")
+                .append("public class ").append(name).append(" {\n")
+                .append("    static int x0, x1, x2;\n    static volatile int v;\n    static boolean flag;\n")
+                .append("    static final Object m0 = new Object(), m1 = new Object();\n")
+                .append("    static final ReentrantLock lock = new ReentrantLock();\n")
+                .append("    static final AtomicInteger a = new AtomicInteger();\n")
+                .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n\n")
+                .append("    public static void main(String[] args) throws Exception {\n");
+        for (int t = 0; t < threads; t++) {
+            s.append("        Thread t").append(t).append(" = new Thread(() -> {\n            try {\n").append(bodies.get(t))
+                    .append("            } catch (Exception e) {\n                throw new IllegalStateException(e);\n            }\n")
+                    .append("        }, \"T").append(t).append("\");\n");
+        }
+        for (int t = 0; t < threads; t++) {
+            s.append("        t").append(t).append(".start();\n");
+        }
+        for (int t = 0; t < threads; t++) {
+            s.append("        t").append(t).append(".join();\n");
+        }
+        s.append("        assert x0 != 7 : \"x0 is 7\";\n    }\n}\n");
+        return new Source("gen." + name, s.toString());
+    }
+
+    /** Appends one statement; returns how many latch.countDown() calls it contains. */
+    private static int statement(SplittableRandom r, StringBuilder b, String in, int depth) {
+        int x = r.nextInt(3);
+        int y = r.nextInt(3);
+        int c = r.nextInt(8);
+        switch (r.nextInt(depth >= 1 ? 9 : 13)) {
+            case 0 -> b.append(in).append("x").append(x).append(" = ").append(c).append(";\n");
+            case 1 -> b.append(in).append("x").append(x).append(" = x").append(y).append(" + 1;\n");
+            case 2 -> b.append(in).append("v = x").append(x).append(";\n");
+            case 3 -> b.append(in).append("x").append(x).append(" = v;\n");
+            case 4 -> b.append(in).append("a.incrementAndGet();\n");
+            case 5 -> b.append(in).append("x").append(x).append(" = a.get();\n");
+            case 6 -> b.append(in).append("a.compareAndSet(").append(c % 3).append(", ").append(c % 3 + 1).append(");\n");
+            case 7 -> {
+                b.append(in).append("latch.countDown();\n");
+                return 1;
+            }
+            case 8 -> b.append(in).append("assert x").append(x).append(" != ").append(c).append(" || v == 0 : \"x").append(x)
+                    .append(" is ").append(c).append("\";\n");
+            case 9, 10 -> {
+                String m = r.nextBoolean() ? "m0" : "m1";
+                b.append(in).append("synchronized (").append(m).append(") {\n");
+                int k = statement(r, b, in + "    ", depth + 1);
+                b.append(in).append("}\n");
+                return k;
+            }
+            case 11 -> {
+                b.append(in).append("lock.lock();\n").append(in).append("try {\n");
+                int k = statement(r, b, in + "    ", depth + 1);
+                b.append(in).append("} finally {\n").append(in).append("    lock.unlock();\n").append(in).append("}\n");
+                return k;
+            }
+            default -> {
+                if (r.nextBoolean()) {
+                    b.append(in).append("synchronized (m0) {\n").append(in).append("    flag = true;\n")
+                            .append(in).append("    m0.notifyAll();\n").append(in).append("}\n");
+                } else if (r.nextBoolean()) {
+                    b.append(in).append("synchronized (m0) {\n").append(in).append("    while (!flag) {\n")
+                            .append(in).append("        m0.wait();\n").append(in).append("    }\n").append(in).append("}\n");
+                } else if (r.nextBoolean()) {
+                    b.append(in).append("latch.await();\n");
+                } else {
+                    b.append(in).append("if (x").append(x).append(" == ").append(c % 3).append(") {\n");
+                    int k = statement(r, b, in + "    ", depth + 1);
+                    b.append(in).append("}\n");
+                    return k;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Compiles the sources into {@code dir} with the JDK's compiler, in one run. */
+    static void compile(List<Source> sources, Path dir) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/gen"));
+        List<String> args = new ArrayList<>(List.of("-d", dir.resolve("classes").toString(), "-g", "-nowarn", "-proc:none"));
+        for (Source s : sources) {
+            Path f = src.resolve(s.className().substring(4) + ".java");
+            Files.writeString(f, s.text());
+            args.add(f.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        java.io.StringWriter errors = new java.io.StringWriter();
+        int rc = javac.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                errors.write(b);
+            }
+        }), args.toArray(String[]::new));
+        if (rc != 0) {
+            throw new IllegalStateException("generated programs do not compile:\n" + errors);
+        }
+    }
+}
