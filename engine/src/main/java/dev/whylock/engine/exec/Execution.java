@@ -419,7 +419,10 @@ public final class Execution extends ExecutionApi {
             }
             WorkState own = sync.timerOf(ts.id);
             if (!ts.done && own != null && own.pending && own.deadline > now) {
-                next = Math.min(next, own.deadline); // a sleep or timed wait (Timeouts)
+                next = Math.min(next, own.deadline); // a Java sleep or timed wait (Timeouts)
+            }
+            if (!ts.done && ts.pending != null && ts.pending.action instanceof TimeActions.WakeUp w && w.at() > now) {
+                next = Math.min(next, w.at()); // a kernel msleep
             }
         }
         return next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
