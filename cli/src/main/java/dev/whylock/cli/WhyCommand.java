@@ -94,6 +94,9 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     JavaOptions javaOptions;
 
+    @Mixin
+    GuardOptions guardOptions;
+
     /**
      * Without {@code --model}, the model named by the scenario files (they must agree: an inquiry
      * runs on one model), else the default.
@@ -118,6 +121,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         Io io = root.io();
         javaOptions.checkExclusive("why", !scenarios.isEmpty());
+        guardOptions.check("why", javaOptions.given());
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
@@ -175,6 +179,9 @@ final class WhyCommand implements Callable<Integer> {
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
                     List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), 0, max,
                     ignored, List.of());
+            if (code == ExitCode.OK) {
+                guards(io, target, max);
+            }
             if (!program.notes().isEmpty() && !common.quiet) {
                 io.err().println("whylock: warning: not exhaustive: " + String.join("; ", program.notes().notControlled())
                         + (program.notes().notReset().isEmpty() ? "" : "; not reset between executions: "
@@ -185,6 +192,21 @@ final class WhyCommand implements Callable<Integer> {
         } finally {
             program.close();
         }
+    }
+
+    /** The @GuardedBy check and suggestions, from one more exploration of the code as written. */
+    private void guards(Io io, dev.whylock.jvm.JavaTarget target, long max) {
+        JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
+        var report = JavaGuards.explore(target, watch, max, timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+        if (!common.quiet) {
+            try {
+                JavaGuards.print(io.out(), report, full);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            io.out().flush();
+        }
+        JavaGuards.writePatch(io, guardOptions, watch, report);
     }
 
     private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
