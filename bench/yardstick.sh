@@ -50,8 +50,8 @@ JDK25_HOME="$FRAY_JDK" mvn -B -ntp -pl bench -am -Pcompare verify -Dplugin.jdkPa
   > /dev/null || echo "class files changed during the run" | tee -a "$OUT/errors.txt"
 
 echo "== Lincheck (one JVM per program)"
-mvn -B -q -ntp -pl bench -am -Pcompare dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test \
-  -Dmaven.test.skip=true > /dev/null
+JDK25_HOME="$FRAY_JDK" mvn -B -q -ntp -pl bench -am -Pcompare -DskipTests -Dplugin.jdkPath="$FRAY_JDK" package dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test > "$OUT/lincheck-build.log" 2>&1
 CP="$OUT/classes:$(cat "$OUT/cp.txt"):bench/target/compare-classes:bench/target/classes"
 for c in $CLASSES; do
   if ! timeout 600 "$JAVA" -XX:+EnableDynamicAgentLoading -cp "$CP" dev.whylock.bench.compare.LincheckYardstickRun \

@@ -27,10 +27,10 @@ public final class LincheckYardstickRun {
                 System.getProperties().merge("lincheck.invocations", "1", (x, y) -> Long.toString(Long.parseLong((String) x) + 1));
                 try {
                     YardstickMain.run(name);
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
                     throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             });
         } catch (Throwable t) {

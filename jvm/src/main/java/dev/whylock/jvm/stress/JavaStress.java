@@ -171,25 +171,37 @@ public final class JavaStress {
                 Path root;
                 try {
                     root = Path.of(u.toURI());
-                } catch (java.net.URISyntaxException e) {
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                     continue;
                 }
-                if (!java.nio.file.Files.isDirectory(root)) {
-                    continue; // a jar: its classes are stripped when first loaded
-                }
-                try (var paths = java.nio.file.Files.walk(root)) {
-                    for (Path p : paths.filter(x -> x.toString().endsWith(".class")).toList()) {
-                        String rel = root.relativize(p).toString().replace('\\', '/');
-                        String binary = rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
-                        if (JavaNames.simple(binary).equals(simple)) {
-                            bytes(binary);
-                        }
+                for (String binary : classNames(root)) {
+                    if (JavaNames.simple(binary).equals(simple)) {
+                        bytes(binary);
                     }
-                } catch (IOException e) {
-                    // An unreadable directory: its classes fail to load later, as they would without whylock.
                 }
             }
             return notApplicable.isEmpty();
+        }
+
+        /** The binary names of the classes in a class path directory or jar. */
+        private static List<String> classNames(Path root) {
+            List<String> out = new ArrayList<>();
+            try {
+                if (java.nio.file.Files.isDirectory(root)) {
+                    try (var paths = java.nio.file.Files.walk(root)) {
+                        for (Path p : paths.filter(x -> x.toString().endsWith(".class")).toList()) {
+                            out.add(root.relativize(p).toString().replace('\\', '/'));
+                        }
+                    }
+                } else if (java.nio.file.Files.isRegularFile(root)) {
+                    try (var zip = new java.util.zip.ZipFile(root.toFile())) {
+                        zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".class")).forEach(out::add);
+                    }
+                }
+            } catch (IOException e) {
+                // Unreadable: its classes fail to load later, as they would without whylock.
+            }
+            return out.stream().map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).toList();
         }
 
         byte[] bytes(String binaryName) {
