@@ -44,7 +44,7 @@ class FrayYardstickTest {
         try {
             FrayInTestLauncher.INSTANCE.launchFray(() -> {
                 try {
-                    YardstickMain.run(name);
+                    YardstickMain.reflect(name);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -53,13 +53,7 @@ class FrayYardstickTest {
             }, new POSScheduler(), new ControlledRandomProvider(), budget, seconds, false, TimelineCoverageType.NONE, c -> {
                 cfg[0] = c;
                 if (memory) {
-                    try {
-                        java.lang.reflect.Field f = c.getExecutionInfo().getClass().getDeclaredField("interleaveMemoryOps");
-                        f.setAccessible(true);
-                        f.setBoolean(c.getExecutionInfo(), true);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot switch on Fray's memory interleaving", e);
-                    }
+                    FrayCompareTest.interleaveMemory(c);
                 }
                 return Unit.INSTANCE;
             });

@@ -19,15 +19,27 @@ import dev.whylock.bench.yardstick.WrongLock;
 import dev.whylock.bench.yardstick.WrongLockFixed;
 
 /**
- * Calls a yardstick class's {@code main} by name, directly (no reflection: Lincheck 3.7 does not
- * follow a reflective call into the program and then sees nothing to interleave), so that Fray and
- * Lincheck run the class files whylock runs.
+ * Calls a yardstick class's {@code main} by name, so that Fray and Lincheck run the class files
+ * whylock runs: by reflection (what Fray's test does), or by a direct call (Lincheck 3.7 does not
+ * follow the reflective call and sees nothing to interleave).
  */
 final class YardstickMain {
 
     private static final String[] NO_ARGS = new String[0];
 
     private YardstickMain() {}
+
+    static void reflect(String name) throws Exception {
+        try {
+            Class.forName(name, true, Thread.currentThread().getContextClassLoader()).getMethod("main", String[].class)
+                    .invoke(null, (Object) NO_ARGS);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw (Error) e.getCause();
+        }
+    }
 
     static void run(String name) throws Exception {
         switch (name.substring(name.lastIndexOf('.') + 1)) {
