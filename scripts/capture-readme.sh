@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Re-captures the command output shown in README.md from the current build, so that the README
-# never shows output that whylock does not produce.
+# Re-captures the command output shown in README.md (or another page, e.g. docs/java.md) from the
+# current build, so that the documentation never shows output that whylock does not produce.
 #
-#   scripts/capture-readme.sh            rewrite README.md in place
-#   scripts/capture-readme.sh --check    exit 1 when a block's command line or exit code changed
+#   scripts/capture-readme.sh [FILE]            rewrite FILE (default README.md) in place
+#   scripts/capture-readme.sh --check [FILE]    exit 1 when a block's command line or exit code changed
 #
 # Markers in README.md:
 #   <!-- file: NAME -->      the next fenced block is written to NAME in the scratch directory
@@ -11,14 +11,17 @@
 #   ...anything...           replaced by a console block: "$ ./whylock ARGS", its stdout and
 #   <!-- /run -->            stderr (first N and last M lines when asked), and its exit code
 # Every command runs in one scratch directory, in README order, so later commands see the
-# files (.whylock/ replay files, scenario files) that earlier ones wrote.
+# files (.whylock/ replay files, scenario files) that earlier ones wrote. The scratch directory has
+# 'examples' linking to the repository's examples module, so pages can run its compiled classes.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-readme="$repo/README.md"
 check=0
-[[ "${1:-}" == "--check" ]] && check=1
+[[ "${1:-}" == "--check" ]] && { check=1; shift; }
+readme="$(realpath "${1:-$repo/README.md}")"
+page="$(basename "$readme")"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
+ln -s "$repo/examples" "$scratch/examples"
 out="$scratch/README.new"
 : >"$out"
 
@@ -31,15 +34,12 @@ export WHYLOCK_SKIP_BUILD=1
 
 capture() { # $1: marker body "ARGS [| head=N] [| tail=M]"
   local spec="$1" args head=0 tail=0 part
-  IFS='|' read -r -a parts <<<"$spec"
-  args="$(echo "${parts[0]}" | sed 's/^ *//; s/ *$//')"
-  for part in "${parts[@]:1}"; do
-    part="$(echo "$part" | tr -d ' ')"
-    case "$part" in
-      head=*) head="${part#head=}" ;;
-      tail=*) tail="${part#tail=}" ;;
-    esac
+  # Trailing "| head=N" and "| tail=M" are options; any other '|' belongs to the command (a pipe).
+  while [[ "$spec" =~ ^(.*)\|\ *(head|tail)=([0-9]+)\ *$ ]]; do
+    spec="${BASH_REMATCH[1]}"
+    if [[ "${BASH_REMATCH[2]}" == head ]]; then head="${BASH_REMATCH[3]}"; else tail="${BASH_REMATCH[3]}"; fi
   done
+  args="$(echo "$spec" | sed 's/^ *//; s/ *$//')"
   local log="$scratch/.out" rc=0
   (cd "$scratch" && eval "\"$repo/whylock\" $args") >"$log" 2>&1 || rc=$?
   local n
@@ -94,11 +94,11 @@ done <"$readme"
 if (( check )); then
   # Timings differ from run to run; command lines and exit codes must not.
   if ! diff <(grep -E '^\$ \./whylock|^\[exit' "$readme") <(grep -E '^\$ \./whylock|^\[exit' "$out"); then
-    echo "README.md: a captured command or exit code changed; run scripts/capture-readme.sh" >&2
+    echo "$page: a captured command or exit code changed; run scripts/capture-readme.sh $page" >&2
     exit 1
   fi
-  echo "README.md: every captured command still exits as shown"
+  echo "$page: every captured command still exits as shown"
 else
   cp "$out" "$readme"
-  echo "README.md: output re-captured from the current build"
+  echo "$page: output re-captured from the current build"
 fi

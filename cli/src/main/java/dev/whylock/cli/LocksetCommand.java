@@ -34,6 +34,9 @@ final class LocksetCommand implements Callable<Integer> {
     @Mixin
     JavaOptions javaOptions;
 
+    @Mixin
+    GuardOptions guardOptions;
+
     @Option(names = "--model", paramLabel = "M", completionCandidates = Candidates.ModelNames.class, description = "The model: sfp-v5.14 (default) or sfp-v6.5.")
     String model;
 
@@ -64,12 +67,15 @@ final class LocksetCommand implements Callable<Integer> {
         }
         timing.flag();
         javaOptions.checkExclusive("lockset", scenario != null);
+        guardOptions.check("lockset", javaOptions.given());
         Subject subject;
+        JavaGuards.Watch watch = null;
         if (javaOptions.given()) {
             if (model != null) {
                 throw new UsageException("--model applies to scenarios; a Java program (--java) runs as compiled");
             }
             subject = new JavaSubject(javaOptions.target(), null);
+            watch = JavaGuards.Watch.of(((JavaSubject) subject).target(), guardOptions);
         } else if (scenario == null) {
             throw new UsageException("lockset needs what to run: --scenario S (see 'whylock list scenarios') or --java CLASS "
                     + "--class-path PATH");
@@ -82,6 +88,25 @@ final class LocksetCommand implements Callable<Integer> {
                 timing.resolve(subject instanceof LoadedScenario ls ? ls.scenario().timing() : null), "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
-        return Searches.explore(io, common, info, subject.program(), cfg, ignored);
+        if (watch == null) {
+            return Searches.explore(io, common, info, subject.program(), cfg, ignored);
+        }
+        long[] seen = new long[2];
+        cfg = cfg.withObservers(List.of(watch.locksets(), watch.checker(), o -> {
+            seen[0]++;
+            seen[1] += o.status() == dev.whylock.engine.exec.ExecutionOutcome.Status.INTERRUPTED ? 1 : 0;
+        }));
+        int code = Searches.explore(io, common, info, subject.program(), cfg, ignored);
+        var report = watch.report(watch.checker().executions(), seen[1] == 0 && seen[0] < max);
+        if (!common.quiet) {
+            try {
+                JavaGuards.print(io.out(), report, true);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            io.out().flush();
+        }
+        JavaGuards.writePatch(io, guardOptions, watch, report);
+        return code;
     }
 }

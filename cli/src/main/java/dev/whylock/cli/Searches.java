@@ -35,6 +35,7 @@ final class Searches {
         ExperimentReach reach = new ExperimentReach(info.experiments());
         List<ExecutionObserver> observers = new ArrayList<>(analyses.observers());
         observers.add(reach);
+        observers.addAll(cfg.observers());
         JavaProgram java = program instanceof JavaProgram jp ? jp : null;
         try {
             return explore(io, common, info, program, cfg.withObservers(observers),

@@ -7,7 +7,9 @@ import dev.whylock.engine.stress.Stress;
 import dev.whylock.engine.why.InquiryBound;
 import dev.whylock.engine.why.LockInquiry;
 import dev.whylock.engine.why.Scenario;
+import dev.whylock.engine.why.StressRunner;
 import dev.whylock.engine.why.WhyReport;
+import dev.whylock.jvm.stress.JavaStress;
 import dev.whylock.linux.model.Model;
 import dev.whylock.report.WhyRun;
 import java.time.Duration;
@@ -47,6 +49,8 @@ final class WhyCommand implements Callable<Integer> {
 
     static final long DEFAULT_STRESS_RUNS = 200;
     static final long STRESS_HANG_MILLIS = 500;
+    /** Wall-time cap of one Java stress comparison (each hung run costs the hang limit). */
+    static final long JAVA_STRESS_SECONDS = 20;
 
     @ParentCommand
     WhylockCommand root;
@@ -97,6 +101,9 @@ final class WhyCommand implements Callable<Integer> {
     @Mixin
     JavaOptions javaOptions;
 
+    @Mixin
+    GuardOptions guardOptions;
+
     /**
      * Without {@code --model}, the model named by the scenario files (they must agree: an inquiry
      * runs on one model), else the default.
@@ -143,6 +150,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() {
         Io io = root.io();
         javaOptions.checkExclusive("why", !scenarios.isEmpty());
+        guardOptions.check("why", javaOptions.given());
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
@@ -158,7 +166,7 @@ final class WhyCommand implements Callable<Integer> {
             throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
         }
         if (javaOptions.given()) {
-            return java(io, max, ignored);
+            return java(io, max, stress, ignored);
         }
         Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
         lock = LockNames.require(m, lock, "why " + lock);
@@ -179,12 +187,13 @@ final class WhyCommand implements Callable<Integer> {
         Set<String> declared = Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList());
         List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
                 .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
-        return inquire(io, m.name(), loaded, programs, replacements, declared, Set.copyOf(m.unvalidatedLockClasses()), stress, max,
-                ignored, points, mode);
+        StressRunner runner = Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested());
+        return inquire(io, m.name(), loaded, programs, replacements, declared, Set.copyOf(m.unvalidatedLockClasses()), stress, runner,
+                max, ignored, points, mode);
     }
 
-    /** why --java: the lock and its sites as a first exploration of the program saw them; no stress comparison. */
-    private int java(Io io, long max, Set<ViolationKind> ignored) {
+    /** why --java: the lock and its sites as a first exploration of the program saw them; stress runs the class files on real threads. */
+    private int java(Io io, long max, long stress, Set<ViolationKind> ignored) {
         if (model != null) {
             throw new UsageException("--model applies to the kernel models, not to --java");
         }
@@ -198,10 +207,19 @@ final class WhyCommand implements Callable<Integer> {
         common.checkWritable(io);
         JavaSubject subject = new JavaSubject(target, locks);
         dev.whylock.jvm.JavaProgram program = (dev.whylock.jvm.JavaProgram) subject.program();
+        // The same class files on real threads, only the removed acquisitions taken out; bounded in time per comparison.
+        StressRunner runner = (p, experiments, runs) -> {
+            long deadline = io.ticker().nanos() + JAVA_STRESS_SECONDS * 1_000_000_000L;
+            return JavaStress.run(target, removedSites(locks, experiments), runs, STRESS_HANG_MILLIS,
+                    () -> io.cancellation().requested().getAsBoolean() || io.ticker().nanos() > deadline);
+        };
         try {
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
-                    List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), 0, max,
-                    ignored, List.of(), timing.resolve(null));
+                    List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), stress, runner,
+                    max, ignored, List.of(), timing.resolve(null));
+            if (code == ExitCode.OK) {
+                guards(io, target, max);
+            }
             if (!program.notes().isEmpty() && !common.quiet) {
                 io.err().println("whylock: warning: not exhaustive: " + String.join("; ", program.notes().notControlled())
                         + (program.notes().notReset().isEmpty() ? "" : "; not reset between executions: "
@@ -214,8 +232,34 @@ final class WhyCommand implements Callable<Integer> {
         }
     }
 
+    /** The acquisition sites the removal experiments take out (every site of the lock for a removal everywhere). */
+    private static Set<String> removedSites(JavaLocks locks, List<LockExperiment> experiments) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (LockExperiment e : experiments) {
+            if (e.kind() == LockExperiment.Kind.REMOVE) {
+                out.addAll(e.sites().isEmpty() ? locks.sites().getOrDefault(e.lockClass(), new java.util.TreeSet<>()) : e.sites());
+            }
+        }
+        return out;
+    }
+
+    /** The @GuardedBy check and suggestions, from one more exploration of the code as written. */
+    private void guards(Io io, dev.whylock.jvm.JavaTarget target, long max) {
+        JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
+        var report = JavaGuards.explore(target, watch, max, timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
+        if (!common.quiet) {
+            try {
+                JavaGuards.print(io.out(), report, full);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            io.out().flush();
+        }
+        JavaGuards.writePatch(io, guardOptions, watch, report);
+    }
+
     private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
-            List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, long max,
+            List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, StressRunner runner, long max,
             Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode) {
         io.cancellation().begin();
         Prewarmer.start();
@@ -232,7 +276,7 @@ final class WhyCommand implements Callable<Integer> {
                         .withDeclaredSites(Set.copyOf(declared))
                         .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
                 if (stress > 0) {
-                    inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
+                    inquiry = inquiry.withStress(runner, stress);
                 }
                 report = inquiry.run();
             } finally {

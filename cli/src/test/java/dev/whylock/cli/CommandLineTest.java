@@ -81,8 +81,13 @@ class CommandLineTest {
         java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>(cl.getSubcommands().values());
         all.add(cl);
         for (picocli.CommandLine c : all) {
-            for (String line : c.getCommandSpec().usageMessage().footer()) {
-                String t = line.strip();
+            String[] footer = c.getCommandSpec().usageMessage().footer();
+            for (int i = 0; i < footer.length; i++) {
+                String t = footer[i].strip();
+                // A shell line continuation: the example goes on on the next line.
+                while (t.endsWith("\\") && i + 1 < footer.length) {
+                    t = t.substring(0, t.length() - 1).strip() + " " + footer[++i].strip();
+                }
                 if (t.startsWith("whylock ")) {
                     java.util.List<String> args = ReadmeTest.words(t.substring("whylock ".length()));
                     try {

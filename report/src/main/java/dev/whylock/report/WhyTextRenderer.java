@@ -186,10 +186,16 @@ public final class WhyTextRenderer {
         rows.add(new String[] {"experiment", "scenario", "stress runs", "failed", "first failure at run", "DPOR execution that found it"});
         for (StressComparison s : w.stress()) {
             rows.add(new String[] {s.experiment().toString(), s.scenario(), String.valueOf(s.stress().runs()), String.valueOf(s.stress().failures()),
-                s.stress().firstFailureRun() == 0 ? "never" : String.valueOf(s.stress().firstFailureRun()),
+                s.stress().runs() == 0 && s.stress().firstFailure() != null ? "not applicable (below)"
+                        : s.stress().firstFailureRun() == 0 ? "never" : String.valueOf(s.stress().firstFailureRun()),
                 String.valueOf(s.dporExecutionsToCounterexample())});
         }
         AnalysisText.table(rows, "  ", out);
+        for (StressComparison s : w.stress()) {
+            if (s.stress().runs() == 0 && s.stress().firstFailure() != null) {
+                out.append("  ").append(s.experiment().toString()).append(": ").append(s.stress().firstFailure()).append('\n');
+            }
+        }
         out.append('\n');
     }
 

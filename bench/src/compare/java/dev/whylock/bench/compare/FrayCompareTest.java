@@ -38,7 +38,7 @@ class FrayCompareTest {
         }
     }
 
-    private static void interleaveMemory(Configuration c) {
+    static void interleaveMemory(Configuration c) {
         try {
             java.lang.reflect.Field f = c.getExecutionInfo().getClass().getDeclaredField("interleaveMemoryOps");
             f.setAccessible(true);
