@@ -46,7 +46,11 @@ class JavaWhyTest {
         return new ObjectMapper().readTree(dir.resolve("why.json").toFile());
     }
 
-    /** Example, lock, overall verdict, executions of the whole inquiry, damage as written, per site: necessity/executions. */
+    /**
+     * Example, lock, overall verdict, executions of the whole inquiry, damage as written, per site: necessity/executions.
+     * (The counts moved when the runtime went from its interim primitives to the engine's: BoundedBuffer 38 -> 39,
+     * StartupSignal 12 -> 13, ConnectionPool 78 -> 70; every verdict stayed.)
+     */
     static Stream<Arguments> pinned() {
         return Stream.of(
                 Arguments.of("AccountTransfer", "AccountTransfer.Account.lock", "necessary", 33, "deadlock",
@@ -54,16 +58,16 @@ class JavaWhyTest {
                                 + "AccountTransfer.transfer:29=necessary/9 *=necessary/9"),
                 Arguments.of("LazyCache", "LazyCache.this", "racy", 38, "exception",
                         "LazyCache.get:25=not-needed-within-bound/6 LazyCache.load:33=racy/10 LazyCache.loads:40=not-needed-within-bound/6 *=racy/10"),
-                Arguments.of("BoundedBuffer", "BoundedBuffer.lock", "necessary", 38, "",
-                        "BoundedBuffer.put:25=necessary/2 BoundedBuffer.take:40=necessary/2 *=necessary/2"),
-                Arguments.of("StartupSignal", "StartupSignal.monitor", "not-needed-within-bound", 12, "deadlock",
-                        "StartupSignal.awaitStarted:15=not-needed-within-bound/3 StartupSignal.markStarted:23=not-needed-within-bound/3 "
+                Arguments.of("BoundedBuffer", "BoundedBuffer.lock", "necessary", 39, "",
+                        "BoundedBuffer.put:25=necessary/2 BoundedBuffer.take:40=necessary/3 *=necessary/2"),
+                Arguments.of("StartupSignal", "StartupSignal.monitor", "not-needed-within-bound", 13, "deadlock",
+                        "StartupSignal.awaitStarted:15=not-needed-within-bound/4 StartupSignal.markStarted:23=not-needed-within-bound/3 "
                                 + "*=not-needed-within-bound/3"),
                 Arguments.of("ExecutorCounter", "ExecutorCounter.Stats.this", "necessary", 8, "",
                         "ExecutorCounter.Stats.record:18=necessary/2 ExecutorCounter.Stats.views:22=not-needed-within-bound/2 *=necessary/2"),
-                Arguments.of("ConnectionPool", "ConnectionPool.lock", "not-needed-within-bound", 78, "exception",
+                Arguments.of("ConnectionPool", "ConnectionPool.lock", "not-needed-within-bound", 70, "exception",
                         "ConnectionPool.borrow:17=not-needed-within-bound/14 ConnectionPool.free:33=not-needed-within-bound/18 "
-                                + "ConnectionPool.release:26=not-needed-within-bound/14 *=not-needed-within-bound/14"),
+                                + "ConnectionPool.release:26=not-needed-within-bound/10 *=not-needed-within-bound/10"),
                 Arguments.of("ListenerList", "ListenerList.fireLock", "not-needed-within-bound", 15, "exception",
                         "ListenerList.fire:42=not-needed-within-bound/5 *=not-needed-within-bound/5"));
     }
@@ -107,7 +111,8 @@ class JavaWhyTest {
         List<String> verdicts = new ArrayList<>();
         w.get("siteVerdicts").forEach(v -> {
             verdicts.add(v.get("site").asText() + "=" + v.get("necessity").asText() + ":" + v.get("counterexample").get("kind").asText());
-            assertTrue(v.get("counterexample").get("message").asText().contains("wake-up of waiter in GuardedWait.lambda$main$0:13"), v.toString());
+            assertTrue(v.get("counterexample").get("message").asText().contains("waiter waits in dev.whylock.examples.GuardedWait.lock.wait() in "
+                    + "GuardedWait.lambda$main$0:13 for a signal that never comes"), v.toString());
         });
         assertEquals(List.of("GuardedWait.lambda$main$0:10=necessary:deadlock", "GuardedWait.lambda$main$1:22=necessary:deadlock"), verdicts);
         JsonNode stress = w.get("stress");
