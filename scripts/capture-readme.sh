@@ -25,8 +25,6 @@ ln -s "$repo/examples" "$scratch/examples"
 out="$scratch/README.new"
 : >"$out"
 
-# The Java examples are named by their path from the repository's root (examples/target/classes).
-ln -s "$repo/examples" "$scratch/examples"
 
 # Build once up front so that no "building..." line lands in a captured block.
 "$repo/whylock" --version >/dev/null
