@@ -146,8 +146,11 @@ public final class Execution extends ExecutionApi {
             BitSet enabled = enabledTasks();
             if (enabled.isEmpty()) {
                 if (!allFinished()) {
-                    deadlockOnKilledHolder = waitsOnKilledHolder();
-                    record(ViolationKind.DEADLOCK, deadlockMessage(), lastTask);
+                    String message = deadlockMessage();
+                    // After a failure too when no task of the program waits (only quiescence, which a worker
+                    // that died in its item's run prevents: the item stays running).
+                    deadlockOnKilledHolder = waitsOnKilledHolder() || (pendingWaits.isEmpty() && killedWorkerLeftRunning());
+                    record(ViolationKind.DEADLOCK, message, lastTask);
                 }
                 if (setupDone) {
                     chooser.ended(point(enabled), false);
@@ -651,6 +654,16 @@ public final class Execution extends ExecutionApi {
                 return true;
             }
             if (ts.pending.action.waitsOnKilled(this)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a worker died inside its item's run, so the item stays running (and busy) forever. */
+    private boolean killedWorkerLeftRunning() {
+        for (TaskState o : tasks) {
+            if (o.killed && o.work != null && o.work.running) {
                 return true;
             }
         }

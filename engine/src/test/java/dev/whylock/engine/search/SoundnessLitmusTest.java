@@ -350,4 +350,24 @@ class SoundnessLitmusTest {
         }));
         assertTrue(r.violations().stream().anyMatch(v -> v.kind() == ViolationKind.INVARIANT && v.afterFailure()), r.violations().toString());
     }
+
+    /**
+     * A work item's run dies (an oops in a worker): the item stays running forever, so the program never
+     * becomes quiescent and the invariant check can never run. The engine reports that as a deadlock with
+     * no task of the program waiting; it follows the death, so it is marked after-failure (seen in the
+     * kernel model's cage-probe-after-mac, where sfp_timeout dies on a NULL sfp->sfp_bus).
+     */
+    @org.junit.jupiter.api.Test
+    void quiescenceThatAKilledWorkerPrevents_isMarkedAfterFailure() {
+        ExplorationResult r = Litmus.dpor(Litmus.program("killed-worker", env -> {
+            Field<Integer> x = env.field("x", 0);
+            env.invariant("x-small", () -> x.peek() < 10 ? null : "x=" + x.peek());
+            dev.whylock.engine.Work w = env.work("w", () -> env.bugOn(x.get("w") == 0, "the work dies"));
+            w.queue("main");
+            env.spawn("T0", () -> x.set(1, "T0"));
+        }));
+        assertTrue(r.violations().stream().anyMatch(v -> v.kind() == ViolationKind.BUG && !v.afterFailure()), r.violations().toString());
+        assertTrue(r.violations().stream().filter(v -> v.kind() == ViolationKind.DEADLOCK).allMatch(Violation::afterFailure),
+                r.violations().toString());
+    }
 }
