@@ -87,6 +87,9 @@ final class WhyCommand implements Callable<Integer> {
     IgnoreOption ignore;
 
     @Mixin
+    WorkersOption workers;
+
+    @Mixin
     CommonOptions common;
 
     /**
@@ -137,6 +140,7 @@ final class WhyCommand implements Callable<Integer> {
         if (!Set.of(ViolationKind.DATA_RACE).containsAll(ignored)) {
             throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
         }
+        int workerCount = workers.count();
         common.checkWritable(io);
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
@@ -153,7 +157,7 @@ final class WhyCommand implements Callable<Integer> {
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(Set.copyOf(m.unvalidatedLockClasses()))
                         .withDeclaredSites(Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList()))
-                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
+                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE)).withWorkers(workerCount);
                 if (stress > 0) {
                     inquiry = inquiry.withStress(Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested()), stress);
                 }
