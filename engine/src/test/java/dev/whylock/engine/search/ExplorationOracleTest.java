@@ -74,6 +74,33 @@ class ExplorationOracleTest {
         return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
     }
 
+    /** The split search's workers and depth in the oracle: small units, so that most races cross a unit's root. */
+    static final int SPLIT_WORKERS = 3;
+    static final int SPLIT_DEPTH = 2;
+
+    /** The same DPOR split into work units run by several workers ({@link SplitSearch}). */
+    static Run exploreSplit(Program p, RunConfig.Timing timing, long limit) {
+        Set<String> seen = new HashSet<>();
+        SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(limit)
+                .withRun(RunConfig.defaults().withTiming(timing)).withObservers(List.of(o -> seen.add(behaviour(o))));
+        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH), seen, 0);
+    }
+
+    /** Why {@code dpor} disagrees with {@code brute}, or null when it shows exactly the same behaviours, violations and exhaustiveness. */
+    static String disagreement(Run brute, Run dpor) {
+        Set<String> missing = new TreeSet<>(brute.behaviours());
+        missing.removeAll(dpor.behaviours());
+        Set<String> extra = new TreeSet<>(dpor.behaviours());
+        extra.removeAll(brute.behaviours());
+        boolean exhaustiveAgrees = dpor.result().exhaustive() == brute.result().exhaustive();
+        if (missing.isEmpty() && extra.isEmpty() && keys(brute.result()).equals(keys(dpor.result())) && exhaustiveAgrees) {
+            return null;
+        }
+        return "\n  missing " + missing.size() + ": " + missing.stream().limit(2).toList() + "\n  extra " + extra.size() + ": "
+                + extra.stream().limit(2).toList() + "\n  violations brute " + keys(brute.result()) + " dpor " + keys(dpor.result())
+                + "\n  exhaustive brute " + brute.result().exhaustive() + " dpor " + dpor.result().exhaustive();
+    }
+
     static Set<String> keys(ExplorationResult r) {
         Set<String> keys = new TreeSet<>();
         for (Violation v : r.violations()) {
@@ -117,8 +144,10 @@ class ExplorationOracleTest {
         int skipped = 0;
         long bruteExecutions = 0;
         long dporExecutions = 0;
+        long splitExecutions = 0;
         long infeasible = 0;
         List<String> failures = new ArrayList<>();
+        List<String> splitFailures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < PROGRAMS && seed < FIRST_SEED + 3L * PROGRAMS; seed++) {
             RandomPrograms.Spec spec = RandomPrograms.draw(seed);
             Program p = spec.program();
@@ -132,25 +161,27 @@ class ExplorationOracleTest {
                 continue;
             }
             Run dpor = explore(p, StrategySpec.dpor(), timing, 10L * BRUTE_FORCE_LIMIT);
+            Run split = exploreSplit(p, timing, 10L * BRUTE_FORCE_LIMIT);
             checked++;
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
+            splitExecutions += split.result().executions();
             infeasible += dpor.infeasible();
-            Set<String> missing = new TreeSet<>(brute.behaviours());
-            missing.removeAll(dpor.behaviours());
-            Set<String> extra = new TreeSet<>(dpor.behaviours());
-            extra.removeAll(brute.behaviours());
-            boolean exhaustiveAgrees = dpor.result().exhaustive() == brute.result().exhaustive();
-            if (!missing.isEmpty() || !extra.isEmpty() || !keys(brute.result()).equals(keys(dpor.result())) || !exhaustiveAgrees) {
-                failures.add("seed " + seed + " " + timing + ": " + spec + "\n  missing " + missing.size() + ": "
-                        + missing.stream().limit(2).toList() + "\n  extra " + extra.size() + ": " + extra.stream().limit(2).toList()
-                        + "\n  violations brute " + keys(brute.result()) + " dpor " + keys(dpor.result())
-                        + "\n  exhaustive brute " + brute.result().exhaustive() + " dpor " + dpor.result().exhaustive());
+            String why = disagreement(brute, dpor);
+            if (why != null) {
+                failures.add("seed " + seed + " " + timing + ": " + spec + why);
+            }
+            String splitWhy = disagreement(brute, split);
+            if (splitWhy != null) {
+                splitFailures.add("split search, seed " + seed + " " + timing + ": " + spec + splitWhy);
             }
         }
+        System.out.printf("oracle %s, split search (%d workers, split depth %d): %d executions, %d disagreements%n", timing,
+                SPLIT_WORKERS, SPLIT_DEPTH, splitExecutions, splitFailures.size());
+        failures.addAll(splitFailures);
         System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
                 + "%d brute-force executions, %d DPOR executions, %d infeasible reversals dropped, %d disagreements%n",
-                timing, checked, skipped, bruteExecutions, dporExecutions, infeasible, failures.size());
+                timing, checked, skipped, bruteExecutions, dporExecutions, infeasible, failures.size() - splitFailures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
                     + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));

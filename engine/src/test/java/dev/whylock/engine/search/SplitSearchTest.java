@@ -1,0 +1,103 @@
+package dev.whylock.engine.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.engine.Program;
+import dev.whylock.engine.ViolationKind;
+import dev.whylock.engine.exec.RunConfig;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.result.StopReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The split search ({@link SplitSearch}) gives the same result for any number of workers: the same
+ * executions, violations with their counterexamples, and the same executions seen by observers in
+ * the same order. Its soundness is checked against brute force in {@link ExplorationOracleTest}.
+ */
+class SplitSearchTest {
+
+    /** A result and every execution's behaviour in the order observers saw them. */
+    record Seen(ExplorationResult result, List<String> behaviours) {}
+
+    static Seen split(Program p, SearchConfig base, int workers, int depth) {
+        List<String> seen = new ArrayList<>();
+        SearchConfig cfg = base.withObservers(List.of(o -> seen.add(ExplorationOracleTest.behaviour(o))));
+        return new Seen(SplitSearch.explore(p, cfg, workers, depth), seen);
+    }
+
+    @Test
+    void randomPrograms_oneTwoAndFourWorkers_identicalResultsAndObservationOrder() {
+        int compared = 0;
+        long executions = 0;
+        int withViolations = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            Program p = RandomPrograms.draw(seed).program();
+            for (RunConfig.Timing timing : RunConfig.Timing.values()) {
+                SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000)
+                        .withRun(RunConfig.defaults().withTiming(timing));
+                Seen one = split(p, cfg, 1, 2);
+                for (int n : new int[] {2, 4}) {
+                    Seen many = split(p, cfg, n, 2);
+                    assertEquals(one.result(), many.result(), "seed " + seed + " " + timing + ", " + n + " workers");
+                    assertEquals(one.behaviours(), many.behaviours(), "seed " + seed + " " + timing + ", " + n + " workers");
+                }
+                compared++;
+                executions += one.result().executions();
+                withViolations += one.result().violations().isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(withViolations > 20, "the programs find violations (and minimise them): " + withViolations);
+        assertTrue(executions > 3 * compared, "the programs have several executions: " + executions);
+    }
+
+    @Test
+    void randomPrograms_stopAtFirstViolation_sameStopForAnyWorkers() {
+        int stopped = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            Program p = RandomPrograms.draw(seed).program();
+            SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withStopOn(Set.of(ViolationKind.values()));
+            Seen one = split(p, cfg, 1, 3);
+            Seen three = split(p, cfg, 3, 3);
+            assertEquals(one.result(), three.result(), "seed " + seed);
+            assertEquals(one.behaviours(), three.behaviours(), "seed " + seed);
+            stopped += one.result().stopReason() == StopReason.FIRST_VIOLATION ? 1 : 0;
+        }
+        assertTrue(stopped > 10, "some searches stop at a violation: " + stopped);
+    }
+
+    @Test
+    void splitDepthZero_isTheSequentialSearch() {
+        for (long seed = 1; seed <= 100; seed++) {
+            Program p = RandomPrograms.draw(seed).program();
+            SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000);
+            List<String> seen = new ArrayList<>();
+            ExplorationResult seq = Explorer.explore(p, cfg.withObservers(List.of(o -> seen.add(ExplorationOracleTest.behaviour(o)))));
+            Seen split = split(p, cfg, 2, 0);
+            assertEquals(seq, split.result(), "seed " + seed);
+            assertEquals(seen, split.behaviours(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void lockOnceByFourTasks_splitAnywhere_stillOneExecutionPerOrder() {
+        // n tasks taking one lock once: n! orders, each a Mazurkiewicz trace (LitmusTest pins it for the sequential search).
+        Program p = Litmus.program("lock-once-4", env -> {
+            dev.whylock.engine.Mutex m = env.mutex("m");
+            for (int t = 0; t < 4; t++) {
+                env.spawn("T" + t, () -> {
+                    m.lock("a");
+                    m.unlock("a");
+                });
+            }
+        });
+        for (int depth = 0; depth <= 8; depth++) {
+            ExplorationResult r = SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 3, depth);
+            assertEquals(24, r.executions(), "split depth " + depth);
+            assertTrue(r.exhaustive());
+        }
+    }
+}
