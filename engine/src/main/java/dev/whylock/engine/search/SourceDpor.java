@@ -175,8 +175,9 @@ public final class SourceDpor implements SearchStrategy {
             this.backtrack = (BitSet) backtrack.clone();
             this.done = (BitSet) done.clone();
             this.sleep = (BitSet) sleep.clone();
-            this.sleepFp = sleepFp.clone();
-            this.doneFp = doneFp.clone();
+            // A split search marks a task done before its step is known: its footprint stays null (awake).
+            this.sleepFp = Arrays.copyOf(sleepFp, Math.max(sleepFp.length, sleep.length()));
+            this.doneFp = Arrays.copyOf(doneFp, Math.max(doneFp.length, done.length()));
             this.fixed = fixed;
             this.choice = choice;
             this.chosen = chosen;

@@ -83,6 +83,30 @@ class SplitSearchTest {
     }
 
     @Test
+    void racingTasksWithHighIds_splitAnywhere_sameExecutionsAsSequential() {
+        // Tasks with high ids marked done at a coordinator frame before their step is known (the frame's
+        // footprint arrays must reach them: a kernel scenario crashed there; SplitCounts in bench runs them all).
+        Program p = Litmus.program("two-of-eleven", env -> {
+            dev.whylock.engine.Field<Integer> x = env.field("x", 0);
+            for (int t = 0; t < 11; t++) {
+                int id = t;
+                dev.whylock.engine.Field<Integer> own = env.field("own" + t, 0);
+                env.spawn("T" + t, () -> {
+                    own.set(1, "own");
+                    if (id >= 8) {
+                        x.set(id, "x");
+                    }
+                });
+            }
+        });
+        long sequential = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor())).executions();
+        assertEquals(6, sequential, "three writers of x: 3! orders");
+        for (int depth = 0; depth <= 14; depth++) {
+            assertEquals(sequential, SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 2, depth).executions(), "depth " + depth);
+        }
+    }
+
+    @Test
     void lockOnceByFourTasks_splitAnywhere_stillOneExecutionPerOrder() {
         // n tasks taking one lock once: n! orders, each a Mazurkiewicz trace (LitmusTest pins it for the sequential search).
         Program p = Litmus.program("lock-once-4", env -> {
