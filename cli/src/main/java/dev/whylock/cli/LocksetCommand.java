@@ -48,6 +48,9 @@ final class LocksetCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    WorkersOption workers;
+
     @Override
     public Integer call() {
         Io io = root.io();
@@ -62,6 +65,6 @@ final class LocksetCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(loaded, List.of(), RunConfig.Timing.UNTIMED, "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
-        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored);
+        return Searches.explore(io, common, info, loaded.model().program(loaded.scenario()), cfg, ignored, workers.count());
     }
 }

@@ -3,13 +3,14 @@ package dev.whylock.cli;
 import dev.whylock.engine.search.Workers;
 import picocli.CommandLine.Option;
 
-/** {@code --workers N}: how many explorations run at once; the results do not depend on it. */
+/** {@code --workers N}: how many threads explore at once; the results do not depend on it. */
 final class WorkersOption {
 
     static final int MAX = 256;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Explorations run at once, one per core (default: the machine's cores). The report is the same "
+            description = "Threads to explore on (default: the machine's cores): why runs its explorations N at a time; "
+                    + "explore and lockset split one DPOR search into work units run N at a time. The results are the same "
                     + "for any N; only the elapsed time changes.")
     Integer workers;
 

@@ -40,6 +40,12 @@ import java.util.function.Supplier;
  */
 public final class SplitSearch {
 
+    /**
+     * The split depth the command line uses for every DPOR exploration, whatever the number of
+     * workers: deep enough for many units on a few cores, shallow enough that rounds stay few.
+     */
+    public static final int DEFAULT_SPLIT_DEPTH = 6;
+
     private SplitSearch() {}
 
     /** A coordinator frame: a choice frame with index below the split depth, on one path. */
