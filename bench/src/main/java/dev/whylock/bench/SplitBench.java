@@ -14,9 +14,11 @@ import java.util.List;
 /**
  * Issue 16, one exploration on several cores: wall time of the split DPOR search of a built-in
  * scenario with 1 and with N workers (runs alternating, so both see the same load), the median of
- * each, and the sequential search's counts beside the split search's.
+ * each, and the sequential search's counts beside the split search's. A sample is {@code REPEAT}
+ * explorations back to back (a short exploration alone measures mostly noise), after as many
+ * explorations of warm-up.
  *
- * <pre>java -cp benchmarks.jar dev.whylock.bench.SplitBench SCENARIO SPLIT_DEPTH RUNS WORKERS...</pre>
+ * <pre>java -Dwhylock.bench.repeat=10 -cp benchmarks.jar dev.whylock.bench.SplitBench SCENARIO SPLIT_DEPTH RUNS WORKERS...</pre>
  */
 public final class SplitBench {
 
@@ -35,8 +37,15 @@ public final class SplitBench {
         }
         Program program = Models.get("sfp-v5.14").program(ScenarioLoader.builtin(scenario));
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false);
+        int repeat = Integer.getInteger("whylock.bench.repeat", 10);
+        long unit = Long.getLong("whylock.bench.unit", SplitSearch.DEFAULT_UNIT_EXECUTIONS);
         long t0 = System.nanoTime();
         ExplorationResult seq = Explorer.explore(program, cfg);
+        for (int i = 0; i < repeat; i++) {
+            for (int w : workers) {
+                SplitSearch.explore(program, cfg, w, depth, unit);
+            }
+        }
         System.out.printf("%s sequential dpor: %d executions, %d blocked, %s, %.2f s (warm-up)%n", scenario, seq.executions(),
                 seq.blocked(), seq.stopReason(), (System.nanoTime() - t0) / 1e9);
         List<List<Double>> times = new ArrayList<>();
@@ -45,12 +54,15 @@ public final class SplitBench {
         for (int r = 0; r < runs; r++) {
             for (int i = 0; i < workers.size(); i++) {
                 long s = System.nanoTime();
-                ExplorationResult x = SplitSearch.explore(program, cfg, workers.get(i), depth);
+                ExplorationResult x = SplitSearch.explore(program, cfg, workers.get(i), depth, unit);
+                for (int k = 1; k < repeat; k++) {
+                    SplitSearch.explore(program, cfg, workers.get(i), depth, unit);
+                }
                 double sec = (System.nanoTime() - s) / 1e9;
                 times.get(i).add(sec);
                 if (first == null) {
                     first = x;
-                    System.out.printf("split depth %d: %d executions, %d blocked, %s%n", depth, x.executions(), x.blocked(),
+                    System.out.printf("split depth %d, unit %d executions: %d executions, %d blocked, %s%n", depth, unit, x.executions(), x.blocked(),
                             x.stopReason());
                 } else if (x.executions() != first.executions() || x.blocked() != first.blocked()
                         || !x.violations().equals(first.violations())) {
@@ -62,7 +74,8 @@ public final class SplitBench {
         double base = median(times.get(0));
         for (int i = 0; i < workers.size(); i++) {
             double m = median(times.get(i));
-            System.out.printf("workers %d: median %.2f s over %d runs, speed-up %.2fx%n", workers.get(i), m, runs, base / m);
+            System.out.printf("workers %d: median %.2f s per %d explorations over %d runs, speed-up %.2fx%n", workers.get(i), m, repeat,
+                    runs, base / m);
         }
     }
 

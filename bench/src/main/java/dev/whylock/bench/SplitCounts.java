@@ -38,7 +38,7 @@ public final class SplitCounts {
                 SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000).withMinimize(false)
                         .withRun(RunConfig.defaults().withExperiments(ex));
                 ExplorationResult a = Explorer.explore(p, cfg);
-                ExplorationResult b = SplitSearch.explore(p, cfg, workers, depth);
+                ExplorationResult b = SplitSearch.explore(p, cfg, workers, depth, SplitSearch.DEFAULT_UNIT_EXECUTIONS);
                 boolean sameViolations = a.violations().stream().map(v -> v.key()).sorted().toList()
                         .equals(b.violations().stream().map(v -> v.key()).sorted().toList());
                 total++;

@@ -74,7 +74,7 @@ final class Searches {
             try {
                 SearchConfig c = cfg.withProgress(progress).withCancelled(io.cancellation().requested());
                 r = findings.apply(c.strategy().kind() == StrategySpec.Kind.DPOR
-                        ? SplitSearch.explore(program, c, workers, SplitSearch.DEFAULT_SPLIT_DEPTH) : Explorer.explore(program, c));
+                        ? SplitSearch.explore(program, c, workers, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS) : Explorer.explore(program, c));
             } finally {
                 progress.close();
             }

@@ -203,6 +203,19 @@ public final class SourceDpor implements SearchStrategy {
         }
     }
 
+    /**
+     * Every frame held now, as it is: after a unit's search ended, its coordinator frames (deeper
+     * ones were fully explored and dropped); after an execution, that execution's whole path, with
+     * what each frame still owes (a split search hands such a path over to its coordinator).
+     */
+    List<FrameState> pathFrames() {
+        List<FrameState> out = new ArrayList<>(frames.size());
+        for (Frame f : frames) {
+            out.add(FrameState.of(f));
+        }
+        return out;
+    }
+
     /** The frames of the current path up to its last coordinator frame (choice index below the floor), as they are now. */
     List<FrameState> coordinatorFrames() {
         int last = -1;

@@ -46,6 +46,9 @@ public final class SplitSearch {
      */
     public static final int DEFAULT_SPLIT_DEPTH = 6;
 
+    /** The executions after which the command line's units hand their path over (see {@link #explore(Program, SearchConfig, int, int, long)}). */
+    public static final long DEFAULT_UNIT_EXECUTIONS = 8;
+
     private SplitSearch() {}
 
     /** A coordinator frame: a choice frame with index below the split depth, on one path. */
@@ -120,6 +123,17 @@ public final class SplitSearch {
      * {@code splitDepth} choice frames, on {@code workers} threads.
      */
     public static ExplorationResult explore(Program program, SearchConfig cfg, int workers, int splitDepth) {
+        return explore(program, cfg, workers, splitDepth, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #explore(Program, SearchConfig, int, int)}, and a unit that has run
+     * {@code unitExecutions} executions (complete or blocked) with more to do hands its current
+     * path over to the coordinator: every frame of it becomes a coordinator frame, and what they
+     * still owe becomes units of the next round. This splits deep searches whose branching lies
+     * beyond the split depth.
+     */
+    public static ExplorationResult explore(Program program, SearchConfig cfg, int workers, int splitDepth, long unitExecutions) {
         if (cfg.strategy().kind() != StrategySpec.Kind.DPOR) {
             throw new IllegalArgumentException("a split search runs dpor, not " + cfg.strategy().kind());
         }
@@ -147,7 +161,7 @@ public final class SplitSearch {
                 int slot = firstSlot + u;
                 jobs.add(() -> {
                     try {
-                        return runUnit(program, cfg, run, unit, splitDepth, budget, observers.slot(slot), over);
+                        return runUnit(program, cfg, run, unit, splitDepth, unitExecutions, budget, observers.slot(slot), over);
                     } finally {
                         observers.finish(slot);
                     }
@@ -196,9 +210,11 @@ public final class SplitSearch {
                 (cfg.ticker().nanos() - start) / 1_000_000, stop, cfg.run().experiments(), violations);
     }
 
-    private static UnitResult runUnit(Program program, SearchConfig cfg, RunConfig run, Unit unit, int splitDepth, long budget,
-            ExecutionObserver observer, BooleanSupplier over) {
-        SourceDpor dpor = new SourceDpor(unit.prefix(), splitDepth);
+    private static UnitResult runUnit(Program program, SearchConfig cfg, RunConfig run, Unit unit, int splitDepth, long unitExecutions,
+            long budget, ExecutionObserver observer, BooleanSupplier over) {
+        // The unit backtracks only below its root: the frames of its prefix are the coordinator's.
+        int floor = unit.node() == null ? splitDepth : Math.max(splitDepth, unit.node().state().choice + 1);
+        SourceDpor dpor = new SourceDpor(unit.prefix(), floor);
         Map<String, Violation> found = new LinkedHashMap<>();
         long executions = 0;
         long blocked = 0;
@@ -206,8 +222,7 @@ public final class SplitSearch {
         boolean bounded = false;
         boolean stopNow = false;
         boolean interrupted = false;
-        List<SourceDpor.FrameState> frames = null;
-        while (executions + blocked < budget && !over.getAsBoolean() && dpor.beginExecution()) {
+        while (executions + blocked < Math.min(budget, unitExecutions) && !over.getAsBoolean() && dpor.beginExecution()) {
             ExecutionOutcome o = new Execution(program, run, dpor).run();
             steps += o.log().size();
             if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
@@ -215,9 +230,6 @@ public final class SplitSearch {
                 break;
             }
             dpor.endExecution(o);
-            if (frames == null) {
-                frames = dpor.coordinatorFrames(); // the first path: the coordinator frames this unit made
-            }
             bounded |= o.bounded();
             if (o.status() == ExecutionOutcome.Status.ABANDONED) {
                 blocked++;
@@ -230,24 +242,9 @@ public final class SplitSearch {
                 break;
             }
         }
-        // The coordinator frames' backtrack sets as the races left them.
-        List<SourceDpor.FrameState> now = dpor.coordinatorFrames();
-        if (frames == null) {
-            frames = now;
-        } else {
-            List<SourceDpor.FrameState> merged = new ArrayList<>(frames.size());
-            for (int i = 0; i < frames.size(); i++) {
-                SourceDpor.FrameState f = frames.get(i);
-                BitSet bt = (BitSet) f.backtrack.clone();
-                if (i < now.size()) {
-                    bt.or(now.get(i).backtrack);
-                }
-                merged.add(new SourceDpor.FrameState(f.enabled, bt, f.done, f.sleep, f.sleepFp, f.doneFp, f.fixed, f.choice, f.chosen,
-                        f.valueCount, f.value));
-            }
-            frames = merged;
-        }
-        return new UnitResult(executions, blocked, steps, bounded, stopNow, interrupted, found, frames);
+        // Finished: the coordinator frames, their backtrack sets as the races left them. Cut off after
+        // unitExecutions: the last execution's whole path, each frame with what it still owes.
+        return new UnitResult(executions, blocked, steps, bounded, stopNow, interrupted, found, dpor.pathFrames());
     }
 
     /** Adds a unit's violations (execution numbers from 1 within the unit) as the sequential search would have collected them. */
@@ -293,6 +290,9 @@ public final class SplitSearch {
             Node child = new Node(parent, List.copyOf(frames.subList(0, i + 1)));
             if (f.chosen >= 0 && f.valueCount > 0) {
                 child.valueCounts.put(f.chosen, f.valueCount);
+                for (int v = 1; v <= f.value; v++) {
+                    child.spawnedValues.add(branchKey(f.chosen, v)); // explored before the path was handed over
+                }
             }
             if (parent == null) {
                 roots[0] = child;

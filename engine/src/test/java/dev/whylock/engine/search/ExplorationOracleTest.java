@@ -74,16 +74,17 @@ class ExplorationOracleTest {
         return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
     }
 
-    /** The split search's workers and depth in the oracle: small units, so that most races cross a unit's root. */
+    /** The split search's workers, depth and unit size in the oracle: small units, so that most races cross a unit's root. */
     static final int SPLIT_WORKERS = 3;
     static final int SPLIT_DEPTH = 2;
+    static final long SPLIT_UNIT_EXECUTIONS = 3;
 
     /** The same DPOR split into work units run by several workers ({@link SplitSearch}). */
     static Run exploreSplit(Program p, RunConfig.Timing timing, long limit) {
         Set<String> seen = new HashSet<>();
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(limit)
                 .withRun(RunConfig.defaults().withTiming(timing)).withObservers(List.of(o -> seen.add(behaviour(o))));
-        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH), seen, 0);
+        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS), seen, 0);
     }
 
     /** Why {@code dpor} disagrees with {@code brute}, or null when it shows exactly the same behaviours, violations and exhaustiveness. */
@@ -176,8 +177,9 @@ class ExplorationOracleTest {
                 splitFailures.add("split search, seed " + seed + " " + timing + ": " + spec + splitWhy);
             }
         }
-        System.out.printf("oracle %s, split search (%d workers, split depth %d): %d executions, %d disagreements%n", timing,
-                SPLIT_WORKERS, SPLIT_DEPTH, splitExecutions, splitFailures.size());
+        System.out.printf("oracle %s, split search (%d workers, split depth %d, units handed over after %d executions): "
+                + "%d executions, %d disagreements%n", timing, SPLIT_WORKERS, SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS, splitExecutions,
+                splitFailures.size());
         failures.addAll(splitFailures);
         System.out.printf("oracle %s: %d programs compared (%d skipped as too large for brute force): "
                 + "%d brute-force executions, %d DPOR executions, %d infeasible reversals dropped, %d disagreements%n",

@@ -26,7 +26,7 @@ class SplitSearchTest {
     static Seen split(Program p, SearchConfig base, int workers, int depth) {
         List<String> seen = new ArrayList<>();
         SearchConfig cfg = base.withObservers(List.of(o -> seen.add(ExplorationOracleTest.behaviour(o))));
-        return new Seen(SplitSearch.explore(p, cfg, workers, depth), seen);
+        return new Seen(SplitSearch.explore(p, cfg, workers, depth, 2), seen);
     }
 
     @Test
@@ -76,7 +76,9 @@ class SplitSearchTest {
             SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000);
             List<String> seen = new ArrayList<>();
             ExplorationResult seq = Explorer.explore(p, cfg.withObservers(List.of(o -> seen.add(ExplorationOracleTest.behaviour(o)))));
-            Seen split = split(p, cfg, 2, 0);
+            List<String> splitSeen = new ArrayList<>();
+            Seen split = new Seen(SplitSearch.explore(p, cfg.withObservers(List.of(o -> splitSeen.add(ExplorationOracleTest.behaviour(o)))),
+                    2, 0), splitSeen);
             assertEquals(seq, split.result(), "seed " + seed);
             assertEquals(seen, split.behaviours(), "seed " + seed);
         }
@@ -102,7 +104,8 @@ class SplitSearchTest {
         long sequential = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor())).executions();
         assertEquals(6, sequential, "three writers of x: 3! orders");
         for (int depth = 0; depth <= 14; depth++) {
-            assertEquals(sequential, SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 2, depth).executions(), "depth " + depth);
+            assertEquals(sequential, SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 2, depth, 1 + depth % 4).executions(),
+                    "depth " + depth);
         }
     }
 
@@ -119,7 +122,7 @@ class SplitSearchTest {
             }
         });
         for (int depth = 0; depth <= 8; depth++) {
-            ExplorationResult r = SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 3, depth);
+            ExplorationResult r = SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()), 3, depth, 1 + depth % 3);
             assertEquals(24, r.executions(), "split depth " + depth);
             assertTrue(r.exhaustive());
         }
