@@ -224,8 +224,10 @@ public final class LockInquiry {
         // Every exploration of the verdicts and replacements, in the order one worker runs them.
         List<Supplier<ScenarioRun>> jobs = new ArrayList<>();
         Map<String, Integer> firstJob = new HashMap<>();
-        int[] brokeAt = new int[removals.size()];
-        java.util.Arrays.fill(brokeAt, Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicIntegerArray brokeAt = new java.util.concurrent.atomic.AtomicIntegerArray(removals.size());
+        for (int g = 0; g < removals.size(); g++) {
+            brokeAt.set(g, Integer.MAX_VALUE);
+        }
         for (int g = 0; g < removals.size(); g++) {
             String site = removals.get(g);
             LockExperiment e = verdicts.experiment(site);
@@ -236,17 +238,19 @@ public final class LockInquiry {
                 }
                 int index = i;
                 firstJob.putIfAbsent(site + "\n" + i, jobs.size());
+                // Not needed once an earlier scenario of the same verdict broke: not started then, and
+                // stopped if running (a run started before the break was known); either way dropped.
+                java.util.function.BooleanSupplier unneeded = () -> verdicts.stopsAtFirstBreak() && brokeAt.get(group) < index;
                 jobs.add(() -> {
-                    synchronized (brokeAt) {
-                        if (cancelled.getAsBoolean() || (verdicts.stopsAtFirstBreak() && brokeAt[group] < index)) {
-                            return null; // not needed: an earlier scenario broke
-                        }
+                    if (cancelled.getAsBoolean() || unneeded.getAsBoolean()) {
+                        return null;
                     }
-                    ScenarioRun r = runner.explore(scenarios.get(index), e, verdicts.baseline(index), List.of());
+                    ScenarioRun r = runner.explore(scenarios.get(index), e, verdicts.baseline(index), List.of(), unneeded);
+                    if (unneeded.getAsBoolean()) {
+                        return null;
+                    }
                     if (r.fails()) {
-                        synchronized (brokeAt) {
-                            brokeAt[group] = Math.min(brokeAt[group], index);
-                        }
+                        brokeAt.accumulateAndGet(group, index, Math::min);
                     }
                     return r;
                 });

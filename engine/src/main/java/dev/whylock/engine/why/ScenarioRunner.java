@@ -71,6 +71,12 @@ final class ScenarioRunner {
      * ({@code null}: this is the baseline).
      */
     ScenarioRun explore(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers) {
+        return explore(s, experiment, baseline, observers, () -> false);
+    }
+
+    /** As above; {@code unneeded} says the result will be dropped, and stops the exploration like a Ctrl-C. */
+    ScenarioRun explore(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers,
+            BooleanSupplier unneeded) {
         synchronized (this) {
             started++;
             listener.exploring(s.name(), experiment, started, Math.max(total, started));
@@ -92,7 +98,7 @@ final class ScenarioRunner {
                 .withStopOn(stopEarly ? DAMAGE : Set.of())
                 .withObservers(obs)
                 .withProgress(progress.get())
-                .withCancelled(cancelled);
+                .withCancelled(() -> cancelled.getAsBoolean() || unneeded.getAsBoolean());
         ExplorationResult r = Explorer.explore(s.program(), cfg);
         List<Violation> damage = new ArrayList<>();
         List<Violation> assertions = new ArrayList<>();

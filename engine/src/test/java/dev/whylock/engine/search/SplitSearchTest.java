@@ -70,6 +70,24 @@ class SplitSearchTest {
     }
 
     @Test
+    void everyViolation_ofTheSplitSearch_replaysToTheSameTrace() {
+        int replayed = 0;
+        for (long n = 1_000; n < 1_100; n++) {
+            long seed = n;
+            Program p = RandomPrograms.draw(seed).program();
+            ExplorationResult r = SplitSearch.explore(p, SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000), 2, 2, 2);
+            for (dev.whylock.engine.result.Violation v : r.violations()) {
+                ExplorationResult again = Explorer.explore(p, SearchConfig.of(StrategySpec.replay(v.decisions())).withMinimize(false));
+                dev.whylock.engine.result.Violation w = again.violations().stream().filter(x -> x.key().equals(v.key())).findFirst()
+                        .orElseThrow(() -> new AssertionError("seed " + seed + ": replay lost " + v.key()));
+                assertEquals(v.trace(), w.trace(), "seed " + seed);
+                replayed++;
+            }
+        }
+        assertTrue(replayed > 20, "violations replayed: " + replayed);
+    }
+
+    @Test
     void splitDepthZero_isTheSequentialSearch() {
         for (long seed = 1; seed <= 100; seed++) {
             Program p = RandomPrograms.draw(seed).program();
