@@ -141,7 +141,7 @@ public final class SourceDpor implements SearchStrategy {
      * (the frames up to the unit's root, whose {@code chosen} task and value are the branch to
      * explore), and the search then backtracks only at choice frames with index {@code floor} or
      * more; those above are the coordinator's, which reads their backtrack sets afterwards from
-     * {@link #coordinatorFrames()}. With an empty prefix it is the unit that starts the search.
+     * {@link #pathFrames()}. With an empty prefix it is the unit that starts the search.
      */
     SourceDpor(List<FrameState> prefix, int floor) {
         this.floor = floor;
@@ -216,21 +216,11 @@ public final class SourceDpor implements SearchStrategy {
         return out;
     }
 
-    /** The frames of the current path up to its last coordinator frame (choice index below the floor), as they are now. */
-    List<FrameState> coordinatorFrames() {
-        int last = -1;
-        for (int i = 0; i < frames.size(); i++) {
-            Frame f = frames.get(i);
-            if (!f.fixed && f.choice < floor) {
-                last = i;
-            }
-        }
-        List<FrameState> out = new ArrayList<>(last + 1);
-        for (int i = 0; i <= last; i++) {
-            out.add(FrameState.of(frames.get(i)));
-        }
-        return out;
+    /** How many frames the search holds now (after an execution: the length of its path). */
+    int pathLength() {
+        return frames.size();
     }
+
 
     @Override
     public String name() {

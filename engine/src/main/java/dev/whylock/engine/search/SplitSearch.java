@@ -49,6 +49,13 @@ public final class SplitSearch {
     /** The executions after which the command line's units hand their path over (see {@link #explore(Program, SearchConfig, int, int, long)}). */
     public static final long DEFAULT_UNIT_EXECUTIONS = 8;
 
+    /**
+     * A unit hands over only a path of at most this many frames: every frame of a handed-over path
+     * becomes a coordinator frame, which costs memory and a visit per round; a unit whose
+     * executions are longer (a runaway state machine's 100,000 steps) goes on by itself.
+     */
+    static final int MAX_HANDOVER_FRAMES = 4_096;
+
     private SplitSearch() {}
 
     /** A coordinator frame: a choice frame with index below the split depth, on one path. */
@@ -140,7 +147,16 @@ public final class SplitSearch {
         long start = cfg.ticker().nanos();
         BooleanSupplier timeUp = () -> cfg.timeLimitMillis() > 0 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis();
         BooleanSupplier over = () -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean();
-        RunConfig run = cfg.run().withHeartbeat(inExecution -> over.getAsBoolean());
+        // Progress comes from the coordinator between rounds and from every unit's long executions
+        // (their heartbeat), one call at a time; counts are those of the rounds already merged.
+        Object progressLock = new Object();
+        long[] merged = new long[1];
+        RunConfig run = cfg.run().withHeartbeat(inExecution -> {
+            synchronized (progressLock) {
+                cfg.progress().inExecution(merged[0], inExecution, cfg.ticker().nanos() - start);
+            }
+            return over.getAsBoolean();
+        });
         OrderedObservers observers = new OrderedObservers(cfg.observers());
         Workers pool = new Workers(workers);
         Map<String, Violation> found = new LinkedHashMap<>();
@@ -180,9 +196,11 @@ public final class SplitSearch {
                 bounded |= r.bounded();
                 stopNow |= r.stopNow();
                 interrupted |= r.interrupted();
-                mergeFrames(units.get(u), r.frames(), roots);
             }
-            cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
+            synchronized (progressLock) {
+                merged[0] = executions;
+                cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
+            }
             if (interrupted) {
                 stop = timeUp.getAsBoolean() ? StopReason.TIME_LIMIT : StopReason.INTERRUPTED;
             } else if (stopNow) {
@@ -194,6 +212,9 @@ public final class SplitSearch {
             } else if (cfg.cancelled().getAsBoolean()) {
                 stop = StopReason.INTERRUPTED;
             } else {
+                for (int u = 0; u < units.size(); u++) {
+                    mergeFrames(units.get(u), results.get(u).frames(), roots);
+                }
                 units = next(roots[0]);
                 if (units.isEmpty()) {
                     stop = StopReason.EXHAUSTED;
@@ -222,7 +243,8 @@ public final class SplitSearch {
         boolean bounded = false;
         boolean stopNow = false;
         boolean interrupted = false;
-        while (executions + blocked < Math.min(budget, unitExecutions) && !over.getAsBoolean() && dpor.beginExecution()) {
+        while (executions + blocked < budget && (executions + blocked < unitExecutions || dpor.pathLength() > MAX_HANDOVER_FRAMES)
+                && !over.getAsBoolean() && dpor.beginExecution()) {
             ExecutionOutcome o = new Execution(program, run, dpor).run();
             steps += o.log().size();
             if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
@@ -287,7 +309,7 @@ public final class SplitSearch {
             if (f.fixed) {
                 continue;
             }
-            Node child = new Node(parent, List.copyOf(frames.subList(0, i + 1)));
+            Node child = new Node(parent, frames.subList(0, i + 1)); // a view: the unit's list is never changed
             if (f.chosen >= 0 && f.valueCount > 0) {
                 child.valueCounts.put(f.chosen, f.valueCount);
                 for (int v = 1; v <= f.value; v++) {
