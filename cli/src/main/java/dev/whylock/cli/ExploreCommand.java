@@ -119,6 +119,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    WorkersOption workers;
+
     @Override
     public Integer call() {
         Io io = root.io();
@@ -162,7 +165,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
-        return Searches.explore(io, common, info, program, cfg, ignored);
+        return Searches.explore(io, common, info, program, cfg, ignored, workers.count());
     }
 
     private long bounds(String strat) {

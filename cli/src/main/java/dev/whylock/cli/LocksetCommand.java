@@ -57,6 +57,9 @@ final class LocksetCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    WorkersOption workers;
+
     @Override
     public Integer call() {
         Io io = root.io();
@@ -89,14 +92,14 @@ final class LocksetCommand implements Callable<Integer> {
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
         if (watch == null) {
-            return Searches.explore(io, common, info, subject.program(), cfg, ignored);
+            return Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count());
         }
         long[] seen = new long[2];
         cfg = cfg.withObservers(List.of(watch.locksets(), watch.checker(), o -> {
             seen[0]++;
             seen[1] += o.status() == dev.whylock.engine.exec.ExecutionOutcome.Status.INTERRUPTED ? 1 : 0;
         }));
-        int code = Searches.explore(io, common, info, subject.program(), cfg, ignored);
+        int code = Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count());
         var report = watch.report(watch.checker().executions(), seen[1] == 0 && seen[0] < max);
         if (!common.quiet) {
             try {

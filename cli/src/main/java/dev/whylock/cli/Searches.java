@@ -10,6 +10,8 @@ import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.search.ExecutionObserver;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.SplitSearch;
+import dev.whylock.engine.search.StrategySpec;
 import dev.whylock.jvm.JavaProgram;
 import dev.whylock.jvm.JavaResult;
 import dev.whylock.report.RunReport;
@@ -29,7 +31,8 @@ final class Searches {
      * Explores with the analyses (locksets, races, lock order, assertions) observing every
      * execution; the data races they find are violations of kind {@code data-race} unless ignored.
      */
-    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored) {
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
+            int workers) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
         Analyses analyses = new Analyses(info.subject().unvalidatedLockClasses());
         ExperimentReach reach = new ExperimentReach(info.experiments());
@@ -39,6 +42,8 @@ final class Searches {
         JavaProgram java = program instanceof JavaProgram jp ? jp : null;
         try {
             return explore(io, common, info, program, cfg.withObservers(observers),
+                    // one Java execution runs at a time in a JVM (the rewritten classes reach one active runtime)
+                    java == null ? workers : 1,
                     r -> (java == null ? r : JavaResult.of(r, java.notes()).result())
                             .withViolations(analyses.report().races().violations(), ignored),
                     report -> {
@@ -74,7 +79,8 @@ final class Searches {
         return report.withExperimentNotes(info.newLockClasses(), unreached);
     }
 
-    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg,
+    /** DPOR runs as a split search on {@code workers} threads (the same result for any number); the other strategies alone. */
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, int workers,
             UnaryOperator<ExplorationResult> findings, UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
         Prewarmer.start();
@@ -83,7 +89,9 @@ final class Searches {
             ExplorationResult r;
             ProgressReporter progress = ProgressReporter.create(io, common.quiet, info.strategy());
             try {
-                r = findings.apply(Explorer.explore(program, cfg.withProgress(progress).withCancelled(io.cancellation().requested())));
+                SearchConfig c = cfg.withProgress(progress).withCancelled(io.cancellation().requested());
+                r = findings.apply(c.strategy().kind() == StrategySpec.Kind.DPOR
+                        ? SplitSearch.explore(program, c, workers, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS) : Explorer.explore(program, c));
             } finally {
                 progress.close();
             }

@@ -96,6 +96,9 @@ final class WhyCommand implements Callable<Integer> {
     IgnoreOption ignore;
 
     @Mixin
+    WorkersOption workers;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -189,7 +192,7 @@ final class WhyCommand implements Callable<Integer> {
                 .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
         StressRunner runner = Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested());
         return inquire(io, m.name(), loaded, programs, replacements, declared, Set.copyOf(m.unvalidatedLockClasses()), stress, runner,
-                max, ignored, points, mode);
+                max, ignored, points, mode, workers.count());
     }
 
     /** why --java: the lock and its sites as a first exploration of the program saw them; stress runs the class files on real threads. */
@@ -216,7 +219,7 @@ final class WhyCommand implements Callable<Integer> {
         try {
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
                     List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), stress, runner,
-                    max, ignored, List.of(), timing.resolve(null));
+                    max, ignored, List.of(), timing.resolve(null), 1); // one Java execution at a time per JVM
             if (code == ExitCode.OK) {
                 guards(io, target, max);
             }
@@ -260,7 +263,7 @@ final class WhyCommand implements Callable<Integer> {
 
     private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
             List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, StressRunner runner, long max,
-            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode) {
+            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode, int workerCount) {
         io.cancellation().begin();
         Prewarmer.start();
         int code = ExitCode.INTERNAL;
@@ -274,7 +277,7 @@ final class WhyCommand implements Callable<Integer> {
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(unvalidated)
                         .withDeclaredSites(Set.copyOf(declared))
-                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
+                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE)).withWorkers(workerCount);
                 if (stress > 0) {
                     inquiry = inquiry.withStress(runner, stress);
                 }

@@ -48,6 +48,9 @@ final class WhylockCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    WorkersOption workers;
+
     WhylockCommand(Io io) {
         this.io = io;
     }
@@ -64,6 +67,9 @@ final class WhylockCommand implements Callable<Integer> {
         }
         if (common.quiet) {
             args.add("--quiet");
+        }
+        if (workers.workers != null) {
+            args.addAll(List.of("--workers", String.valueOf(workers.workers)));
         }
         for (String[] o : new String[][] {{"--json", common.json}, {"--html", common.html}, {"--trace-out", common.traceOut}}) {
             if (o[1] != null) {

@@ -27,6 +27,32 @@ class ExploreCommandTest {
     }
 
     @Test
+    void explore_workers_sameResultAndReplayFilesForOneAndThreeWorkers() throws IOException {
+        // Frozen clock, so the files must be byte-identical; rtnl removed, so there are violations and replays.
+        for (String scenario : List.of("phylink-create-vs-cage-probe", "module-hotplug")) {
+            for (String n : List.of("1", "3")) {
+                Path d = Files.createDirectories(dir.resolve(scenario + "-" + n));
+                Cli.Result r = Cli.run(d, dev.whylock.engine.search.Ticker.FROZEN, Cancellation.manual(), "explore", "--scenario",
+                        scenario, "--remove", "rtnl_mutex", "--json", "r.json", "--workers", n);
+                assertTrue(r.code() == ExitCode.OK || r.code() == ExitCode.VIOLATION, r.toString());
+            }
+            List<String> files;
+            try (var s = Files.list(dir.resolve(scenario + "-1"))) {
+                files = s.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            try (var s = Files.list(dir.resolve(scenario + "-3"))) {
+                assertEquals(files, s.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            for (String f : files) {
+                assertEquals(Files.readString(dir.resolve(scenario + "-1").resolve(f)), Files.readString(dir.resolve(scenario + "-3").resolve(f)),
+                        scenario + ": " + f);
+            }
+        }
+        assertTrue(json(dir.resolve("phylink-create-vs-cage-probe-1").resolve("r.json")).get("violations").size() > 0);
+        assertTrue(json(dir.resolve("module-hotplug-1").resolve("r.json")).get("executions").asLong() > 100);
+    }
+
+    @Test
     void explore_violatingScenario_exits1AndWritesReplayUnderDotWhylock() throws IOException {
         Cli.Result r = Cli.run(dir, "explore", "--scenario", "phylink-create-under-rtnl");
         assertEquals(ExitCode.VIOLATION, r.code(), r.toString());

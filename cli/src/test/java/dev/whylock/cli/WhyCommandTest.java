@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.whylock.engine.search.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,43 @@ class WhyCommandTest {
             }
         }
         assertTrue(anyNecessary, "removing rtnl_mutex breaks unbind-cage: " + r.out());
+    }
+
+    @Test
+    void why_workers_sameReportAndReplayFilesForOneAndThreeWorkers() throws IOException {
+        // Frozen clock: elapsed times are 0, so the files must be byte-identical. Three scenarios, so
+        // that a site verdict's later scenarios start before the first one's break is known.
+        String[] scenarios = {"--scenario", "unbind-cage", "--scenario", "module-phy-vs-ethtool-phydev", "--scenario", "link-los"};
+        Cli.Result[] runs = new Cli.Result[2];
+        String[] workers = {"1", "3"};
+        for (int i = 0; i < 2; i++) {
+            Path d = Files.createDirectories(dir.resolve("w" + workers[i]));
+            List<String> args = new java.util.ArrayList<>(List.of("why", "rtnl_mutex", "--stress-runs", "0", "--json", "why.json",
+                    "--workers", workers[i]));
+            args.addAll(List.of(scenarios));
+            runs[i] = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
+            assertEquals(ExitCode.OK, runs[i].code(), runs[i].toString());
+        }
+        assertEquals(runs[0].out(), runs[1].out());
+        assertTrue(runs[0].out().contains("NECESSARY"), runs[0].out());
+        List<String> files;
+        try (var s = Files.list(dir.resolve("w1"))) {
+            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        try (var s = Files.list(dir.resolve("w3"))) {
+            assertEquals(files, s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(files.size() > 2, "the report and its replay files: " + files);
+        for (String f : files) {
+            assertEquals(Files.readString(dir.resolve("w1").resolve(f)), Files.readString(dir.resolve("w3").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void why_workersOutOfRange_isBadInput() {
+        Cli.Result r = Cli.run(dir, "why", "rtnl_mutex", "--workers", "0");
+        assertEquals(ExitCode.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("--workers 0: expected a number from 1 to 256"), r.err());
     }
 
     @Test

@@ -7,7 +7,9 @@ package dev.whylock.engine;
  * makes no choices: {@code main} runs alone, and work items or timers run only while {@code main}
  * waits for them (for example in {@link Env#settle()}), in deadline order. {@link #run} is the
  * explored part: it usually spawns tasks and joins them. Every execution re-runs both parts from
- * scratch, so all state must be created inside them.
+ * scratch, so all state must be created inside them. Executions of one program may run at once on
+ * several threads (a why inquiry's workers, a split search), so per-execution state lives in local
+ * variables (or per thread), never in fields of the program object.
  */
 public interface Program {
 

@@ -123,7 +123,7 @@ public final class Explorer {
      * and ends as soon as {@code over} says the time limit or Ctrl-C came, keeping what it has: a
      * counterexample found is valid whether or not it was minimised.
      */
-    private static List<Violation> minimize(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
+    static List<Violation> minimize(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
             List<Violation> violations, java.util.function.BooleanSupplier over) {
         List<Violation> out = new ArrayList<>(violations.size());
         for (Violation v : violations) {

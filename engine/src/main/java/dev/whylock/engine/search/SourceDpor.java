@@ -51,6 +51,8 @@ public final class SourceDpor implements SearchStrategy {
         long liveDrops;
 
         final boolean fixed;
+        /** How many choice (not fixed) frames precede this one. */
+        int choice;
         int chosen = -1;
         int valueCount;
         int value;
@@ -124,6 +126,101 @@ public final class SourceDpor implements SearchStrategy {
 
     private final Map<Integer, History> histories = new HashMap<>();
     private long infeasible;
+    /** Choice frames with a smaller choice index belong to a split search's coordinator: never backtracked here. */
+    private final int floor;
+    /** Where the first execution's races start: after a unit's prefix, whose steps' races were found when it first ran. */
+    private int firstBranch;
+
+    /** The whole search, as one sequential depth-first exploration. */
+    public SourceDpor() {
+        this.floor = 0;
+    }
+
+    /**
+     * One work unit of a split search ({@link SplitSearch}): the first execution replays {@code prefix}
+     * (the frames up to the unit's root, whose {@code chosen} task and value are the branch to
+     * explore), and the search then backtracks only at choice frames with index {@code floor} or
+     * more; those above are the coordinator's, which reads their backtrack sets afterwards from
+     * {@link #pathFrames()}. With an empty prefix it is the unit that starts the search.
+     */
+    SourceDpor(List<FrameState> prefix, int floor) {
+        this.floor = floor;
+        for (FrameState st : prefix) {
+            frames.add(st.toFrame());
+        }
+        this.firstBranch = Math.max(0, prefix.size() - 1);
+    }
+
+    /**
+     * A frame's search state handed between a split search's coordinator and its units: what
+     * {@link SourceDpor} keeps per frame, minus what one execution recomputes (the operation and
+     * its clock). Immutable once made.
+     */
+    static final class FrameState {
+        final BitSet enabled;
+        final BitSet backtrack;
+        final BitSet done;
+        final BitSet sleep;
+        final Footprint[] sleepFp;
+        final Footprint[] doneFp;
+        final boolean fixed;
+        final int choice;
+        final int chosen;
+        final int valueCount;
+        final int value;
+
+        FrameState(BitSet enabled, BitSet backtrack, BitSet done, BitSet sleep, Footprint[] sleepFp, Footprint[] doneFp,
+                boolean fixed, int choice, int chosen, int valueCount, int value) {
+            this.enabled = (BitSet) enabled.clone();
+            this.backtrack = (BitSet) backtrack.clone();
+            this.done = (BitSet) done.clone();
+            this.sleep = (BitSet) sleep.clone();
+            // A split search marks a task done before its step is known: its footprint stays null (awake).
+            this.sleepFp = Arrays.copyOf(sleepFp, Math.max(sleepFp.length, sleep.length()));
+            this.doneFp = Arrays.copyOf(doneFp, Math.max(doneFp.length, done.length()));
+            this.fixed = fixed;
+            this.choice = choice;
+            this.chosen = chosen;
+            this.valueCount = valueCount;
+            this.value = value;
+        }
+
+        static FrameState of(Frame f) {
+            return new FrameState(f.enabled, f.backtrack, f.done, f.sleep, f.sleepFp, f.doneFp, f.fixed, f.choice, f.chosen,
+                    f.valueCount, f.value);
+        }
+
+        Frame toFrame() {
+            Frame f = new Frame((BitSet) enabled.clone(), (BitSet) sleep.clone(), sleepFp.clone(), fixed);
+            f.backtrack.or(backtrack);
+            f.done.or(done);
+            f.doneFp = doneFp.clone();
+            f.choice = choice;
+            f.chosen = chosen;
+            f.valueCount = valueCount;
+            f.value = value;
+            return f;
+        }
+    }
+
+    /**
+     * Every frame held now, as it is: after a unit's search ended, its coordinator frames (deeper
+     * ones were fully explored and dropped); after an execution, that execution's whole path, with
+     * what each frame still owes (a split search hands such a path over to its coordinator).
+     */
+    List<FrameState> pathFrames() {
+        List<FrameState> out = new ArrayList<>(frames.size());
+        for (Frame f : frames) {
+            out.add(FrameState.of(f));
+        }
+        return out;
+    }
+
+    /** How many frames the search holds now (after an execution: the length of its path). */
+    int pathLength() {
+        return frames.size();
+    }
+
 
     @Override
     public String name() {
@@ -148,11 +245,14 @@ public final class SourceDpor implements SearchStrategy {
         resetExecutionState();
         if (!started) {
             started = true;
-            branch = 0;
+            branch = firstBranch;
             return true;
         }
         for (int i = frames.size() - 1; i >= 0; i--) {
             Frame f = frames.get(i);
+            if (!f.fixed && f.choice < floor) {
+                return false; // the coordinator's frame: the unit is done
+            }
             if (!f.fixed) {
                 if (f.valueCount > 0 && f.value + 1 < f.valueCount) {
                     f.value++;
@@ -178,6 +278,15 @@ public final class SourceDpor implements SearchStrategy {
             frames.remove(i);
         }
         return false;
+    }
+
+    /** The choice index of a frame appended now. */
+    private int nextChoice() {
+        if (frames.isEmpty()) {
+            return 0;
+        }
+        Frame p = frames.get(frames.size() - 1);
+        return p.choice + (p.fixed ? 0 : 1);
     }
 
     private void truncate(int size) {
@@ -220,6 +329,7 @@ public final class SourceDpor implements SearchStrategy {
         }
         BitSet enabled = (BitSet) p.enabled().clone();
         Frame f = new Frame(enabled, nextSleep, nextSleepFp, false);
+        f.choice = nextChoice();
         frames.add(f);
         BitSet awake = (BitSet) enabled.clone();
         awake.andNot(f.sleep);
@@ -256,6 +366,7 @@ public final class SourceDpor implements SearchStrategy {
             }
             f = new Frame(new BitSet(), new BitSet(), new Footprint[0], true);
             f.chosen = op.task();
+            f.choice = nextChoice();
             frames.add(f);
         }
         int q = op.task();

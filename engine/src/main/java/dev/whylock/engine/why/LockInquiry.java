@@ -12,6 +12,8 @@ import dev.whylock.engine.analysis.LockProtection;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.OrderedObservers;
+import dev.whylock.engine.search.Workers;
 import dev.whylock.engine.search.Progress;
 import dev.whylock.engine.search.Ticker;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +58,7 @@ public final class LockInquiry {
     private Set<String> unvalidated = Set.of();
     private Set<String> declaredSites = Set.of();
     private boolean countRaces = true;
+    private int workers = 1;
 
     /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
     public LockInquiry(String lockClass, List<Scenario> scenarios) {
@@ -125,6 +129,20 @@ public final class LockInquiry {
         return this;
     }
 
+    /**
+     * Runs up to {@code n} explorations at once (default 1). The report is assembled in the same
+     * order whatever {@code n}, so it is identical for any {@code n} (elapsed times aside); a site
+     * verdict's explorations after the first scenario that breaks may start before that is known,
+     * and their results are then dropped. The thread backend runs one at a time.
+     */
+    public LockInquiry withWorkers(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + n);
+        }
+        this.workers = n;
+        return this;
+    }
+
     /** Hears which exploration starts next. */
     public LockInquiry withListener(InquiryListener l) {
         this.listener = l;
@@ -147,45 +165,133 @@ public final class LockInquiry {
     /** Runs the inquiry. */
     public WhyReport run() {
         long start = ticker.nanos();
-        ScenarioRunner runner = new ScenarioRunner(bound, run, ticker, progress, cancelled, listener, countRaces);
+        Workers pool = new Workers("continuation".equals(run.backend().name()) ? workers : 1);
+        ScenarioRunner runner;
+        if (pool.count() == 1) {
+            runner = new ScenarioRunner(bound, run, ticker, () -> progress, cancelled, listener, countRaces);
+        } else {
+            ParallelProgress sum = new ParallelProgress(progress, listener);
+            runner = new ScenarioRunner(bound, run, ticker, sum::forExploration, cancelled, sum, countRaces);
+        }
         runner.expect(scenarios.size());
         Analyses analyses = new Analyses(unvalidated);
         CriticalSectionCollector sections = new CriticalSectionCollector(lockClass);
+        List<ExecutionObserver> shared = new ArrayList<>(analyses.observers());
+        shared.add(sections);
+        OrderedObservers inOrder = new OrderedObservers(shared);
+        List<AcquisitionSites> found = new ArrayList<>();
+        List<Supplier<ScenarioRun>> baselineJobs = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            int index = i;
+            Scenario s = scenarios.get(i);
+            AcquisitionSites sitesHere = new AcquisitionSites(lockClass);
+            found.add(sitesHere);
+            baselineJobs.add(() -> {
+                try {
+                    return cancelled.getAsBoolean() ? null : runner.explore(s, null, null, List.of(inOrder.slot(index), sitesHere));
+                } finally {
+                    inOrder.finish(index);
+                }
+            });
+        }
+        List<ScenarioRun> baselineRuns = pool.run(baselineJobs);
         List<ScenarioRun> baselines = new ArrayList<>();
         Map<String, ScenarioRunner.Baseline> asWritten = new HashMap<>();
         Map<String, Set<String>> sitesByScenario = new HashMap<>();
         Map<String, Boolean> baselineExhaustive = new HashMap<>();
         TreeSet<String> sites = new TreeSet<>();
-        for (Scenario s : scenarios) {
-            if (cancelled.getAsBoolean()) {
+        for (int i = 0; i < scenarios.size(); i++) {
+            ScenarioRun b = baselineRuns.get(i);
+            if (b == null) {
                 break;
             }
-            AcquisitionSites found = new AcquisitionSites(lockClass);
-            List<ExecutionObserver> obs = new ArrayList<>(analyses.observers());
-            obs.add(found);
-            obs.add(sections);
-            ScenarioRun b = runner.explore(s, null, null, obs);
+            Scenario s = scenarios.get(i);
             baselines.add(b);
             asWritten.put(s.name(), new ScenarioRunner.Baseline(b.damage().stream().map(Violation::key).collect(Collectors.toSet()),
                     b.races().stream().map(DataRace::key).collect(Collectors.toSet())));
-            sitesByScenario.put(s.name(), found.sites());
+            sitesByScenario.put(s.name(), found.get(i).sites());
             baselineExhaustive.put(s.name(), b.exhaustive());
-            sites.addAll(found.sites());
+            sites.addAll(found.get(i).sites());
         }
         AnalysisReport base = analyses.report();
         runner.expect(scenarios.size() * (1 + sites.size() + 1 + replacements.size()));
-        Verdicts verdicts = new Verdicts(lockClass, scenarios, runner, asWritten, sitesByScenario, baselineExhaustive,
+        Verdicts verdicts = new Verdicts(lockClass, scenarios, asWritten, sitesByScenario, baselineExhaustive,
                 cancelled, allScenarios);
-        List<SiteVerdict> siteVerdicts = new ArrayList<>();
-        for (String site : sites) {
-            siteVerdicts.add(verdicts.removal(site));
+        List<String> removals = new ArrayList<>(sites);
+        if (!sites.isEmpty()) {
+            removals.add(SiteVerdict.ALL_SITES);
         }
-        SiteVerdict everywhere = sites.isEmpty() ? null : verdicts.removal(SiteVerdict.ALL_SITES);
-        List<ReplacementOutcome> replaced = new ArrayList<>();
+        // Every exploration of the verdicts and replacements, in the order one worker runs them.
+        List<Supplier<ScenarioRun>> jobs = new ArrayList<>();
+        Map<String, Integer> firstJob = new HashMap<>();
+        java.util.concurrent.atomic.AtomicIntegerArray brokeAt = new java.util.concurrent.atomic.AtomicIntegerArray(removals.size());
+        for (int g = 0; g < removals.size(); g++) {
+            brokeAt.set(g, Integer.MAX_VALUE);
+        }
+        for (int g = 0; g < removals.size(); g++) {
+            String site = removals.get(g);
+            LockExperiment e = verdicts.experiment(site);
+            int group = g;
+            for (int i = 0; i < scenarios.size(); i++) {
+                if (!verdicts.explores(site, i)) {
+                    continue;
+                }
+                int index = i;
+                firstJob.putIfAbsent(site + "\n" + i, jobs.size());
+                // Not needed once an earlier scenario of the same verdict broke: not started then, and
+                // stopped if running (a run started before the break was known); either way dropped.
+                java.util.function.BooleanSupplier unneeded = () -> verdicts.stopsAtFirstBreak() && brokeAt.get(group) < index;
+                jobs.add(() -> {
+                    if (cancelled.getAsBoolean() || unneeded.getAsBoolean()) {
+                        return null;
+                    }
+                    ScenarioRun r = runner.explore(scenarios.get(index), e, verdicts.baseline(index), List.of(), unneeded);
+                    if (unneeded.getAsBoolean()) {
+                        return null;
+                    }
+                    if (r.fails()) {
+                        brokeAt.accumulateAndGet(group, index, Math::min);
+                    }
+                    return r;
+                });
+            }
+        }
         Set<String> baseRaces = base.races().races().stream().map(DataRace::key).collect(Collectors.toSet());
         Set<List<String>> baseCycles = base.lockOrder().cycles().stream().map(LockCycle::locks).collect(Collectors.toSet());
+        List<LockOrderCollector> orders = new ArrayList<>();
+        int replacementJobs = jobs.size();
         for (LockExperiment e : replacements) {
-            replaced.add(replacement(e, runner, asWritten, baseRaces, baseCycles));
+            LockOrderCollector order = new LockOrderCollector(unvalidated);
+            orders.add(order);
+            OrderedObservers orderInOrder = new OrderedObservers(List.of(order));
+            for (int i = 0; i < scenarios.size(); i++) {
+                int index = i;
+                Scenario s = scenarios.get(i);
+                jobs.add(() -> {
+                    try {
+                        return cancelled.getAsBoolean() || !asWritten.containsKey(s.name()) ? null
+                                : runner.explore(s, e, asWritten.get(s.name()), List.of(orderInOrder.slot(index)));
+                    } finally {
+                        orderInOrder.finish(index);
+                    }
+                });
+            }
+        }
+        List<ScenarioRun> done = pool.run(jobs);
+        List<SiteVerdict> siteVerdicts = new ArrayList<>();
+        SiteVerdict everywhere = null;
+        for (String site : removals) {
+            SiteVerdict v = verdicts.removal(site, i -> done.get(firstJob.get(site + "\n" + i)));
+            if (SiteVerdict.ALL_SITES.equals(site)) {
+                everywhere = v;
+            } else {
+                siteVerdicts.add(v);
+            }
+        }
+        List<ReplacementOutcome> replaced = new ArrayList<>();
+        for (int x = 0; x < replacements.size(); x++) {
+            List<ScenarioRun> runs = done.subList(replacementJobs + x * scenarios.size(), replacementJobs + (x + 1) * scenarios.size());
+            replaced.add(replacement(replacements.get(x), runs, orders.get(x), baseRaces, baseCycles));
         }
         List<StressComparison> stress = everywhere == null ? List.of() : stress(siteVerdicts, everywhere);
         List<FieldLockset> rows = base.locksets().fields().stream()
@@ -202,21 +308,20 @@ public final class LockInquiry {
                 base.races().races(), replaced, stress, annotations, (ticker.nanos() - start) / 1_000_000, cancelled.getAsBoolean());
     }
 
-    private ReplacementOutcome replacement(LockExperiment e, ScenarioRunner runner, Map<String, ScenarioRunner.Baseline> asWritten,
+    /** A replacement's outcome from its runs per scenario (null: not run, interrupted or no baseline) in scenario order. */
+    private ReplacementOutcome replacement(LockExperiment e, List<ScenarioRun> perScenario, LockOrderCollector order,
             Set<String> baseRaces, Set<List<String>> baseCycles) {
-        LockOrderCollector order = new LockOrderCollector(unvalidated);
         List<ScenarioRun> runs = new ArrayList<>();
         Map<String, Violation> damage = new LinkedHashMap<>();
         Map<String, DataRace> races = new TreeMap<>();
         boolean exhaustive = true;
         boolean complete = true;
-        for (Scenario s : scenarios) {
-            if (cancelled.getAsBoolean() || !asWritten.containsKey(s.name())) {
+        for (ScenarioRun r : perScenario) {
+            if (r == null) {
                 exhaustive = false;
                 complete = false;
                 break;
             }
-            ScenarioRun r = runner.explore(s, e, asWritten.get(s.name()), List.of(order));
             runs.add(r);
             exhaustive &= r.exhaustive();
             complete &= r.finished();

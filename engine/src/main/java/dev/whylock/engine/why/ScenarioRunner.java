@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Explores one scenario with DPOR under the inquiry's bound and sorts its findings into damage, new races and assumptions. */
 final class ScenarioRunner {
@@ -37,14 +38,15 @@ final class ScenarioRunner {
     private final InquiryBound bound;
     private final RunConfig run;
     private final Ticker ticker;
-    private final Progress progress;
+    private final Supplier<Progress> progress;
     private final BooleanSupplier cancelled;
     private final InquiryListener listener;
     private final boolean countRaces;
     private int started;
     private int total;
 
-    ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Progress progress, BooleanSupplier cancelled,
+    /** {@code progress} gives each exploration its progress (several may run at once); {@code listener} hears them start. */
+    ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Supplier<Progress> progress, BooleanSupplier cancelled,
             InquiryListener listener, boolean countRaces) {
         this.countRaces = countRaces;
         this.bound = bound;
@@ -56,7 +58,7 @@ final class ScenarioRunner {
     }
 
     /** Sets the number of explorations the inquiry may run, for the listener. */
-    void expect(int explorations) {
+    synchronized void expect(int explorations) {
         total = explorations;
     }
 
@@ -69,7 +71,16 @@ final class ScenarioRunner {
      * ({@code null}: this is the baseline).
      */
     ScenarioRun explore(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers) {
-        listener.exploring(s.name(), experiment, ++started, Math.max(total, started));
+        return explore(s, experiment, baseline, observers, () -> false);
+    }
+
+    /** As above; {@code unneeded} says the result will be dropped, and stops the exploration like a Ctrl-C. */
+    ScenarioRun explore(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers,
+            BooleanSupplier unneeded) {
+        synchronized (this) {
+            started++;
+            listener.exploring(s.name(), experiment, started, Math.max(total, started));
+        }
         List<LockExperiment> all = new ArrayList<>(run.experiments());
         if (experiment != null) {
             all.add(experiment);
@@ -86,8 +97,8 @@ final class ScenarioRunner {
                 .withTimeLimit(bound.timeLimitMillis(), ticker)
                 .withStopOn(stopEarly ? DAMAGE : Set.of())
                 .withObservers(obs)
-                .withProgress(progress)
-                .withCancelled(cancelled);
+                .withProgress(progress.get())
+                .withCancelled(() -> cancelled.getAsBoolean() || unneeded.getAsBoolean());
         ExplorationResult r = Explorer.explore(s.program(), cfg);
         List<Violation> damage = new ArrayList<>();
         List<Violation> assertions = new ArrayList<>();

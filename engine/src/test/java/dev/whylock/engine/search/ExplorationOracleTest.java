@@ -79,7 +79,20 @@ class ExplorationOracleTest {
         return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
     }
 
-    /** How DPOR's run differs from brute force's by behaviour, violations and exhaustiveness; null when it does not. */
+    /** The split search's workers, depth and unit size in the oracle: small units, so that most races cross a unit's root. */
+    static final int SPLIT_WORKERS = 3;
+    static final int SPLIT_DEPTH = 2;
+    static final long SPLIT_UNIT_EXECUTIONS = 3;
+
+    /** The same DPOR split into work units run by several workers ({@link SplitSearch}). */
+    static Run exploreSplit(Program p, RunConfig run, long limit) {
+        Set<String> seen = new HashSet<>();
+        SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(limit)
+                .withRun(run).withObservers(List.of(o -> seen.add(behaviour(o))));
+        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS), seen, 0);
+    }
+
+    /** Why {@code dpor} disagrees with {@code brute}, or null when it shows exactly the same behaviours, violations and exhaustiveness. */
     static String disagreement(Run brute, Run dpor) {
         Set<String> missing = new TreeSet<>(brute.behaviours());
         missing.removeAll(dpor.behaviours());
@@ -191,9 +204,11 @@ class ExplorationOracleTest {
         int skipped = 0;
         long bruteExecutions = 0;
         long dporExecutions = 0;
+        long splitExecutions = 0;
         long infeasible = 0;
         long blocked = 0;
         List<String> failures = new ArrayList<>();
+        List<String> splitFailures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < programs && seed < FIRST_SEED + 30L * programs; seed++) {
             RandomPrograms.Spec spec = RandomPrograms.draw(seed);
             if (javaUnderExperiments && !spec.usesJava()) {
@@ -212,14 +227,20 @@ class ExplorationOracleTest {
                 continue;
             }
             Run dpor = explore(p, StrategySpec.dpor(), run, 10L * BRUTE_FORCE_LIMIT);
+            Run split = exploreSplit(p, run, 10L * BRUTE_FORCE_LIMIT);
             checked++;
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
+            splitExecutions += split.result().executions();
             infeasible += dpor.infeasible();
             blocked += dpor.result().blocked();
             String disagreement = disagreement(brute, dpor);
             if (disagreement != null) {
                 failures.add("seed " + seed + " " + timing + " " + run.experiments() + ": " + spec + disagreement);
+            }
+            String splitWhy = disagreement(brute, split);
+            if (splitWhy != null) {
+                splitFailures.add("split search, seed " + seed + " " + timing + " " + run.experiments() + ": " + spec + splitWhy);
             }
         }
         System.out.printf("oracle %s%s: %d programs compared (%d skipped as too large for brute force): "
@@ -227,6 +248,10 @@ class ExplorationOracleTest {
                 + "%d disagreements%n",
                 timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions, dporExecutions,
                 blocked, infeasible, failures.size());
+        System.out.printf("oracle %s%s, split search (%d workers, split depth %d, units handed over after %d executions): "
+                + "%d executions, %d disagreements%n", timing, javaUnderExperiments ? " java+experiments" : "", SPLIT_WORKERS,
+                SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS, splitExecutions, splitFailures.size());
+        failures.addAll(splitFailures);
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first ones:\n"
                     + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));

@@ -78,11 +78,13 @@ final class RandomPrograms {
                     return "random";
                 }
 
-                World world;
+                // Per execution: a split search runs executions of this program on several threads at once.
+                final ThreadLocal<World> current = new ThreadLocal<>();
 
                 @Override
                 public void setup(Env env) {
-                    world = new World(env, Spec.this);
+                    World world = new World(env, Spec.this);
+                    current.set(world);
                     for (Act a : setup) {
                         world.run(a, -1);
                     }
@@ -90,6 +92,7 @@ final class RandomPrograms {
 
                 @Override
                 public void run(Env env) {
+                    World world = current.get();
                     List<Task> spawned = new ArrayList<>();
                     for (int t = 0; t < tasks.size(); t++) {
                         List<Act> acts = tasks.get(t);

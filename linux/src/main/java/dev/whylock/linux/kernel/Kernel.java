@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +41,16 @@ public final class Kernel {
     static final Set<String> PERIODIC = Set.of("sfp_poll", "phy_state_machine");
 
     // One kernel per execution, found from the running Env. The stress strategy runs model code on
-    // real threads, so the holder is atomic and the globals map is concurrent; under the controlled
-    // scheduler only one task runs at a time and neither ever contends.
-    private static final AtomicReference<Kernel> CURRENT = new AtomicReference<>();
+    // real threads, so the globals map is concurrent; under the controlled scheduler only one task
+    // runs at a time. Several explorations may run at once (an inquiry's workers), each on its own
+    // thread with the continuation backend (all of an execution's tasks on that one thread): a
+    // thread remembers its kernel (threads it creates inherit it, as task threads of the thread
+    // backend and of stress do); a thread that meets an execution first finds its kernel among the
+    // most recent ones (only a few, since a kernel holds on to its whole execution; a map keyed
+    // weakly by execution would never forget one: a kernel's objects refer to their execution).
+    private static final InheritableThreadLocal<Kernel> CURRENT = new InheritableThreadLocal<>();
+    private static final Kernel[] RECENT = new Kernel[16];
+    private static int nextRecent;
 
     private final Env env;
     private final Map<String, Object> globals = new ConcurrentHashMap<>();
@@ -66,12 +72,25 @@ public final class Kernel {
     /** The kernel of the running execution. */
     public static Kernel get() {
         Env env = Env.current();
-        while (true) {
-            Kernel k = CURRENT.get();
-            if (k != null && k.env == env) {
-                return k;
+        Kernel k = CURRENT.get();
+        if (k == null || k.env != env) {
+            k = recent(env);
+            CURRENT.set(k);
+        }
+        return k;
+    }
+
+    private static Kernel recent(Env env) {
+        synchronized (RECENT) {
+            for (Kernel k : RECENT) {
+                if (k != null && k.env == env) {
+                    return k;
+                }
             }
-            CURRENT.compareAndSet(k, new Kernel(env));
+            Kernel k = new Kernel(env);
+            RECENT[nextRecent] = k;
+            nextRecent = (nextRecent + 1) % RECENT.length;
+            return k;
         }
     }
 

@@ -1,0 +1,108 @@
+package dev.whylock.engine.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs independent jobs on a fixed number of threads and returns their results in the jobs' order,
+ * whatever order they finished in: the caller assembles its result from that list, so it is the
+ * same for any number of workers. Jobs start in list order (a job may look at what earlier jobs
+ * found, e.g. to return null instead of running when its answer is no longer needed); with one
+ * worker they run one after the other on the calling thread.
+ */
+public final class Workers {
+
+    /** Stack of a worker thread: as deep as the launcher gives the main thread ({@code -Xss4m}), doubled. */
+    private static final long STACK_BYTES = 8L << 20;
+
+    private final int count;
+
+    /** {@code count} workers (at least 1). */
+    public Workers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + count);
+        }
+        this.count = count;
+    }
+
+    /** The machine's cores, the default of {@code --workers}. */
+    public static int available() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /**
+     * Runs every job and returns their results in order. If a job throws, the jobs not yet started
+     * are not run and the first failure in list order is rethrown once the running ones finished.
+     */
+    public <T> List<T> run(List<Supplier<T>> jobs) {
+        int n = jobs.size();
+        List<T> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(null);
+        }
+        if (count == 1 || n <= 1) {
+            for (int i = 0; i < n; i++) {
+                results.set(i, jobs.get(i).get());
+            }
+            return results;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Throwable[] failures = new Throwable[n];
+        Runnable loop = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    T r = jobs.get(i).get();
+                    synchronized (results) {
+                        results.set(i, r);
+                    }
+                } catch (Throwable t) {
+                    synchronized (results) {
+                        failures[i] = t;
+                    }
+                    next.set(n); // start nothing more
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < Math.min(count, n); w++) {
+            Thread t = new Thread(null, loop, "whylock-worker-" + (w + 1), STACK_BYTES);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the jobs poll their own cancellation; wait for them to return
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (results) {
+            for (Throwable t : failures) {
+                if (t instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                if (t != null) {
+                    throw new IllegalStateException(t);
+                }
+            }
+            return new ArrayList<>(results);
+        }
+    }
+}
