@@ -6,6 +6,7 @@ import dev.whylock.jvm.load.ClassCache;
 import dev.whylock.jvm.load.ExecutionLoader;
 import dev.whylock.jvm.rt.JvmRuntime;
 import dev.whylock.jvm.rt.Notes;
+import dev.whylock.jvm.rt.Rt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled Java program as an engine {@link Program}: every execution loads the application's
- * classes afresh (rewritten once, defined again, so static state starts over) in a new
- * {@link ExecutionLoader}, and calls the entry point on the engine's main task. The threads it
+ * A compiled Java program as an engine {@link Program}: the application's classes are rewritten
+ * once and defined in an {@link ExecutionLoader} that serves execution after execution, their
+ * static state starting over in each (re-initialised at first use, {@code StaticReset}; a fresh
+ * loader per execution when a class cannot be), and every execution calls the entry point on the
+ * engine's main task. The threads it
  * starts, the locks it takes and the fields it touches are the execution's tasks and operations.
  */
 public final class JavaProgram implements Program, AutoCloseable {
@@ -35,6 +38,14 @@ public final class JavaProgram implements Program, AutoCloseable {
     private final Notes notes = new Notes();
     private final AutoCloseable closer;
     private JvmRuntime last;
+    /** The loader of the last execution: the next one uses it too unless it defined a class that keeps state. */
+    private ExecutionLoader reusable;
+    private int loaders;
+    /** The entry point's class as the last execution loaded it, and its method. */
+    private Class<?> entryClass;
+    private Method entry;
+    /** Every execution in a fresh class loader: the way to compare with re-initialisation (and much slower). */
+    private boolean freshLoaders = Boolean.getBoolean("whylock.java.freshLoaders");
 
     private JavaProgram(String className, String method, List<String> before, List<String> after, ClassLoader resources,
             AutoCloseable closer) {
@@ -84,6 +95,20 @@ public final class JavaProgram implements Program, AutoCloseable {
         return method.equals("main") ? className : className + "#" + method;
     }
 
+    /**
+     * Whether every execution defines the classes in a fresh class loader instead of re-initialising
+     * their statics in one loader; the results must be the same (the tests compare them).
+     */
+    public JavaProgram freshLoaders(boolean on) {
+        this.freshLoaders = on;
+        return this;
+    }
+
+    /** How many class loaders the executions so far have used (one, unless a class keeps state or {@link #freshLoaders}). */
+    public int loaders() {
+        return loaders;
+    }
+
     /** What the program did that whylock does not control or reset, over every execution so far. */
     public Notes notes() {
         return notes;
@@ -91,14 +116,24 @@ public final class JavaProgram implements Program, AutoCloseable {
 
     @Override
     public void run(Env env) {
-        ExecutionLoader loader = new ExecutionLoader(cache, JavaProgram.class.getClassLoader(), resources, notes);
+        ExecutionLoader loader = reusable;
+        if (loader == null || loader.keepsState() != null || freshLoaders) {
+            loader = new ExecutionLoader(cache, JavaProgram.class.getClassLoader(), resources, notes);
+            reusable = loader;
+            loaders++;
+        }
+        Rt.nextEpoch();
         JvmRuntime rt = new JvmRuntime(env, notes, loader);
         rt.activate();
         rt.startMain();
         last = rt;
         try {
             Class<?> c = Class.forName(className, false, loader);
-            Method m = find(c, method);
+            if (c != entryClass) {
+                entryClass = c;
+                entry = find(c, method);
+            }
+            Method m = entry;
             Object instance = kind == EntryPoint.Kind.INSTANCE ? newInstance(c) : null;
             try {
                 for (String b : before) {

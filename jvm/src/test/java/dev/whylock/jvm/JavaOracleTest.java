@@ -110,6 +110,7 @@ class JavaOracleTest {
         int skipped = 0;
         long brute = 0;
         long dpor = 0;
+        long fresh = 0;
         List<String> failures = new ArrayList<>();
         for (RandomJava.Source s : sources) {
             if (checked == PROGRAMS) {
@@ -132,7 +133,19 @@ class JavaOracleTest {
             try (JavaProgram p = JavaProgram.of(t)) {
                 d = explore(p, StrategySpec.dpor());
             }
+            // The same search with every execution in a fresh class loader: static state reset by
+            // defining the classes again, not by re-running their initialisers.
+            Run f;
+            try (JavaProgram p = JavaProgram.of(t).freshLoaders(true)) {
+                f = explore(p, StrategySpec.dpor());
+            }
             checked++;
+            fresh += f.result().executions();
+            if (!f.behaviours().equals(d.behaviours()) || f.result().executions() != d.result().executions()
+                    || !f.result().violations().equals(d.result().violations())) {
+                failures.add(s.className() + ": fresh class loaders differ from re-initialised statics: executions "
+                        + f.result().executions() + " vs " + d.result().executions() + "\n" + s.text());
+            }
             brute += b.result().executions();
             dpor += d.result().executions();
             Set<String> missing = new TreeSet<>(b.behaviours());
@@ -145,7 +158,7 @@ class JavaOracleTest {
             }
         }
         System.out.printf("java oracle: %d programs compared (%d skipped as too large for brute force): %d brute-force executions, "
-                + "%d DPOR executions, %d disagreements%n", checked, skipped, brute, dpor, failures.size());
+                + "%d DPOR executions (%d in fresh class loaders), %d disagreements%n", checked, skipped, brute, dpor, fresh, failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first:\n" + failures.get(0));
         }

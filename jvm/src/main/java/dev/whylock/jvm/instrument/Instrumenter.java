@@ -15,7 +15,7 @@ import org.objectweb.asm.tree.ClassNode;
 public final class Instrumenter {
 
     /** The rewritten class file, and what the class does that whylock cannot control (native methods). */
-    public record Result(byte[] bytes, List<String> notes) {}
+    public record Result(byte[] bytes, List<String> notes, StaticReset.Kind statics) {}
 
     private final Hierarchy hierarchy;
     private final Predicate<String> rewritten;
@@ -42,7 +42,9 @@ public final class Instrumenter {
         ClassNode cn = new ClassNode();
         reader.accept(cn, ClassReader.SKIP_FRAMES);
         List<String> notes = new ArrayList<>();
+        StaticReset.Kind statics = StaticReset.kind(cn, this);
         new ClassRewriter(cn, this, notes).rewrite();
+        StaticReset.apply(cn, statics, this);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -50,6 +52,6 @@ public final class Instrumenter {
             }
         };
         cn.accept(writer);
-        return new Result(writer.toByteArray(), List.copyOf(notes));
+        return new Result(writer.toByteArray(), List.copyOf(notes), statics);
     }
 }

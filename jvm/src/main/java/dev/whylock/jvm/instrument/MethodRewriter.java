@@ -79,7 +79,12 @@ final class MethodRewriter {
                 case LineNumberNode l -> line = l.line;
                 case FieldInsnNode f -> field(f, beforeSuper);
                 case MethodInsnNode mi -> calls.call(mi, false);
-                case org.objectweb.asm.tree.TypeInsnNode t -> calls.newInstance(t);
+                case org.objectweb.asm.tree.TypeInsnNode t -> {
+                    if (t.getOpcode() == Opcodes.NEW) {
+                        initialise(t, t.desc, t.desc);
+                    }
+                    calls.newInstance(t);
+                }
                 case org.objectweb.asm.tree.InvokeDynamicInsnNode d -> calls.dynamic(d);
                 case InsnNode i -> simple(i);
                 default -> {
@@ -116,6 +121,9 @@ final class MethodRewriter {
             return;
         }
         boolean isStatic = r.isStatic();
+        if (isStatic) {
+            initialise(f, r.owner(), f.owner);
+        }
         boolean isFinal = (r.access() & Opcodes.ACC_FINAL) != 0;
         int fid = Fields.id(r.owner(), r.name(), r.desc(), isStatic, (r.access() & Opcodes.ACC_VOLATILE) != 0, isFinal);
         Type t = Type.getType(r.desc());
@@ -165,6 +173,14 @@ final class MethodRewriter {
             }
         }
         in.insertBefore(f, hook);
+    }
+
+    /** Before {@code n}: the class's static state is this execution's ({@link StaticReset}). */
+    private void initialise(AbstractInsnNode n, String owner, String symbolic) {
+        MethodInsnNode init = StaticReset.trigger(cls.ins, owner, symbolic, cls.cn.name);
+        if (init != null) {
+            in.insertBefore(n, init);
+        }
     }
 
     private void simple(InsnNode i) {

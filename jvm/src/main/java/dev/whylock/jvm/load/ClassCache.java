@@ -2,6 +2,7 @@ package dev.whylock.jvm.load;
 
 import dev.whylock.jvm.instrument.Hierarchy;
 import dev.whylock.jvm.instrument.Instrumenter;
+import dev.whylock.jvm.instrument.StaticReset;
 import dev.whylock.jvm.instrument.JavaNames;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The application's classes, rewritten once and kept: every execution defines them again from
- * here (a fresh loader resets their static state), without rewriting them again.
+ * The application's classes, rewritten once and kept, for the loaders that define them (one for
+ * many executions while every class it defined can re-initialise its statics, else one per
+ * execution), without rewriting them again.
  */
 public final class ClassCache {
 
-    /** A rewritten class file and what the rewriter noted about the class. */
-    public record Entry(byte[] bytes, List<String> notes) {}
+    /**
+     * A rewritten class file and what the rewriter noted about the class; {@code keepsState} when
+     * only a fresh class loader resets its static state ({@link StaticReset.Kind#KEEPS_STATE}).
+     */
+    public record Entry(byte[] bytes, List<String> notes, boolean keepsState) {}
 
-    private static final Entry MISSING = new Entry(null, List.of());
+    private static final Entry MISSING = new Entry(null, List.of(), false);
 
     private final Function<String, byte[]> source;
     private final Instrumenter instrumenter;
@@ -50,7 +55,7 @@ public final class ClassCache {
                 return MISSING;
             }
             Instrumenter.Result r = instrumenter.rewrite(b);
-            return new Entry(r.bytes(), r.notes());
+            return new Entry(r.bytes(), r.notes(), r.statics() == StaticReset.Kind.KEEPS_STATE);
         });
         return e == MISSING ? null : e;
     }

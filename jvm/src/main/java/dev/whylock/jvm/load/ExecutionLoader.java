@@ -6,9 +6,11 @@ import java.net.URL;
 import java.util.Enumeration;
 
 /**
- * The class loader of one execution: application classes are defined from their rewritten class
- * files (fresh classes, so fresh static state, for every execution; no scheduling while their
- * static initialisers run), the JDK and whylock's own classes come from {@code shared}.
+ * The class loader of executions: application classes are defined from their rewritten class
+ * files (no scheduling while their static initialisers run), the JDK and whylock's own classes
+ * come from {@code shared}. It serves execution after execution, the classes re-initialising their
+ * statics in each, until it defines a class that cannot ({@link #keepsState()}); then every
+ * execution gets a fresh loader.
  */
 public final class ExecutionLoader extends ClassLoader {
 
@@ -16,6 +18,7 @@ public final class ExecutionLoader extends ClassLoader {
     private final ClassLoader shared;
     private final ClassLoader resources;
     private final Notes notes;
+    private volatile String keepsState;
 
     /**
      * {@code shared} loads the JDK, whylock and the test frameworks; {@code resources} answers
@@ -57,6 +60,7 @@ public final class ExecutionLoader extends ClassLoader {
                 if (b == null) {
                     throw e;
                 }
+                keepsState = name;
                 return defineClass(name, b, 0, b.length);
             }
         }
@@ -64,10 +68,22 @@ public final class ExecutionLoader extends ClassLoader {
         if (e == null) {
             return shared.loadClass(name);
         }
+        if (e.keepsState()) {
+            keepsState = name;
+        }
         for (String n : e.notes()) {
             notes.notControlled(n);
         }
         return defineClass(name, e.bytes(), 0, e.bytes().length);
+    }
+
+    /**
+     * A class this loader defined whose static state only a fresh loader resets (an interface with
+     * a static initialiser, an enum whose constants hold state), or null: while null, the loader
+     * can serve the next execution, whose classes re-initialise their statics at first use.
+     */
+    public String keepsState() {
+        return keepsState;
     }
 
     @Override

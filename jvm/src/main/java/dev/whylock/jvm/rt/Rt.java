@@ -173,6 +173,30 @@ public final class Rt {
         }
     }
 
+    // ---------------------------------------------------------------- static state per execution
+
+    /**
+     * The execution in progress, as rewritten classes see it: a class whose {@code whylock$epoch}
+     * differs has not been initialised in this execution yet ({@code instrument.StaticReset}).
+     * Never 0, the value of a class that was never initialised. Written between executions only.
+     */
+    public static int epoch = 1;
+
+    /** Starts a new epoch: every re-initialisable class's statics start over at their next use. */
+    public static void nextEpoch() {
+        epoch = epoch == Integer.MAX_VALUE ? 1 : epoch + 1;
+    }
+
+    /** What using a class whose initialisation failed earlier in the execution throws, as the JVM would. */
+    public static Error noClassDef(Class<?> c) {
+        return new NoClassDefFoundError("Could not initialize class " + c.getName());
+    }
+
+    /** What a failed static initialiser throws, as the JVM would: errors as they are, anything else wrapped. */
+    public static Throwable initFailed(Throwable t) {
+        return t instanceof Error ? t : new ExceptionInInitializerError(t);
+    }
+
     public static void clinitEnter() {
         JvmRuntime rt = JvmRuntime.active();
         if (rt != null && rt.onTaskThread()) {

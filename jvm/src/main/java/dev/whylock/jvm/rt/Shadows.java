@@ -20,7 +20,13 @@ final class Shadows {
     private final Map<Integer, Field<Object>> statics = new HashMap<>();
     private final Map<Object, Map<Integer, Field<Object>>> elements = new IdentityHashMap<>();
     private final Map<Object, Fields.Info> homes = new IdentityHashMap<>();
-    private final Map<Class<?>, Map<Integer, java.lang.reflect.Field>> reflected = new HashMap<>();
+    /** Reflected fields by class and field id, kept as long as the class (a loader serves many executions). */
+    private static final ClassValue<Map<Integer, java.lang.reflect.Field>> REFLECTED = new ClassValue<>() {
+        @Override
+        protected Map<Integer, java.lang.reflect.Field> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
 
     Shadows(JvmRuntime rt) {
         this.rt = rt;
@@ -104,7 +110,7 @@ final class Shadows {
     }
 
     private java.lang.reflect.Field reflect(Class<?> c, Fields.Info f) throws ReflectiveOperationException {
-        Map<Integer, java.lang.reflect.Field> m = reflected.computeIfAbsent(c, k -> new HashMap<>());
+        Map<Integer, java.lang.reflect.Field> m = REFLECTED.get(c);
         java.lang.reflect.Field jf = m.get(f.id());
         if (jf == null) {
             String owner = JavaNames.binary(f.owner());
