@@ -10,6 +10,13 @@ public final class Main {
 
     public static void main(String[] args) {
         Io io = Io.system();
+        // A Java program stuck on a JVM monitor that JDK code holds across a switch: say so and stop, instead of hanging.
+        dev.whylock.jvm.rt.MonitorWatch.onStuck(what -> {
+            io.out().flush();
+            io.err().println("whylock: " + what);
+            io.err().flush();
+            Runtime.getRuntime().halt(ExitCode.INTERNAL);
+        });
         int code = run(io, args);
         io.out().flush();
         io.err().flush();

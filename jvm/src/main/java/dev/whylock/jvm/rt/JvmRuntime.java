@@ -82,6 +82,11 @@ public final class JvmRuntime {
         enterTask(main);
     }
 
+    /** The threads this execution's tasks run on (the scheduler's own, for continuations). */
+    Set<Thread> taskThreads() {
+        return taskThreads;
+    }
+
     /** Called first by every task body on its own thread. */
     void enterTask(TaskCtx ctx) {
         taskThreads.add(Thread.currentThread());
