@@ -13,7 +13,7 @@ final class Cells {
 
     private Cells() {}
 
-    /** {@code site: op object = value (note)}, leaving out the parts a step does not have. */
+    /** {@code site: op object = value (note) [holding L]}, leaving out the parts a step does not have. */
     static String cell(Step s) {
         StringBuilder b = new StringBuilder();
         if (s.site() != null) {
@@ -28,6 +28,10 @@ final class Cells {
         }
         if (s.note() != null && !s.note().isEmpty()) {
             b.append(" (").append(s.note()).append(')');
+        }
+        // An unlock's own lock is plainly held; other locks held across it show on the task's other steps.
+        if (s.held() != null && !s.operation().endsWith("unlock")) {
+            b.append(" [holding ").append(String.join(", ", s.held())).append(']');
         }
         return b.toString();
     }

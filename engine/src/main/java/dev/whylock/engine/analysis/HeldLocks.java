@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * monitor's inner (reentrant) holds carry no lock, and a task waiting on a monitor does nothing
  * until it holds it again, so its outer hold simply stays.
  */
-final class HeldLocks {
+public final class HeldLocks {
 
     /** One held lock: its class, the site that took it and the instance. */
     record Held(String lockClass, String site, Mutex lock, boolean trylock) {}
@@ -23,7 +23,7 @@ final class HeldLocks {
     private final List<List<String>> classes = new ArrayList<>();
 
     /** Applies one executed operation of the log. */
-    void apply(Op op) {
+    public void apply(Op op) {
         int t = op.task();
         switch (op.kind()) {
             case ACQUIRE, TRYLOCK, READ_LOCK -> {
@@ -65,7 +65,7 @@ final class HeldLocks {
     }
 
     /** The sorted, distinct lock classes task {@code t} holds (an immutable snapshot, cached). */
-    List<String> classes(int t) {
+    public List<String> classes(int t) {
         List<Held> h = held(t);
         List<String> c = classes.get(t);
         if (c == null) {

@@ -3,6 +3,7 @@ package dev.whylock.engine.search;
 import dev.whylock.engine.Field;
 import dev.whylock.engine.Mutex;
 import dev.whylock.engine.Obj;
+import dev.whylock.engine.analysis.HeldLocks;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.result.Step;
@@ -20,13 +21,15 @@ public final class TraceBuilder {
         List<Step> out = new ArrayList<>(steps);
         List<String> names = outcome.taskNames();
         int preemptions = 0;
+        HeldLocks held = new HeldLocks();
         for (int i = 0; i < steps && i < outcome.log().size(); i++) {
             Op op = outcome.log().get(i);
             if (op.preemption()) {
                 preemptions++;
             }
             out.add(new Step(i, names.get(op.task()), op.kind().label(), object(op, names), op.site(), value(op), op.note(), op.preemption(),
-                    outcome.timed() ? op.time() : null));
+                    outcome.timed() ? op.time() : null, held.classes(op.task())));
+            held.apply(op);
         }
         return new Trace(out, preemptions, names);
     }
