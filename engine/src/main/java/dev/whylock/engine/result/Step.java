@@ -8,7 +8,7 @@ package dev.whylock.engine.result;
  * @param time       virtual time in milliseconds when it ran, in the timed mode; {@code null} otherwise
  */
 public record Step(int index, String task, String operation, String object, String site, String value, String note, boolean preemption,
-        Long time) {
+        Long time) implements java.io.Serializable {
 
     /** A step without virtual time (untimed and ordered modes). */
     public Step(int index, String task, String operation, String object, String site, String value, String note, boolean preemption) {
