@@ -26,7 +26,7 @@ final class ClusterJobs {
     private ClusterJobs() {}
 
     /** How long {@code --cluster HOST:PORT} waits for the cluster to answer. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private static volatile String fingerprint;
 

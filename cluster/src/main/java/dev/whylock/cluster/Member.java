@@ -65,7 +65,9 @@ public final class Member implements AutoCloseable {
         c.setProperty("hazelcast.partition.count", "7");
         c.setProperty("hazelcast.wait.seconds.before.join", "0");
         if (bindHost != null) {
+            // Listen on that address only: a member runs what it is sent, so it should be reachable only where asked.
             c.setProperty("hazelcast.local.localAddress", bindHost);
+            c.setProperty("hazelcast.socket.bind.any", "false");
         }
         NetworkConfig net = c.getNetworkConfig();
         net.setPort(port).setPortAutoIncrement(true).setPortCount(100);
