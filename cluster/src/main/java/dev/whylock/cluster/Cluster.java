@@ -39,6 +39,8 @@ public final class Cluster implements AutoCloseable {
     private long unitsSent;
     private long unitsResent;
     private final Map<String, Long> unitsByMember = new HashMap<>();
+    /** Members that left (or could not be reached) during this connection: sent nothing more. */
+    private final java.util.Set<UUID> gone = new java.util.HashSet<>();
 
     private Cluster(HazelcastInstance client, List<Member> localMembers, String fingerprint, String where) {
         this.client = client;
@@ -113,6 +115,9 @@ public final class Cluster implements AutoCloseable {
         Map<com.hazelcast.cluster.Member, Integer> ours = new java.util.LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         for (com.hazelcast.cluster.Member m : client.getCluster().getMembers()) {
+            if (gone.contains(m.getUuid())) {
+                continue;
+            }
             String theirs = m.getAttribute(Member.FINGERPRINT);
             if (fingerprint.equals(theirs)) {
                 String slots = m.getAttribute(Member.SLOTS);
@@ -183,12 +188,14 @@ public final class Cluster implements AutoCloseable {
             inFlight--;
             busy.merge(d.member(), -1, Integer::sum);
             if (d.failure() == null) {
-                results.set(d.index(), UnitWire.result(d.answer()));
-                left--;
+                if (results.get(d.index()) == null) { // one answer per unit is merged, whatever happens
+                    results.set(d.index(), UnitWire.result(d.answer()));
+                    left--;
+                }
             } else if (memberGone(d.failure())) {
                 todo.addFirst(d.index()); // its member left: another one runs it (nothing of it was merged)
                 unitsResent++;
-                busy.remove(d.member());
+                gone.add(d.member().getUuid());
             } else {
                 throw new ClusterException("a member failed to run a work unit: " + rootMessage(d.failure()), d.failure());
             }
@@ -202,6 +209,8 @@ public final class Cluster implements AutoCloseable {
             if (c instanceof com.hazelcast.core.MemberLeftException || c instanceof com.hazelcast.spi.exception.TargetNotMemberException
                     || c instanceof com.hazelcast.spi.exception.TargetDisconnectedException
                     || c instanceof com.hazelcast.core.HazelcastInstanceNotActiveException
+                    || c instanceof com.hazelcast.client.HazelcastClientOfflineException
+                    || c instanceof com.hazelcast.client.HazelcastClientNotActiveException
                     || c instanceof java.util.concurrent.RejectedExecutionException || c instanceof java.io.IOException) {
                 return true;
             }

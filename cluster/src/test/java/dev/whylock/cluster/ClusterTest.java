@@ -115,6 +115,21 @@ class ClusterTest {
     }
 
     @Test
+    void everyMemberKilled_searchStopsWithAMessage() {
+        Member[] only = new Member[1];
+        AtomicInteger executions = new AtomicInteger();
+        only[0] = Member.start("127.0.0.1", 5931, List.of("127.0.0.1:5931"), FINGERPRINT, resolver(() -> {
+            if (executions.incrementAndGet() == 2) {
+                new Thread(only[0]::kill).start();
+            }
+        }), 1);
+        try (Cluster c = Cluster.connect(Address.parse(only[0].address()), FINGERPRINT, null, Duration.ofSeconds(10))) {
+            ClusterException e = assertThrows(ClusterException.class, () -> onCluster(c));
+            assertEquals("the cluster at " + only[0].address() + " has no member left", e.getMessage());
+        }
+    }
+
+    @Test
     void memberWithAnotherFingerprint_isRefused_byTheMemberAndByTheCoordinator() {
         try (Member m = Member.start("127.0.0.1", 5951, List.of("127.0.0.1:5951"), "other/1111", resolver(() -> {}), 1)) {
             ClusterException exploring = assertThrows(ClusterException.class,
