@@ -37,7 +37,17 @@ public final class Member implements AutoCloseable {
     private final String fingerprint;
     private final JobResolver resolver;
     private final ExecutorService units;
-    private final Map<List<String>, JobResolver.Job> jobs = new ConcurrentHashMap<>();
+    /** The jobs rebuilt lately (a worker serves explorations one after another): the last few are kept. */
+    private final Map<List<String>, JobResolver.Job> jobs = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, JobResolver.Job> eldest) {
+                    return size() > KEPT_JOBS;
+                }
+            });
+    static final int KEPT_JOBS = 8;
     private final AtomicInteger ran = new AtomicInteger();
 
     private Member(HazelcastInstance hz, String fingerprint, JobResolver resolver, int slots) {

@@ -63,7 +63,7 @@ class SplitSearchTest {
     void unitsSentAsPlainData_anyOrder_sameResultAndAnalysesAsLocal() {
         int compared = 0;
         int withRaces = 0;
-        for (long seed = 1; seed <= 30; seed++) {
+        for (long seed = 1; seed <= 20; seed++) {
             Program p = RandomPrograms.draw(seed).program();
             for (RunConfig.Timing timing : RunConfig.Timing.values()) {
                 SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000)
