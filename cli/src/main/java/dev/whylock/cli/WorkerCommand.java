@@ -6,7 +6,6 @@ import dev.whylock.cluster.Member;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
                 + "with another is refused.", ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  whylock worker --join 10.0.0.5:5701       # on 10.0.0.5 itself: the first member",
+            "  whylock worker --join 10.0.0.5:5701       # on 10.0.0.5: the first member",
             "  whylock worker --join 10.0.0.5:5701       # on every other machine: joins it",
             "  whylock explore --scenario module-hotplug --cluster 10.0.0.5:5701",
             "",
@@ -42,8 +41,9 @@ final class WorkerCommand implements Callable<Integer> {
                     + "this machine's addresses).")
     String host;
 
-    @Mixin
-    WorkersOption workers;
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Work units this member runs at once (default: the machine's cores).")
+    Integer workers;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,7 +61,10 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--port " + port + ": expected a port from 1 to 65535");
         }
         String bind = host != null ? host : loopback(a.host()) ? "127.0.0.1" : null;
-        int slots = workers.count();
+        if (workers != null && (workers < 1 || workers > WorkersOption.MAX)) {
+            throw new UsageException("--workers " + workers + ": expected a number from 1 to " + WorkersOption.MAX);
+        }
+        int slots = workers != null ? workers : dev.whylock.engine.search.Workers.available();
         Member m;
         try {
             m = Member.start(bind, port, List.of(a.toString()), ClusterJobs.fingerprint(), ClusterJobs.resolver(), slots);

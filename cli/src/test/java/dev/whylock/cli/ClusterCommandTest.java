@@ -75,6 +75,7 @@ class ClusterCommandTest {
                 "--class-path", ".", "--cluster", "local:2"},
             {"--join local:2: expected HOST:PORT of a member", "worker", "--join", "local:2"},
             {"--join 'h:99999': the port must be from 1 to 65535", "worker", "--join", "h:99999"},
+            {"--workers 0: expected a number from 1 to 256", "worker", "--join", "127.0.0.1:6071", "--workers", "0"},
         };
         for (String[] c : cases) {
             Cli.Result r = Cli.run(dir, java.util.Arrays.copyOfRange(c, 1, c.length));
