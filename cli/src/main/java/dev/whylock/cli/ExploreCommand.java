@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.whylock.cluster.Cluster;
+import dev.whylock.cluster.ClusterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,9 +126,59 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     WorkersOption workers;
 
+    @Mixin
+    ClusterOption cluster;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What an exploration runs: the subject's program and the search's configuration (before the analyses join it). */
+    record Prepared(String strategy, long max, RunInfo info, Program program, SearchConfig cfg) {}
+
     @Override
     public Integer call() {
         Io io = root.io();
+        Prepared p = prepare(io);
+        var ignored = ignore.kinds();
+        if (cluster.given()) {
+            checkClusterable(p.strategy());
+        }
+        common.checkWritable(io);
+        if (p.strategy().equals("stress")) {
+            return stress(io, p.info(), p.program(), p.max());
+        }
+        if (!cluster.given()) {
+            return Searches.explore(io, common, p.info(), p.program(), p.cfg(), ignored, workers.count());
+        }
+        try (Cluster c = Cluster.connect(cluster.address(), ClusterJobs.fingerprint(), ClusterJobs.resolver(), ClusterJobs.CONNECT_TIMEOUT)) {
+            if (!common.quiet) {
+                io.err().println("whylock: exploring on the cluster at " + cluster.address() + " (" + c.memberCount() + " members)");
+                io.err().flush();
+            }
+            List<String> job = ClusterJobs.spec(spec.commandLine().getParseResult().originalArgs(), io);
+            return Searches.explore(io, common, p.info(), p.program(), p.cfg(), ignored, (prog, cfg) -> c.explore(prog, cfg, job));
+        } catch (ClusterException e) {
+            throw ClusterJobs.failure(e);
+        }
+    }
+
+    /** A cluster runs the units of a DPOR search of a scenario; anything else is a usage error that says so. */
+    private void checkClusterable(String strat) {
+        if (javaOptions.given()) {
+            throw new UsageException("--cluster runs scenarios; a Java program (--java) runs on this machine only (its classes "
+                    + "are not on the members): drop --cluster, and use --workers for this machine's cores");
+        }
+        if (!strat.equals("dpor") || preemptions != null) {
+            throw new UsageException("--cluster splits an exhaustive dpor search into work units; --strategy " + strat
+                    + (preemptions != null ? " with --preemptions" : "") + " runs on this machine: drop --cluster");
+        }
+    }
+
+    /**
+     * Reads the options into the program to explore and the search's configuration, checking them;
+     * also how a cluster member rebuilds the job it is sent (nothing is written).
+     */
+    Prepared prepare(Io io) {
         String strat = choice("--strategy", strategy, STRATEGIES);
         timing.flag();
         long max = bounds(strat);
@@ -139,6 +193,9 @@ final class ExploreCommand implements Callable<Integer> {
             if (strat.equals("stress")) {
                 throw new UsageException("--strategy stress runs a scenario on real threads; a Java program does that by itself "
                         + "(java -cp PATH CLASS), so use dpor, pct or random with --java");
+            }
+            if (cluster.given()) {
+                checkClusterable(strat); // before the discovery runs below
             }
             var target = javaOptions.target();
             JavaLocks locks = removes.isEmpty() && replaces.isEmpty() ? null
@@ -156,16 +213,11 @@ final class ExploreCommand implements Callable<Integer> {
             t = timing.resolve(loaded.scenario().timing());
             subject = loaded;
         }
-        var ignored = ignore.kinds();
-        common.checkWritable(io);
         RunInfo info = new RunInfo(subject, experiments, t, describe(strat));
         Program program = subject.program();
-        if (strat.equals("stress")) {
-            return stress(io, info, program, max);
-        }
         SearchConfig cfg = SearchConfig.of(spec(strat)).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
-        return Searches.explore(io, common, info, program, cfg, ignored, workers.count());
+        return new Prepared(strat, max, info, program, cfg);
     }
 
     private long bounds(String strat) {

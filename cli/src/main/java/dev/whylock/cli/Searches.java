@@ -33,6 +33,24 @@ final class Searches {
      */
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
             int workers) {
+        // one Java execution runs at a time in a JVM (the rewritten classes reach one active runtime)
+        return explore(io, common, info, program, cfg, ignored, Splitter.local(program instanceof JavaProgram ? 1 : workers));
+    }
+
+    /** How a DPOR search runs: split into work units, on this machine's threads or on a cluster's members. */
+    @FunctionalInterface
+    interface Splitter {
+        ExplorationResult explore(Program program, SearchConfig cfg);
+
+        /** On {@code workers} threads of this JVM. */
+        static Splitter local(int workers) {
+            return (p, c) -> SplitSearch.explore(p, c, workers, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS);
+        }
+    }
+
+    /** As {@link #explore(Io, CommonOptions, RunInfo, Program, SearchConfig, Set, int)}, the DPOR search run by {@code splitter}. */
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
+            Splitter splitter) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
         Analyses analyses = new Analyses(info.subject().unvalidatedLockClasses());
         ExperimentReach reach = new ExperimentReach(info.experiments());
@@ -41,9 +59,7 @@ final class Searches {
         observers.addAll(cfg.observers());
         JavaProgram java = program instanceof JavaProgram jp ? jp : null;
         try {
-            return explore(io, common, info, program, cfg.withObservers(observers),
-                    // one Java execution runs at a time in a JVM (the rewritten classes reach one active runtime)
-                    java == null ? workers : 1,
+            return explore(io, common, info, program, cfg.withObservers(observers), splitter,
                     r -> (java == null ? r : JavaResult.of(r, java.notes()).result())
                             .withViolations(analyses.report().races().violations(), ignored),
                     report -> {
@@ -79,8 +95,8 @@ final class Searches {
         return report.withExperimentNotes(info.newLockClasses(), unreached);
     }
 
-    /** DPOR runs as a split search on {@code workers} threads (the same result for any number); the other strategies alone. */
-    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, int workers,
+    /** DPOR runs as a split search by {@code splitter} (the same result on any number of threads or members); the other strategies alone. */
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Splitter splitter,
             UnaryOperator<ExplorationResult> findings, UnaryOperator<RunReport> extend) {
         io.cancellation().begin();
         Prewarmer.start();
@@ -90,8 +106,7 @@ final class Searches {
             ProgressReporter progress = ProgressReporter.create(io, common.quiet, info.strategy());
             try {
                 SearchConfig c = cfg.withProgress(progress).withCancelled(io.cancellation().requested());
-                r = findings.apply(c.strategy().kind() == StrategySpec.Kind.DPOR
-                        ? SplitSearch.explore(program, c, workers, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS) : Explorer.explore(program, c));
+                r = findings.apply(c.strategy().kind() == StrategySpec.Kind.DPOR ? splitter.explore(program, c) : Explorer.explore(program, c));
             } finally {
                 progress.close();
             }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** The {@code whylock} command: its subcommands, and with no arguments {@code whylock why rtnl_mutex}. */
 @Command(name = "whylock", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {WhyCommand.class, ExploreCommand.class, LocksetCommand.class, ReplayCommand.class, ReportCommand.class,
-            ListCommand.class,
+            ListCommand.class, WorkerCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         description = {"Why is this lock needed? whylock explores every interleaving of a concurrent program (up to a "
                 + "stated bound) to show which data a lock protects and, with the lock removed or replaced, the exact "

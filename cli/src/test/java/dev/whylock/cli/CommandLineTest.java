@@ -16,7 +16,7 @@ class CommandLineTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"why", "explore", "lockset", "replay", "list"})
+    @ValueSource(strings = {"why", "explore", "lockset", "replay", "list", "worker"})
     void help_everyCommand_exits0WithExamples(String command) {
         Cli.Result r = Cli.run(dir, command, "--help");
         assertEquals(ExitCode.OK, r.code(), r.toString());
@@ -28,7 +28,7 @@ class CommandLineTest {
     void help_topLevel_listsTheCommandsAndExitCodes() {
         Cli.Result r = Cli.run(dir, "--help");
         assertEquals(ExitCode.OK, r.code());
-        for (String c : new String[] {"why", "explore", "lockset", "replay", "list", "generate-completion", "Exit codes"}) {
+        for (String c : new String[] {"why", "explore", "lockset", "replay", "list", "worker", "generate-completion", "Exit codes"}) {
             assertTrue(r.out().contains(c), c + " in " + r.out());
         }
     }

@@ -7,7 +7,7 @@ import java.util.Set;
  * recorded), {@code replace LOCK[@SITE,...]=NEW} makes them take another lock instead (one new lock
  * per instance of the original). Assertions keep checking the original lock.
  */
-public record LockExperiment(Kind kind, String lockClass, Set<String> sites, String replacement) {
+public record LockExperiment(Kind kind, String lockClass, Set<String> sites, String replacement) implements java.io.Serializable {
 
     public enum Kind { REMOVE, REPLACE }
 

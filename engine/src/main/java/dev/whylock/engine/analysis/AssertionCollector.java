@@ -2,16 +2,16 @@ package dev.whylock.engine.analysis;
 
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.ExecutionOutcome.AssertionCheck;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Counts, over every explored execution, how often each lock assertion site ran and failed. */
-public final class AssertionCollector implements ExecutionObserver {
+public final class AssertionCollector implements MergeableObserver {
 
-    private record Key(String lockClass, String site, boolean holder) implements Comparable<Key> {
+    private record Key(String lockClass, String site, boolean holder) implements Comparable<Key>, java.io.Serializable {
         @Override
         public int compareTo(Key o) {
             int c = lockClass.compareTo(o.lockClass);
@@ -35,6 +35,22 @@ public final class AssertionCollector implements ExecutionObserver {
                 c[1]++;
             }
         }
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new AssertionCollector();
+    }
+
+    @Override
+    public void absorb(MergeableObserver later) {
+        AssertionCollector o = (AssertionCollector) later;
+        executions += o.executions;
+        o.counts.forEach((k, c) -> {
+            long[] mine = counts.computeIfAbsent(k, x -> new long[2]);
+            mine[0] += c[0];
+            mine[1] += c[1];
+        });
     }
 
     /** The assertion sites seen so far, sorted by lock class, site and form. */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param occurrences  how many times this (field, site pair) race was seen
  */
 public record DataRace(String field, RaceAccess first, RaceAccess second, Trace trace,
-        List<Integer> decisions, long execution, long occurrences) {
+        List<Integer> decisions, long execution, long occurrences) implements java.io.Serializable {
 
     public DataRace {
         decisions = List.copyOf(decisions);

@@ -16,7 +16,7 @@ import java.util.List;
  *                      across a cycle is a gate lock that prevents the deadlock)
  */
 public record EdgeWitness(String heldAt, String acquiredAt, String task, String flushedWork, String flushedAt,
-        List<String> alsoHeld) {
+        List<String> alsoHeld) implements java.io.Serializable {
 
     public EdgeWitness {
         alsoHeld = List.copyOf(alsoHeld);

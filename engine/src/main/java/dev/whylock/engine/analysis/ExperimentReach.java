@@ -5,7 +5,7 @@ import dev.whylock.engine.Mutex;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +14,13 @@ import java.util.Set;
  * Which lock experiments the explored executions reached: an experiment that no execution reached
  * (its lock is never taken at its sites) changed nothing, and "no damage" then says nothing about it.
  */
-public final class ExperimentReach implements ExecutionObserver {
+public final class ExperimentReach implements MergeableObserver {
 
+    private final List<LockExperiment> experiments;
     private final Set<LockExperiment> unreached;
 
     public ExperimentReach(List<LockExperiment> experiments) {
+        this.experiments = List.copyOf(experiments);
         this.unreached = new LinkedHashSet<>(experiments);
     }
 
@@ -33,6 +35,16 @@ public final class ExperimentReach implements ExecutionObserver {
                 unreached.removeIf(e -> e.matches(m.lockClass(), op.site()));
             }
         }
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new ExperimentReach(experiments);
+    }
+
+    @Override
+    public void absorb(MergeableObserver later) {
+        unreached.retainAll(((ExperimentReach) later).unreached);
     }
 
     /** The experiments no execution observed so far reached, in the order given. */

@@ -6,7 +6,7 @@ import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
 import dev.whylock.engine.exec.RawViolation;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Lockdep over every explored execution: lock-class dependencies from nested acquisitions and
  * from flushing work items under a lock, and the cycles among them (potential deadlocks).
  */
-public final class LockOrderCollector implements ExecutionObserver {
+public final class LockOrderCollector implements MergeableObserver {
 
     /*
      * A flush (flush_work, or cancel_work_sync of a running item) waits for everything the work
@@ -29,11 +29,14 @@ public final class LockOrderCollector implements ExecutionObserver {
      * while observing. Trylocks never wait, so they create no edge into themselves (as in lockdep).
      */
 
+    /** A held lock as the graph needs it: its class and the site that took it. */
+    private record HeldAt(String lockClass, String site) implements java.io.Serializable {}
+
     /** A flush while holding locks: the held locks, the work item and where. */
-    private record Flush(List<HeldLocks.Held> held, String work, String site, String task) {}
+    private record Flush(List<HeldAt> held, String work, String site, String task) implements java.io.Serializable {}
 
     /** A lock a work item takes when it runs. */
-    private record WorkLock(String lockClass, String site) {}
+    private record WorkLock(String lockClass, String site) implements java.io.Serializable {}
 
     private final Map<String, Map<String, Set<EdgeWitness>>> edges = new TreeMap<>();
     private final Set<String> classes = new TreeSet<>();
@@ -76,9 +79,10 @@ public final class LockOrderCollector implements ExecutionObserver {
                     if (op.lock() != null && !unvalidated.contains(op.lock().lockClass())) {
                         String acquired = op.lock().lockClass();
                         classes.add(acquired);
-                        for (HeldLocks.Held h : validated(held.held(t))) {
-                            addEdge(h.lockClass(), acquired, new EdgeWitness(h.site(), String.valueOf(op.site()), task, null, null,
-                                    others(validated(held.held(t)), h)));
+                        List<HeldAt> hs = validated(held.held(t));
+                        for (int i = 0; i < hs.size(); i++) {
+                            addEdge(hs.get(i).lockClass(), acquired, new EdgeWitness(hs.get(i).site(), String.valueOf(op.site()), task,
+                                    null, null, others(hs, i)));
                         }
                         if (work != null) {
                             workLocks.computeIfAbsent(work, k -> new LinkedHashSet<>()).add(new WorkLock(acquired, String.valueOf(op.site())));
@@ -105,27 +109,42 @@ public final class LockOrderCollector implements ExecutionObserver {
     }
 
     private void flush(HeldLocks held, int t, Op op, String task) {
-        List<HeldLocks.Held> h = validated(held.held(t));
+        List<HeldAt> h = validated(held.held(t));
         if (!h.isEmpty()) {
             flushes.add(new Flush(h, ((Work) op.target()).name(), String.valueOf(op.site()), task));
         }
     }
 
-    private List<HeldLocks.Held> validated(List<HeldLocks.Held> held) {
-        if (unvalidated.isEmpty()) {
-            return List.copyOf(held);
-        }
-        return held.stream().filter(h -> !unvalidated.contains(h.lockClass())).toList();
+    private List<HeldAt> validated(List<HeldLocks.Held> held) {
+        return held.stream().filter(h -> !unvalidated.contains(h.lockClass())).map(h -> new HeldAt(h.lockClass(), h.site())).toList();
     }
 
-    private static List<String> others(List<HeldLocks.Held> held, HeldLocks.Held except) {
+    /** The classes of the held locks but the one at {@code except}, sorted. */
+    private static List<String> others(List<HeldAt> held, int except) {
         TreeSet<String> s = new TreeSet<>();
-        for (HeldLocks.Held h : held) {
-            if (h != except) {
-                s.add(h.lockClass());
+        for (int i = 0; i < held.size(); i++) {
+            if (i != except) {
+                s.add(held.get(i).lockClass());
             }
         }
         return List.copyOf(s);
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new LockOrderCollector(unvalidated);
+    }
+
+    /** Exact: every part is a union or a sum, and result() sorts what it reads from them. */
+    @Override
+    public void absorb(MergeableObserver later) {
+        LockOrderCollector o = (LockOrderCollector) later;
+        o.edges.forEach((f, m) -> m.forEach((t, ws) -> ws.forEach(w -> addEdge(f, t, w))));
+        classes.addAll(o.classes);
+        flushes.addAll(o.flushes);
+        o.workLocks.forEach((w, ls) -> workLocks.computeIfAbsent(w, k -> new LinkedHashSet<>()).addAll(ls));
+        executions += o.executions;
+        deadlocked += o.deadlocked;
     }
 
     private void addEdge(String from, String to, EdgeWitness w) {
@@ -139,9 +158,10 @@ public final class LockOrderCollector implements ExecutionObserver {
                 all.computeIfAbsent(f, k -> new TreeMap<>()).computeIfAbsent(t, k -> new LinkedHashSet<>()).addAll(ws)));
         for (Flush fl : flushes) {
             for (WorkLock wl : workLocks.getOrDefault(fl.work(), Set.of())) {
-                for (HeldLocks.Held h : fl.held()) {
+                for (int i = 0; i < fl.held().size(); i++) {
+                    HeldAt h = fl.held().get(i);
                     all.computeIfAbsent(h.lockClass(), k -> new TreeMap<>()).computeIfAbsent(wl.lockClass(), k -> new LinkedHashSet<>())
-                            .add(new EdgeWitness(h.site(), wl.site(), fl.task(), fl.work(), fl.site(), others(fl.held(), h)));
+                            .add(new EdgeWitness(h.site(), wl.site(), fl.task(), fl.work(), fl.site(), others(fl.held(), i)));
                 }
             }
         }

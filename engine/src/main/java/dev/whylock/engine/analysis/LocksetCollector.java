@@ -4,7 +4,7 @@ import dev.whylock.engine.Field;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * Eraser's lockset algorithm over every explored execution, aggregated per field name: which lock
  * classes were held at every access once the field was shared.
  */
-public final class LocksetCollector implements ExecutionObserver {
+public final class LocksetCollector implements MergeableObserver {
 
     /*
      * Each field instance runs Eraser's state machine within its execution (virgin -> exclusive ->
@@ -26,9 +26,9 @@ public final class LocksetCollector implements ExecutionObserver {
      * the field's name: a lock survives only if it was held at all of them.
      */
 
-    private record SiteKey(String function, boolean write, List<String> locks) {}
+    private record SiteKey(String function, boolean write, List<String> locks) implements java.io.Serializable {}
 
-    private static final class NameAgg {
+    private static final class NameAgg implements java.io.Serializable {
         EraserState state = EraserState.VIRGIN;
         TreeSet<String> candidates;
         long shared;
@@ -97,6 +97,34 @@ public final class LocksetCollector implements ExecutionObserver {
             }
             agg.sites.computeIfAbsent(new SiteKey(String.valueOf(op.site()), write, locks), k -> new long[1])[0]++;
         }
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new LocksetCollector();
+    }
+
+    /** Exact: the candidate sets intersect, the counts add, a field's state is the furthest either reached. */
+    @Override
+    public void absorb(MergeableObserver later) {
+        LocksetCollector o = (LocksetCollector) later;
+        executions += o.executions;
+        o.byName.forEach((name, b) -> {
+            NameAgg a = byName.computeIfAbsent(name, k -> new NameAgg());
+            if (b.state.ordinal() > a.state.ordinal()) {
+                a.state = b.state;
+            }
+            if (b.candidates != null) {
+                if (a.candidates == null) {
+                    a.candidates = new TreeSet<>(b.candidates);
+                } else {
+                    a.candidates.retainAll(b.candidates);
+                }
+            }
+            a.shared += b.shared;
+            a.exclusive += b.exclusive;
+            b.sites.forEach((k, c) -> a.sites.computeIfAbsent(k, x -> new long[1])[0] += c[0]);
+        });
     }
 
     /** The lockset table over the executions seen so far. */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param value      the value read or written, rendered like a trace step ({@code NULL}, {@code &sfp_bus#3})
  * @param locksHeld  lock classes the task held, sorted
  */
-public record RaceAccess(String task, String site, int step, boolean write, String value, List<String> locksHeld) {
+public record RaceAccess(String task, String site, int step, boolean write, String value, List<String> locksHeld) implements java.io.Serializable {
 
     public RaceAccess {
         locksHeld = List.copyOf(locksHeld);

@@ -4,7 +4,7 @@ import dev.whylock.engine.Field;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import dev.whylock.engine.search.TraceBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * write and the reads since it are kept as epochs per field instance), one report per field and
  * pair of sites.
  */
-public final class RaceDetector implements ExecutionObserver {
+public final class RaceDetector implements MergeableObserver {
 
     /** An access remembered as an epoch, with what the report needs about it. */
     private record Epoch(int task, int clock, int step, List<String> locks) {}
@@ -85,6 +85,32 @@ public final class RaceDetector implements ExecutionObserver {
         boolean write = op.kind() == OpKind.WRITE;
         return new RaceAccess(o.taskNames().get(e.task()), String.valueOf(op.site()), e.step(), write,
                 TraceBuilder.show(write ? op.arg() : op.result()), e.locks());
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new RaceDetector();
+    }
+
+    /**
+     * Exact: a race first seen later is numbered after this one's executions, and the witness kept
+     * is the first with the earliest second access, as {@link #report} keeps it one report at a time.
+     */
+    @Override
+    public void absorb(MergeableObserver later) {
+        RaceDetector o = (RaceDetector) later;
+        o.races.forEach((key, b) -> {
+            DataRace old = races.get(key);
+            if (old == null) {
+                races.put(key, new DataRace(b.field(), b.first(), b.second(), b.trace(), b.decisions(), executions + b.execution(),
+                        b.occurrences()));
+            } else {
+                DataRace w = b.second().step() < old.second().step() ? b : old;
+                races.put(key, new DataRace(w.field(), w.first(), w.second(), w.trace(), w.decisions(), old.execution(),
+                        old.occurrences() + b.occurrences()));
+            }
+        });
+        executions += o.executions;
     }
 
     /** The races found so far, sorted by field and sites. */

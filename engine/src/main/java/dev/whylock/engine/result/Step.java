@@ -9,7 +9,7 @@ package dev.whylock.engine.result;
  * @param held       the lock classes the task held when the step ran (sorted, each once), or {@code null} for none
  */
 public record Step(int index, String task, String operation, String object, String site, String value, String note, boolean preemption,
-        Long time, java.util.List<String> held) {
+        Long time, java.util.List<String> held) implements java.io.Serializable {
 
     public Step {
         held = held == null || held.isEmpty() ? null : java.util.List.copyOf(held);

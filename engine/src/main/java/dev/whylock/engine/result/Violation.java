@@ -12,7 +12,7 @@ import java.util.List;
  * that failure (a lock the dead task still holds, state it left half-updated).
  */
 public record Violation(ViolationKind kind, String message, String task, Trace trace, List<Integer> decisions, long execution,
-        List<Wait> waits, boolean afterFailure) {
+        List<Wait> waits, boolean afterFailure) implements java.io.Serializable {
 
     /** Damage first (independent before after-a-failure), then data races, then failed lock assertions (what was assumed); stable within each. */
     public static final Comparator<Violation> REPORT_ORDER = Comparator.comparingInt(Violation::rank);

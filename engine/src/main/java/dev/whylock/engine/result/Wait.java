@@ -6,4 +6,4 @@ package dev.whylock.engine.result;
  * @param task  the blocked task
  * @param what  what it waits for, e.g. {@code waits for rtnl_mutex in sfp_bus_add_upstream, held by mac (taken in rtnl_lock)}
  */
-public record Wait(String task, String what) {}
+public record Wait(String task, String what) implements java.io.Serializable {}

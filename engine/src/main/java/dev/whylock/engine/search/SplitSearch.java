@@ -121,9 +121,99 @@ public final class SplitSearch {
         }
     }
 
-    /** What one unit did. */
-    private record UnitResult(long executions, long blocked, long steps, boolean bounded, boolean stopNow, boolean interrupted,
-            Map<String, Violation> found, List<SourceDpor.FrameState> frames) {}
+    /**
+     * What one unit did. {@code observed}: for a unit run elsewhere, the observers that saw its
+     * executions (fresh copies of the search's, see {@link MergeableObserver}), which the search
+     * absorbs in unit order; null for a unit run here, whose executions went to the search's
+     * observers directly.
+     */
+    public record UnitResult(long executions, long blocked, long steps, boolean bounded, boolean stopNow, boolean interrupted,
+            Map<String, Violation> found, List<SourceDpor.FrameState> frames, List<MergeableObserver> observed) {}
+
+    /**
+     * Runs the work units of one round and returns their results in the units' order. The search's
+     * result depends only on those results, never on where or in which order the units ran: local
+     * threads ({@link #local(int)}) or the members of a cluster, which send each unit as plain data
+     * ({@link UnitWire}) and run it with {@link #runSent}.
+     */
+    public interface UnitRunner {
+        List<UnitResult> run(List<WorkUnit> units);
+    }
+
+    /** What every unit of one search shares. */
+    private record Search(Program program, SearchConfig cfg, RunConfig run, int splitDepth, long unitExecutions,
+            OrderedObservers observers, BooleanSupplier over) {}
+
+    /** One unit of a round: {@link #runHere()} runs it on this thread, {@link UnitWire#unit} makes it plain data. */
+    public static final class WorkUnit {
+        private final Search search;
+        private final Unit unit;
+        private final int slot;
+        private final long budget;
+
+        private WorkUnit(Search search, Unit unit, int slot, long budget) {
+            this.search = search;
+            this.unit = unit;
+            this.slot = slot;
+            this.budget = budget;
+        }
+
+        /** Runs the unit here; its executions go to the search's observers, in unit order. */
+        public UnitResult runHere() {
+            try {
+                return runUnit(search.program(), search.cfg(), search.run(), unit.prefix(), floor(), search.unitExecutions(), budget,
+                        search.observers().slot(slot), search.over(), null);
+            } finally {
+                search.observers().finish(slot);
+            }
+        }
+
+        /** The unit's number in the whole search (0, 1, ...), the order its result is merged in. */
+        public int index() {
+            return slot;
+        }
+
+        /** The choice frames above which the unit does not backtrack (its prefix's are the coordinator's). */
+        int floor() {
+            return unit.node() == null ? search.splitDepth() : Math.max(search.splitDepth(), unit.node().state().choice + 1);
+        }
+
+        List<SourceDpor.FrameState> prefix() {
+            return unit.prefix();
+        }
+
+        long unitExecutions() {
+            return search.unitExecutions();
+        }
+
+        long budget() {
+            return budget;
+        }
+
+        /** Fresh copies of the search's observers, for a unit run elsewhere; fails if one cannot be copied. */
+        List<MergeableObserver> freshObservers() {
+            List<MergeableObserver> out = new ArrayList<>();
+            for (ExecutionObserver o : search.cfg().observers()) {
+                if (!(o instanceof MergeableObserver m)) {
+                    throw new IllegalStateException("observer " + o.getClass().getName() + " cannot observe executions run elsewhere");
+                }
+                out.add(m.fresh());
+            }
+            return out;
+        }
+    }
+
+    /** Runs each round's units on {@code workers} threads of this JVM. */
+    public static UnitRunner local(int workers) {
+        Workers pool = new Workers(workers);
+        return units -> {
+            List<Supplier<UnitResult>> jobs = new ArrayList<>();
+            for (WorkUnit u : units) {
+                jobs.add(u::runHere);
+            }
+            return pool.run(jobs);
+        };
+    }
 
     /**
      * Explores {@code program} with DPOR ({@code cfg.strategy()} must be dpor) split at
@@ -141,6 +231,14 @@ public final class SplitSearch {
      * beyond the split depth.
      */
     public static ExplorationResult explore(Program program, SearchConfig cfg, int workers, int splitDepth, long unitExecutions) {
+        return explore(program, cfg, splitDepth, unitExecutions, local(workers));
+    }
+
+    /**
+     * As {@link #explore(Program, SearchConfig, int, int, long)}, with each round's units run by
+     * {@code runner}; the result is the same for every runner that returns every unit's result.
+     */
+    public static ExplorationResult explore(Program program, SearchConfig cfg, int splitDepth, long unitExecutions, UnitRunner runner) {
         if (cfg.strategy().kind() != StrategySpec.Kind.DPOR) {
             throw new IllegalArgumentException("a split search runs dpor, not " + cfg.strategy().kind());
         }
@@ -158,7 +256,7 @@ public final class SplitSearch {
             return over.getAsBoolean();
         });
         OrderedObservers observers = new OrderedObservers(cfg.observers());
-        Workers pool = new Workers(workers);
+        Search search = new Search(program, cfg, run, splitDepth, unitExecutions, observers, over);
         Map<String, Violation> found = new LinkedHashMap<>();
         long executions = 0;
         long blocked = 0;
@@ -170,25 +268,19 @@ public final class SplitSearch {
         Node[] roots = new Node[1];
         while (stop == null) {
             long budget = cfg.maxExecutions() - executions - blocked;
-            int firstSlot = slots;
-            List<Supplier<UnitResult>> jobs = new ArrayList<>();
-            for (int u = 0; u < units.size(); u++) {
-                Unit unit = units.get(u);
-                int slot = firstSlot + u;
-                jobs.add(() -> {
-                    try {
-                        return runUnit(program, cfg, run, unit, splitDepth, unitExecutions, budget, observers.slot(slot), over);
-                    } finally {
-                        observers.finish(slot);
-                    }
-                });
+            List<WorkUnit> round = new ArrayList<>();
+            for (Unit unit : units) {
+                round.add(new WorkUnit(search, unit, slots++, budget));
             }
-            slots += units.size();
-            List<UnitResult> results = pool.run(jobs);
+            List<UnitResult> results = runner.run(round);
+            if (results.size() != units.size()) {
+                throw new IllegalStateException("a round of " + units.size() + " units came back with " + results.size() + " results");
+            }
             boolean stopNow = false;
             boolean interrupted = false;
             for (int u = 0; u < units.size(); u++) {
                 UnitResult r = results.get(u);
+                absorb(cfg.observers(), r.observed());
                 merge(found, r.found(), executions);
                 executions += r.executions();
                 blocked += r.blocked();
@@ -231,11 +323,38 @@ public final class SplitSearch {
                 (cfg.ticker().nanos() - start) / 1_000_000, stop, cfg.run().experiments(), violations);
     }
 
-    private static UnitResult runUnit(Program program, SearchConfig cfg, RunConfig run, Unit unit, int splitDepth, long unitExecutions,
-            long budget, ExecutionObserver observer, BooleanSupplier over) {
+    /** Feeds what a unit run elsewhere observed to the search's observers (in unit order: the caller's loop). */
+    private static void absorb(List<ExecutionObserver> targets, List<MergeableObserver> observed) {
+        if (observed == null) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            ((MergeableObserver) targets.get(i)).absorb(observed.get(i));
+        }
+    }
+
+    /**
+     * Runs a unit sent as plain data ({@link UnitWire#unit}) on this JVM, with {@code program} and
+     * {@code cfg} rebuilt here as the sender built them, and returns its result as plain data
+     * ({@link UnitWire#result}); the unit's executions go to fresh copies of the sender's observers,
+     * returned with it. {@code over} stops it in the middle (the sender gave up on it).
+     */
+    public static byte[] runSent(Program program, SearchConfig cfg, byte[] unit, BooleanSupplier over) {
+        UnitWire.SentUnit u = UnitWire.readUnit(unit);
+        RunConfig run = cfg.run().withHeartbeat(inExecution -> over.getAsBoolean());
+        ExecutionObserver all = o -> {
+            for (MergeableObserver m : u.observers()) {
+                m.onExecution(o);
+            }
+        };
+        return UnitWire.result(runUnit(program, cfg, run, u.prefix(), u.floor(), u.unitExecutions(), u.budget(), all, over,
+                u.observers()));
+    }
+
+    private static UnitResult runUnit(Program program, SearchConfig cfg, RunConfig run, List<SourceDpor.FrameState> prefix, int floor,
+            long unitExecutions, long budget, ExecutionObserver observer, BooleanSupplier over, List<MergeableObserver> observed) {
         // The unit backtracks only below its root: the frames of its prefix are the coordinator's.
-        int floor = unit.node() == null ? splitDepth : Math.max(splitDepth, unit.node().state().choice + 1);
-        SourceDpor dpor = new SourceDpor(unit.prefix(), floor);
+        SourceDpor dpor = new SourceDpor(prefix, floor);
         Map<String, Violation> found = new LinkedHashMap<>();
         long executions = 0;
         long blocked = 0;
@@ -266,7 +385,7 @@ public final class SplitSearch {
         }
         // Finished: the coordinator frames, their backtrack sets as the races left them. Cut off after
         // unitExecutions: the last execution's whole path, each frame with what it still owes.
-        return new UnitResult(executions, blocked, steps, bounded, stopNow, interrupted, found, dpor.pathFrames());
+        return new UnitResult(executions, blocked, steps, bounded, stopNow, interrupted, found, dpor.pathFrames(), observed);
     }
 
     /** Adds a unit's violations (execution numbers from 1 within the unit) as the sequential search would have collected them. */

@@ -54,6 +54,41 @@ class SplitSearchTest {
         assertTrue(executions > 3 * compared, "the programs have several executions: " + executions);
     }
 
+    /**
+     * Units sent as plain data ({@link UnitWire}) and run by {@link SplitSearch#runSent}, in reverse
+     * order within each round, as a cluster's members may: the same result and the same analyses
+     * (absorbed from the units' fresh copies) as the local split search, on every random program.
+     */
+    @Test
+    void unitsSentAsPlainData_anyOrder_sameResultAndAnalysesAsLocal() {
+        int compared = 0;
+        int withRaces = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            Program p = RandomPrograms.draw(seed).program();
+            for (RunConfig.Timing timing : RunConfig.Timing.values()) {
+                SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000)
+                        .withRun(RunConfig.defaults().withTiming(timing));
+                dev.whylock.engine.analysis.Analyses here = new dev.whylock.engine.analysis.Analyses();
+                ExplorationResult local = SplitSearch.explore(p, cfg.withObservers(here.observers()), 2, 2, 2);
+                dev.whylock.engine.analysis.Analyses sent = new dev.whylock.engine.analysis.Analyses();
+                SplitSearch.UnitRunner wire = units -> {
+                    List<SplitSearch.UnitResult> out = new ArrayList<>(java.util.Collections.nCopies(units.size(), null));
+                    for (int i = units.size() - 1; i >= 0; i--) {
+                        byte[] answer = SplitSearch.runSent(p, cfg, UnitWire.unit(units.get(i)), () -> false);
+                        out.set(i, UnitWire.result(answer));
+                    }
+                    return out;
+                };
+                ExplorationResult remote = SplitSearch.explore(p, cfg.withObservers(sent.observers()), 2, 2, wire);
+                assertEquals(local, remote, "seed " + seed + " " + timing);
+                assertEquals(here.report(), sent.report(), "seed " + seed + " " + timing);
+                compared++;
+                withRaces += here.report().races().races().isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(withRaces > 10, "the analyses find races to compare: " + withRaces + " of " + compared);
+    }
+
     @Test
     void randomPrograms_stopAtFirstViolation_sameStopForAnyWorkers() {
         int stopped = 0;

@@ -1,0 +1,28 @@
+package dev.whylock.cli;
+
+import dev.whylock.cluster.Address;
+import picocli.CommandLine.Option;
+
+/** {@code --cluster HOST:PORT|local:N}: run a DPOR search's work units on the members of a whylock cluster. */
+final class ClusterOption {
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT|local:N",
+            description = "Run the DPOR search's work units on a whylock cluster: HOST:PORT of any member started with "
+                    + "'whylock worker --join', or local:N for N members started in this JVM (on loopback; for trying it out "
+                    + "and measuring). The result is the one this machine gives alone, also if a member dies in the middle. "
+                    + "Scenarios only (a Java program runs on this machine).")
+    String cluster;
+
+    boolean given() {
+        return cluster != null;
+    }
+
+    /** The parsed address; a malformed one is a usage error. */
+    Address address() {
+        try {
+            return Address.parse(cluster);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cluster " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.whylock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.cluster.Member;
+import dev.whylock.engine.search.Ticker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code explore --cluster} and {@code worker}: the cluster's result is this machine's, and bad use exits 2 with a message. */
+class ClusterCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void explore_onTwoLocalMembers_writesTheSameFilesAsOneMachine() throws IOException {
+        // Frozen clock: the files must be byte-identical; rtnl removed, so there are violations and replay files.
+        for (String where : List.of("alone", "cluster")) {
+            Path d = Files.createDirectories(dir.resolve(where));
+            List<String> args = new java.util.ArrayList<>(List.of("explore", "--scenario", "phylink-create-vs-cage-probe", "--remove",
+                    "rtnl_mutex", "--json", "r.json", "--workers", "1"));
+            if (where.equals("cluster")) {
+                args.addAll(List.of("--cluster", "local:2"));
+            }
+            Cli.Result r = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
+            assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+            if (where.equals("cluster")) {
+                assertTrue(r.err().contains("whylock: exploring on the cluster at local:2 (2 members)"), r.err());
+            }
+        }
+        List<String> files;
+        try (var s = Files.walk(dir.resolve("alone"))) {
+            files = s.filter(Files::isRegularFile).map(p -> dir.resolve("alone").relativize(p).toString()).sorted().toList();
+        }
+        try (var s = Files.walk(dir.resolve("cluster"))) {
+            assertEquals(files, s.filter(Files::isRegularFile).map(p -> dir.resolve("cluster").relativize(p).toString()).sorted().toList());
+        }
+        assertTrue(files.stream().anyMatch(f -> f.endsWith(".replay")), files.toString());
+        for (String f : files) {
+            assertEquals(Files.readString(dir.resolve("alone").resolve(f)), Files.readString(dir.resolve("cluster").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void explore_clusterOfAnotherWhylock_refusedWithExit2() {
+        try (Member other = Member.start("127.0.0.1", 6051, List.of("127.0.0.1:6051"), "0.0.1/ffff", spec -> null, 1)) {
+            Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug-phy", "--cluster", other.address());
+            assertEquals(ExitCode.USAGE, r.code(), r.toString());
+            assertTrue(r.err().contains("explore: refused: no member of the cluster at " + other.address() + " runs whylock "), r.err());
+            assertTrue(r.err().contains(other.address() + " runs whylock 0.0.1 (code fingerprint ffff)"), r.err());
+            Cli.Result w = Cli.run(dir, "worker", "--join", other.address(), "--port", "6051", "--workers", "1");
+            assertEquals(ExitCode.USAGE, w.code(), w.toString());
+            assertTrue(w.err().contains("worker: refused: the member at " + other.address() + " runs whylock 0.0.1 (code fingerprint ffff), "
+                    + "this worker runs whylock "), w.err());
+        }
+    }
+
+    @Test
+    void badClusterUse_exits2WithTheReason() {
+        String[][] cases = {
+            {"--cluster 'nohost': expected HOST:PORT", "explore", "--scenario", "module-hotplug-phy", "--cluster", "nohost"},
+            {"--cluster 'local:0': local:N takes 1 to 64 members", "explore", "--scenario", "module-hotplug-phy", "--cluster", "local:0"},
+            {"--cluster 'h:x': the port must be a number", "explore", "--scenario", "module-hotplug-phy", "--cluster", "h:x"},
+            {"--cluster splits an exhaustive dpor search into work units; --strategy pct runs on this machine", "explore", "--scenario",
+                "module-hotplug-phy", "--strategy", "pct", "--cluster", "local:2"},
+            {"with --preemptions runs on this machine", "explore", "--scenario", "module-hotplug-phy", "--preemptions", "1", "--cluster",
+                "local:2"},
+            {"--cluster runs scenarios; a Java program (--java) runs on this machine only", "explore", "--java", "java.lang.Object",
+                "--class-path", ".", "--cluster", "local:2"},
+            {"--join local:2: expected HOST:PORT of a member", "worker", "--join", "local:2"},
+            {"--join 'h:99999': the port must be from 1 to 65535", "worker", "--join", "h:99999"},
+            {"--workers 0: expected a number from 1 to 256", "worker", "--join", "127.0.0.1:6071", "--workers", "0"},
+        };
+        for (String[] c : cases) {
+            Cli.Result r = Cli.run(dir, java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(ExitCode.USAGE, r.code(), r.toString());
+            assertTrue(r.err().contains(c[0]), c[0] + "\n" + r);
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.toString());
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.whylock.cluster;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import dev.whylock.engine.Program;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.SplitSearch;
+import dev.whylock.engine.search.UnitWire;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A coordinator's connection to a whylock cluster (a Hazelcast client): it explores a program with
+ * the split search ({@link SplitSearch}), sending each round's units to the members with its
+ * fingerprint, as many at once to a member as it has slots, the next unit to whichever member
+ * frees a slot first. A unit whose member leaves before answering (killed, disconnected) is sent
+ * again to another member; results are merged in unit order whoever ran them, so the result is the
+ * one a single machine gives, with no unit lost or counted twice.
+ */
+public final class Cluster implements AutoCloseable {
+
+    private final HazelcastInstance client;
+    private final List<Member> localMembers;
+    private final String fingerprint;
+    private final String where;
+    private long unitsSent;
+    private long unitsResent;
+    private final Map<String, Long> unitsByMember = new HashMap<>();
+    /** Members that left (or could not be reached) during this connection: sent nothing more. */
+    private final java.util.Set<UUID> gone = new java.util.HashSet<>();
+
+    private Cluster(HazelcastInstance client, List<Member> localMembers, String fingerprint, String where) {
+        this.client = client;
+        this.localMembers = localMembers;
+        this.fingerprint = fingerprint;
+        this.where = where;
+    }
+
+    /**
+     * Connects to the cluster at {@code address} ({@code local:N} starts N members in this JVM, on
+     * loopback, with {@code resolver}), giving up after {@code timeout} with a {@link ClusterException}.
+     */
+    public static Cluster connect(Address address, String fingerprint, JobResolver resolver, Duration timeout) {
+        List<Member> local = new ArrayList<>();
+        String target;
+        if (address.local()) {
+            int slots = Math.max(1, Runtime.getRuntime().availableProcessors() / address.localMembers());
+            try {
+                for (int i = 0; i < address.localMembers(); i++) {
+                    String first = local.isEmpty() ? "127.0.0.1:" + LOCAL_PORT : local.get(0).address();
+                    local.add(Member.start("127.0.0.1", LOCAL_PORT, List.of(first), fingerprint, resolver, slots));
+                }
+            } catch (RuntimeException e) {
+                local.forEach(Member::close);
+                throw e;
+            }
+            target = local.get(0).address();
+        } else {
+            target = address.toString();
+        }
+        ClientConfig cc = new ClientConfig();
+        cc.setClusterName(Member.CLUSTER_NAME);
+        cc.setInstanceName("whylock-coordinator-" + UUID.randomUUID());
+        Settings.quiet(cc::setProperty);
+        cc.setProperty("hazelcast.client.invocation.timeout.seconds", "30");
+        cc.getNetworkConfig().addAddress(target).setConnectionTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        cc.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(timeout.toMillis())
+                .setInitialBackoffMillis(200).setMaxBackoffMillis(1000);
+        HazelcastInstance client;
+        try {
+            client = HazelcastClient.newHazelcastClient(cc);
+        } catch (RuntimeException e) {
+            local.forEach(Member::close);
+            throw new ClusterException("cannot reach a whylock cluster at " + address + " within " + timeout.toSeconds()
+                    + " s; start one with 'whylock worker --join " + (address.local() ? "HOST:PORT" : address) + "' on each machine", e);
+        }
+        Cluster c = new Cluster(client, local, fingerprint, address.toString());
+        try {
+            c.members(); // refuses a cluster without a member of ours now, not in the middle of the search
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** The port {@code local:N} members start from (the next free one is taken). */
+    static final int LOCAL_PORT = 5801;
+
+    /**
+     * Explores {@code program} with {@code cfg} (dpor) as the command line's split search does, its
+     * units run by the members, each of which rebuilds the program from {@code spec} with its
+     * {@link JobResolver}.
+     */
+    public ExplorationResult explore(Program program, SearchConfig cfg, List<String> spec) {
+        return SplitSearch.explore(program, cfg, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS,
+                units -> run(spec, units));
+    }
+
+    /** The members that run our units, with their slots; refuses (with a message) a cluster with none. */
+    private Map<com.hazelcast.cluster.Member, Integer> members() {
+        Map<com.hazelcast.cluster.Member, Integer> ours = new java.util.LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (com.hazelcast.cluster.Member m : client.getCluster().getMembers()) {
+            if (gone.contains(m.getUuid())) {
+                continue;
+            }
+            String theirs = m.getAttribute(Member.FINGERPRINT);
+            if (fingerprint.equals(theirs)) {
+                String slots = m.getAttribute(Member.SLOTS);
+                ours.put(m, slots == null ? 1 : Math.max(1, Integer.parseInt(slots)));
+            } else {
+                refused.add(Member.address(m) + " runs " + Fingerprints.describe(theirs));
+            }
+        }
+        if (ours.isEmpty()) {
+            throw new ClusterException(refused.isEmpty() ? "the cluster at " + where + " has no member left"
+                    : "refused: no member of the cluster at " + where + " runs " + Fingerprints.describe(fingerprint) + " ("
+                    + String.join("; ", refused) + "); every member must run the same whylock version and model");
+        }
+        return ours;
+    }
+
+    private record Done(int index, com.hazelcast.cluster.Member member, byte[] answer, Throwable failure) {}
+
+    /** Runs one round: every unit once, on the members with a free slot, again elsewhere if its member leaves. */
+    private List<SplitSearch.UnitResult> run(List<String> spec, List<SplitSearch.WorkUnit> units) {
+        IExecutorService executor = client.getExecutorService(Member.EXECUTOR);
+        List<byte[]> wire = new ArrayList<>(units.size());
+        for (SplitSearch.WorkUnit u : units) {
+            wire.add(UnitWire.unit(u));
+        }
+        List<SplitSearch.UnitResult> results = new ArrayList<>(Collections.nCopies(units.size(), null));
+        Deque<Integer> todo = new ArrayDeque<>();
+        for (int i = 0; i < units.size(); i++) {
+            todo.add(i);
+        }
+        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        Map<com.hazelcast.cluster.Member, Integer> busy = new HashMap<>();
+        int inFlight = 0;
+        int left = units.size();
+        while (left > 0) {
+            Map<com.hazelcast.cluster.Member, Integer> ours = members();
+            for (Map.Entry<com.hazelcast.cluster.Member, Integer> e : ours.entrySet()) {
+                com.hazelcast.cluster.Member m = e.getKey();
+                while (!todo.isEmpty() && busy.getOrDefault(m, 0) < e.getValue()) {
+                    int i = todo.poll();
+                    busy.merge(m, 1, Integer::sum);
+                    inFlight++;
+                    unitsSent++;
+                    unitsByMember.merge(Member.address(m), 1L, Long::sum);
+                    executor.submitToMember(new RunUnit(spec, wire.get(i)), m, new ExecutionCallback<byte[]>() {
+                        @Override
+                        public void onResponse(byte[] answer) {
+                            done.add(new Done(i, m, answer, null));
+                        }
+
+                        @Override
+                        public void onFailure(Throwable t) {
+                            done.add(new Done(i, m, null, t));
+                        }
+                    });
+                }
+            }
+            if (inFlight == 0) {
+                throw new ClusterException("the cluster at " + where + " has no member to run the search's units");
+            }
+            Done d;
+            try {
+                d = done.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterException("interrupted while waiting for the cluster at " + where);
+            }
+            inFlight--;
+            busy.merge(d.member(), -1, Integer::sum);
+            if (d.failure() == null) {
+                if (results.get(d.index()) == null) { // one answer per unit is merged, whatever happens
+                    results.set(d.index(), UnitWire.result(d.answer()));
+                    left--;
+                }
+            } else if (memberGone(d.failure())) {
+                todo.addFirst(d.index()); // its member left: another one runs it (nothing of it was merged)
+                unitsResent++;
+                gone.add(d.member().getUuid());
+            } else {
+                throw new ClusterException("a member failed to run a work unit: " + rootMessage(d.failure()), d.failure());
+            }
+        }
+        return results;
+    }
+
+    /** Whether a unit failed because its member left or could not be reached (the unit itself did not fail). */
+    private static boolean memberGone(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof com.hazelcast.core.MemberLeftException || c instanceof com.hazelcast.spi.exception.TargetNotMemberException
+                    || c instanceof com.hazelcast.spi.exception.TargetDisconnectedException
+                    || c instanceof com.hazelcast.core.HazelcastInstanceNotActiveException
+                    || c instanceof com.hazelcast.client.HazelcastClientOfflineException
+                    || c instanceof com.hazelcast.client.HazelcastClientNotActiveException
+                    || c instanceof java.util.concurrent.RejectedExecutionException || c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    }
+
+    /** Units sent to members so far, counting each send (a unit sent again after its member left counts twice). */
+    public long unitsSent() {
+        return unitsSent;
+    }
+
+    /** Units sent again because their member left before answering. */
+    public long unitsResent() {
+        return unitsResent;
+    }
+
+    /** Units sent per member address. */
+    public Map<String, Long> unitsByMember() {
+        return Map.copyOf(unitsByMember);
+    }
+
+    /** How many members with our fingerprint the cluster has now. */
+    public int memberCount() {
+        return members().size();
+    }
+
+    /** The members this connection started in this JVM ({@code local:N}), for tests that stop one. */
+    public List<Member> localMembers() {
+        return List.copyOf(localMembers);
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+        localMembers.forEach(Member::close);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.whylock.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whylock.engine.Env;
+import dev.whylock.engine.Program;
+import dev.whylock.engine.analysis.Analyses;
+import dev.whylock.engine.analysis.AnalysisReport;
+import dev.whylock.engine.result.ExplorationResult;
+import dev.whylock.engine.search.SearchConfig;
+import dev.whylock.engine.search.SplitSearch;
+import dev.whylock.engine.search.StrategySpec;
+import dev.whylock.linux.model.Models;
+import dev.whylock.linux.model.ScenarioLoader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster of members in this JVM on loopback (each its own Hazelcast member: units travel as
+ * plain data through Hazelcast's executor, as between machines) gives the single machine's result,
+ * also when a member is killed in the middle of the search.
+ */
+class ClusterTest {
+
+    static final String SCENARIO = "module-hotplug-phy";
+    static final String FINGERPRINT = "test/0000";
+
+    static Program program(String scenario) {
+        return Models.get("sfp-v5.14").program(ScenarioLoader.builtin(scenario));
+    }
+
+    static SearchConfig cfg() {
+        return SearchConfig.of(StrategySpec.dpor()).withMinimize(false);
+    }
+
+    /** Builds the job from the scenario name; {@code onExecution} runs before every execution of it on the member. */
+    static JobResolver resolver(Runnable onExecution) {
+        return spec -> {
+            Program p = program(spec.get(0));
+            return new JobResolver.Job(new Program() {
+                @Override
+                public String name() {
+                    return p.name();
+                }
+
+                @Override
+                public void setup(Env env) {
+                    p.setup(env);
+                }
+
+                @Override
+                public void run(Env env) {
+                    onExecution.run();
+                    p.run(env);
+                }
+            }, cfg());
+        };
+    }
+
+    record Outcome(ExplorationResult result, AnalysisReport analyses) {}
+
+    static Outcome single() {
+        Analyses a = new Analyses();
+        ExplorationResult r = SplitSearch.explore(program(SCENARIO), cfg().withObservers(a.observers()), 1,
+                SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS);
+        return new Outcome(r, a.report());
+    }
+
+    static Outcome onCluster(Cluster c) {
+        Analyses a = new Analyses();
+        ExplorationResult r = c.explore(program(SCENARIO), cfg().withObservers(a.observers()), List.of(SCENARIO));
+        return new Outcome(r, a.report());
+    }
+
+    @Test
+    void threeMembers_oneKilledMidRun_sameResultAsOneMachine_noUnitLostOrCountedTwice() {
+        Outcome expected = single();
+        List<Member> members = new ArrayList<>();
+        Member[] victim = new Member[1];
+        AtomicInteger victimExecutions = new AtomicInteger();
+        try {
+            members.add(Member.start("127.0.0.1", 5901, List.of("127.0.0.1:5901"), FINGERPRINT, resolver(() -> {}), 1));
+            String first = members.get(0).address();
+            // The third member dies in the middle of its fourth execution, as a killed process would.
+            members.add(Member.start("127.0.0.1", 5901, List.of(first), FINGERPRINT, resolver(() -> {}), 1));
+            members.add(Member.start("127.0.0.1", 5901, List.of(first), FINGERPRINT, resolver(() -> {
+                if (victimExecutions.incrementAndGet() == 4) {
+                    new Thread(victim[0]::kill).start();
+                }
+            }), 1));
+            victim[0] = members.get(2);
+            assertEquals(3, members.get(0).clusterSize());
+            try (Cluster c = Cluster.connect(Address.parse(first), FINGERPRINT, null, Duration.ofSeconds(10))) {
+                Outcome got = onCluster(c);
+                assertEquals(expected, got);
+                assertTrue(victimExecutions.get() >= 4, "the killed member had started units: " + victimExecutions.get());
+                assertTrue(c.unitsResent() >= 1, "a unit of the killed member was sent again: " + c.unitsResent());
+                assertEquals(2, c.memberCount());
+                assertTrue(members.get(0).unitsRun() > 0 && members.get(1).unitsRun() > 0,
+                        "both survivors ran units: " + members.get(0).unitsRun() + ", " + members.get(1).unitsRun());
+                assertTrue(c.unitsSent() > 10, "the search has many units: " + c.unitsSent());
+            }
+        } finally {
+            members.forEach(m -> {
+                if (m != victim[0]) {
+                    m.close();
+                }
+            });
+        }
+    }
+
+    @Test
+    void everyMemberKilled_searchStopsWithAMessage() {
+        Member[] only = new Member[1];
+        AtomicInteger executions = new AtomicInteger();
+        only[0] = Member.start("127.0.0.1", 5931, List.of("127.0.0.1:5931"), FINGERPRINT, resolver(() -> {
+            if (executions.incrementAndGet() == 2) {
+                new Thread(only[0]::kill).start();
+            }
+        }), 1);
+        try (Cluster c = Cluster.connect(Address.parse(only[0].address()), FINGERPRINT, null, Duration.ofSeconds(10))) {
+            ClusterException e = assertThrows(ClusterException.class, () -> onCluster(c));
+            assertEquals("the cluster at " + only[0].address() + " has no member left", e.getMessage());
+        }
+    }
+
+    @Test
+    void memberWithAnotherFingerprint_isRefused_byTheMemberAndByTheCoordinator() {
+        try (Member m = Member.start("127.0.0.1", 5951, List.of("127.0.0.1:5951"), "other/1111", resolver(() -> {}), 1)) {
+            ClusterException exploring = assertThrows(ClusterException.class,
+                    () -> Cluster.connect(Address.parse(m.address()), FINGERPRINT, null, Duration.ofSeconds(10)));
+            assertTrue(exploring.getMessage().startsWith("refused: no member of the cluster at " + m.address()), exploring.getMessage());
+            ClusterException joining = assertThrows(ClusterException.class,
+                    () -> Member.start("127.0.0.1", 5951, List.of(m.address()), FINGERPRINT, resolver(() -> {}), 1));
+            assertTrue(joining.getMessage().contains("whylock other (code fingerprint 1111)"), joining.getMessage());
+            assertTrue(joining.getMessage().contains("this worker runs whylock test (code fingerprint 0000)"), joining.getMessage());
+        }
+    }
+
+    @Test
+    void unreachableCluster_givesUpInTime_withAMessage() {
+        long start = System.nanoTime();
+        ClusterException e = assertThrows(ClusterException.class,
+                () -> Cluster.connect(Address.parse("127.0.0.1:1"), FINGERPRINT, null, Duration.ofSeconds(1)));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(e.getMessage().startsWith("cannot reach a whylock cluster at 127.0.0.1:1 within 1 s"), e.getMessage());
+        assertTrue(seconds < 10, "gave up after " + seconds + " s");
+    }
+
+    @Test
+    void addresses_parsed_orRejectedWithTheReason() {
+        assertEquals(new Address("10.0.0.5", 5701, 0), Address.parse("10.0.0.5:5701"));
+        assertEquals(new Address(null, 0, 3), Address.parse("local:3"));
+        assertEquals(new Address("::1", 5701, 0), Address.parse("[::1]:5701"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Address.parse("somehost")).getMessage().contains("expected HOST:PORT"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Address.parse("local:x")).getMessage().contains("number of members"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Address.parse("local:0")).getMessage().contains("1 to 64"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Address.parse("h:99999")).getMessage().contains("1 to 65535"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Address.parse("h:port")).getMessage().contains("port must be a number"));
+    }
+}
