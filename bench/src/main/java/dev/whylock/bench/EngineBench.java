@@ -36,6 +36,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-Xss4m"})
 public class EngineBench {
 
+    /** DPOR with wakeup trees (optimal) or with source sets (lockOnce4Dpor only). */
+    @Param({"true", "false"})
+    public boolean optimal;
+
     @Param({"continuation", "thread"})
     public String backend;
 
@@ -61,7 +65,7 @@ public class EngineBench {
     /** 24 executions (4! lock orders) per invocation. */
     @Benchmark
     public void lockOnce4Dpor(Counters c, Blackhole bh) {
-        bh.consume(count(c, explore(lockOnce4, StrategySpec.dpor())));
+        bh.consume(count(c, explore(lockOnce4, StrategySpec.dpor(optimal))));
     }
 
     /** 12,870 executions (C(16,8) raw interleavings) per invocation. */

@@ -42,13 +42,17 @@ public class KernelBench {
     @Param({"module-hotplug", "ethtool-module-eeprom-vs-cage-unbind"})
     public String scenario;
 
+    /** DPOR with wakeup trees (optimal) or with source sets. */
+    @Param({"true", "false"})
+    public boolean optimal;
+
     private Program program;
     private SearchConfig cfg;
 
     @Setup
     public void setup() {
         program = Models.get("sfp-v5.14").program(ScenarioLoader.builtin(scenario));
-        cfg = SearchConfig.of(StrategySpec.dpor()).withRun(RunConfig.defaults().withBackend(Backend.named(backend)))
+        cfg = SearchConfig.of(StrategySpec.dpor(optimal)).withRun(RunConfig.defaults().withBackend(Backend.named(backend)))
                 .withMinimize(false);
     }
 

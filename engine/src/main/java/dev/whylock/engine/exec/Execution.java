@@ -186,6 +186,7 @@ public final class Execution extends ExecutionApi {
         op.step = log.size();
         op.busyBefore = busy;
         op.liveBefore = live;
+        op.idsBefore = idsSoFar();
         op.time = now;
         if (lastTask >= 0 && lastTask != ts.id && enabled.get(lastTask)) {
             op.preemption = true;

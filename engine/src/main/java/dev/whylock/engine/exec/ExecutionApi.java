@@ -359,6 +359,11 @@ abstract class ExecutionApi implements ExecutionRuntime {
         return nextId++;
     }
 
+    /** How many object ids were handed out so far (objects made later have larger ids). */
+    int idsSoFar() {
+        return nextId;
+    }
+
     final SyncApi javaSync() {
         if (javaSync == null) {
             javaSync = new SyncApi(this);

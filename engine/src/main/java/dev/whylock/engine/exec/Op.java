@@ -20,6 +20,7 @@ public final class Op {
     /** The execution's busy and live counters just before the step. */
     int busyBefore;
     int liveBefore;
+    int idsBefore;
     /** Virtual time when the step ran (milliseconds). */
     long time;
 
@@ -81,6 +82,11 @@ public final class Op {
     }
 
     /** How many work items were pending or running just before the step. */
+    /** How many object ids existed before this step: objects with smaller ids were made before it. */
+    public int idsBefore() {
+        return idsBefore;
+    }
+
     public int busyBefore() {
         return busyBefore;
     }

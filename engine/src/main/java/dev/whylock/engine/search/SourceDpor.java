@@ -26,6 +26,13 @@ import java.util.Map;
  * further back along the object's history (the acquisition before the release that enabled a lock,
  * the complete before the one that was consumed). Operations that never ran (blocked at the end, or
  * cut off by the step bound) are treated as virtual steps so their races are reversed too.
+ *
+ * <p>With {@code optimal} ({@link #SourceDpor(boolean)}, {@link StrategySpec#dpor(boolean)}; off by
+ * default) the search is optimal DPOR instead (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017): each
+ * race's reversed sequence goes into a wakeup tree at the race's frame (see {@link #insertWakeup})
+ * and backtracking follows those trees, so that executions are not abandoned to their sleep sets.
+ * It is off by default because it skips Mazurkiewicz traces in ordered timing (docs/engine.md,
+ * "Optimal DPOR"). The split search always uses source sets.
  */
 public final class SourceDpor implements SearchStrategy {
 
@@ -61,6 +68,18 @@ public final class SourceDpor implements SearchStrategy {
         Op op;
         int[] clock;
         int local;
+        /** Where the enumeration of a {@code choose} step's values starts (optimal DPOR: the value a wakeup sequence names). */
+        int valueStart;
+        /** Optimal DPOR: the wakeup-tree node whose children are this frame's branches still to explore, and the branch explored now. */
+        WNode wut;
+        WNode current;
+        /** Whether the branch explored now follows a wakeup sequence: its step is checked against the sequence's. */
+        boolean following;
+        /** Optimal DPOR: the branch's {@code choose} takes only the value its wakeup sequence names (see {@link #pickValue}). */
+        boolean singleValue;
+        /** Optimal DPOR: the tasks whose every step value was explored from here, and single (task, value) branches explored here. */
+        BitSet allValues;
+        java.util.Set<Long> singleValues;
 
         Frame(BitSet enabled, BitSet sleep, Footprint[] sleepFp, boolean fixed) {
             this.enabled = enabled;
@@ -112,6 +131,30 @@ public final class SourceDpor implements SearchStrategy {
         }
     }
 
+    /**
+     * A node of a wakeup tree (optimal DPOR): one step, named by its task's stable key and the
+     * task's step number; its children are the branches to explore after it, leftmost first.
+     */
+    private static final class WNode {
+        final int key;
+        final int local;
+        /** The {@code choose} value the step took, or -1 (none, or not known yet). */
+        int value;
+        /** What the step touched, once known (null for a reversed step that has not run in its new place yet). */
+        Footprint fp;
+        final List<WNode> children = new ArrayList<>(2);
+
+        WNode(int key, int local, int value, Footprint fp) {
+            this.key = key;
+            this.local = local;
+            this.value = value;
+            this.fp = fp;
+        }
+    }
+
+    /** One step of a wakeup sequence being inserted: its task here, its key, its step number, clock and footprint. */
+    private record Event(int task, int key, int local, Footprint fp, int value, boolean reversed) {}
+
     private final List<Frame> frames = new ArrayList<>();
     private boolean started;
     private int branch;
@@ -131,9 +174,33 @@ public final class SourceDpor implements SearchStrategy {
     /** Where the first execution's races start: after a unit's prefix, whose steps' races were found when it first ran. */
     private int firstBranch;
 
+    /** Optimal DPOR (wakeup trees) instead of source sets. */
+    private final boolean optimal;
+    /** Wakeup sequences (or their remaining steps) that could not be followed as written: the branch went on freely. */
+    private long fallbacks;
+    /**
+     * Stable task keys: a task is named by its creator's key and how many tasks its creator had
+     * created before it, so that a wakeup sequence names the same task whatever order other tasks
+     * were created in (task numbers follow creation order).
+     */
+    private final Map<Long, Integer> keys = new HashMap<>();
+    private int[] taskKey = new int[8];
+    private int[] childCount = new int[8];
+    private int[] createdAt = new int[8];
+    private int rootChildren;
+    private final Map<Integer, Integer> taskOfKey = new HashMap<>();
+    /** The steps executed so far in this execution. */
+    private int stepsNow;
+
     /** The whole search, as one sequential depth-first exploration. */
     public SourceDpor() {
+        this(false);
+    }
+
+    /** The whole search; with {@code optimal}, optimal DPOR with wakeup trees (see {@link #insertWakeup}). */
+    public SourceDpor(boolean optimal) {
         this.floor = 0;
+        this.optimal = optimal;
     }
 
     /**
@@ -145,6 +212,7 @@ public final class SourceDpor implements SearchStrategy {
      */
     SourceDpor(List<FrameState> prefix, int floor) {
         this.floor = floor;
+        this.optimal = false;
         for (FrameState st : prefix) {
             frames.add(st.toFrame());
         }
@@ -240,6 +308,20 @@ public final class SourceDpor implements SearchStrategy {
         return infeasible;
     }
 
+    /**
+     * Optimal DPOR: how many times a wakeup sequence could not be followed as written (a step it
+     * names was not enabled, or asleep, or ran differently), so that the branch went on freely from
+     * there as source-DPOR would; a diagnostic for the docs and tests.
+     */
+    public long wakeupFallbacks() {
+        return fallbacks;
+    }
+
+    /** Whether this search uses wakeup trees. */
+    public boolean optimal() {
+        return optimal;
+    }
+
     @Override
     public boolean beginExecution() {
         resetExecutionState();
@@ -254,11 +336,44 @@ public final class SourceDpor implements SearchStrategy {
                 return false; // the coordinator's frame: the unit is done
             }
             if (!f.fixed) {
-                if (f.valueCount > 0 && f.value + 1 < f.valueCount) {
+                if (f.valueCount > 0 && f.value + 1 < f.valueCount && !f.singleValue) {
                     f.value++;
+                    if (optimal) {
+                        nextValueBranch(f);
+                    }
                     truncate(i + 1);
                     branch = i;
                     return true;
+                }
+                if (optimal) {
+                    if (f.current != null) {
+                        f.wut.children.remove(f.current);
+                        f.current = null;
+                        if (f.singleValue) {
+                            if (f.singleValues == null) {
+                                f.singleValues = new java.util.HashSet<>();
+                            }
+                            f.singleValues.add(((long) f.chosen << 32) | f.valueStart);
+                        } else {
+                            if (f.allValues == null) {
+                                f.allValues = new BitSet();
+                            }
+                            f.allValues.set(f.chosen);
+                        }
+                    }
+                    int t = followWakeup(f, i);
+                    if (t >= 0) {
+                        f.chosen = t;
+                        f.done.set(t);
+                        f.backtrack.set(t);
+                        f.valueCount = 0;
+                        f.value = 0;
+                        f.valueStart = 0;
+                        f.singleValue = false;
+                        truncate(i + 1);
+                        branch = i;
+                        return true;
+                    }
                 }
                 BitSet todo = (BitSet) f.backtrack.clone();
                 todo.andNot(f.done);
@@ -270,6 +385,17 @@ public final class SourceDpor implements SearchStrategy {
                     f.done.set(t);
                     f.valueCount = 0;
                     f.value = 0;
+                    f.valueStart = 0;
+                    if (optimal) {
+                        // Not reached while races insert into wakeup trees; kept so that a backtrack entry is never lost.
+                        int local = 1;
+                        for (int m = 0; m < i; m++) {
+                            local += frames.get(m).task == t ? 1 : 0;
+                        }
+                        f.current = new WNode(taskKey[t], local, -1, null);
+                        f.wut.children.add(0, f.current);
+                        f.following = false;
+                    }
                     truncate(i + 1);
                     branch = i;
                     return true;
@@ -278,6 +404,54 @@ public final class SourceDpor implements SearchStrategy {
             frames.remove(i);
         }
         return false;
+    }
+
+    /**
+     * Optimal DPOR: the leftmost branch of the frame's wakeup tree that can be followed (its task
+     * exists before step {@code i}, is enabled and awake there), made the frame's current branch;
+     * branches that cannot are dropped and counted as fallbacks (the frame's exploration goes on
+     * as source-DPOR's would, which covers what they stood for: see {@link #insertWakeup}).
+     * Returns the task, or -1 when none is left.
+     */
+    private int followWakeup(Frame f, int i) {
+        while (!f.wut.children.isEmpty()) {
+            WNode c = f.wut.children.get(0);
+            Integer t = taskOfKey.get(c.key);
+            boolean exists = t != null && createdAt[t] < i;
+            if (exists && f.done.get(t) && ((f.allValues != null && f.allValues.get(t))
+                    || (f.singleValues != null && c.value >= 0 && f.singleValues.contains(((long) t << 32) | c.value)))) {
+                f.wut.children.remove(0); // that step (with that value) was explored here already
+                continue;
+            }
+            if (exists && f.enabled.get(t) && !f.sleep.get(t)) {
+                f.current = c;
+                f.following = true;
+                return t;
+            }
+            f.wut.children.remove(0);
+            fallbacks++;
+        }
+        return -1;
+    }
+
+    /**
+     * Optimal DPOR, at a frame whose chosen task's {@code choose} moves on to its next value: the
+     * branch for that value is the wakeup tree's node for it if a race put one there, else a new one.
+     */
+    private void nextValueBranch(Frame f) {
+        WNode old = f.current;
+        f.wut.children.remove(old);
+        int value = (f.valueStart + f.value) % f.valueCount;
+        for (WNode c : f.wut.children) {
+            if (c.key == old.key && c.local == old.local && c.value == value) {
+                f.current = c;
+                f.following = true;
+                return;
+            }
+        }
+        f.current = new WNode(old.key, old.local, value, null);
+        f.wut.children.add(0, f.current);
+        f.following = false;
     }
 
     /** The choice index of a frame appended now. */
@@ -297,6 +471,7 @@ public final class SourceDpor implements SearchStrategy {
 
     private void resetExecutionState() {
         taskCount = 0;
+        stepsNow = 0;
         Arrays.fill(localCount, 0);
         nextSleep = new BitSet();
         nextSleepFp = new Footprint[0];
@@ -315,6 +490,30 @@ public final class SourceDpor implements SearchStrategy {
         taskClock[task] = parent >= 0 ? taskClock[parent].clone() : new int[0];
         localCount[task] = 0;
         taskCount = Math.max(taskCount, task + 1);
+        if (optimal) {
+            nameTask(task, parent);
+        }
+    }
+
+    /** Gives a created task its stable key (see {@link #keys}). */
+    private void nameTask(int task, int parent) {
+        if (task >= taskKey.length) {
+            int n = Math.max(task + 1, taskKey.length * 2);
+            taskKey = Arrays.copyOf(taskKey, n);
+            childCount = Arrays.copyOf(childCount, n);
+            createdAt = Arrays.copyOf(createdAt, n);
+        }
+        if (task == 0) { // main, the first task of every execution
+            taskOfKey.clear();
+            rootChildren = 0;
+        }
+        long parentKey = parent >= 0 ? taskKey[parent] : -1;
+        int nth = parent >= 0 ? childCount[parent]++ : rootChildren++;
+        int key = keys.computeIfAbsent((parentKey << 32) | (nth & 0xffffffffL), x -> keys.size());
+        taskKey[task] = key;
+        childCount[task] = 0;
+        createdAt[task] = stepsNow - 1;
+        taskOfKey.put(key, task);
     }
 
     @Override
@@ -331,6 +530,17 @@ public final class SourceDpor implements SearchStrategy {
         Frame f = new Frame(enabled, nextSleep, nextSleepFp, false);
         f.choice = nextChoice();
         frames.add(f);
+        if (optimal) {
+            Frame prev = step > 0 ? frames.get(step - 1) : null;
+            f.wut = prev != null && prev.current != null ? prev.current : new WNode(-1, 0, -1, null);
+            int t = followWakeup(f, step);
+            if (t >= 0) {
+                f.chosen = t;
+                f.backtrack.set(t);
+                f.done.set(t);
+                return t;
+            }
+        }
         BitSet awake = (BitSet) enabled.clone();
         awake.andNot(f.sleep);
         if (awake.isEmpty()) {
@@ -341,6 +551,11 @@ public final class SourceDpor implements SearchStrategy {
         f.chosen = t;
         f.backtrack.set(t);
         f.done.set(t);
+        if (optimal) {
+            f.current = new WNode(taskKey[t], localCount[t] + 1, -1, null);
+            f.wut.children.add(f.current);
+            f.following = false;
+        }
         return t;
     }
 
@@ -350,8 +565,17 @@ public final class SourceDpor implements SearchStrategy {
         if (f.valueCount == 0) {
             f.valueCount = n;
             f.value = 0;
+            f.valueStart = 0;
+            f.singleValue = false;
+            if (optimal && f.following && f.current.value >= 0 && f.current.value < n) {
+                // The value the wakeup sequence names, and only that one: the sequence reorders steps of an
+                // execution in which the choice took this value; the other values were enumerated where the
+                // choice ran there, and their races put their own sequences into the trees.
+                f.valueStart = f.current.value;
+                f.singleValue = true;
+            }
         }
-        return f.value;
+        return (f.valueStart + f.value) % f.valueCount;
     }
 
     @Override
@@ -374,10 +598,14 @@ public final class SourceDpor implements SearchStrategy {
         Footprint fp = op.footprint();
         int[] c = Arrays.copyOf(pre, Math.max(pre.length, taskCount));
         c[q] = ++localCount[q];
+        stepsNow = i + 1;
+        if (optimal && !fixed && f.current != null && i >= branch) {
+            checkFollowed(f, c[q], fp);
+        }
         List<Integer> races = analyse(op, q, pre, c, fp, i >= branch && !fixed);
         if (races != null) {
             for (int r : races) {
-                race(r, i, q, c, c[q], op);
+                race(r, i, q, c, c[q], op, fp);
             }
         }
         f.task = q;
@@ -398,6 +626,38 @@ public final class SourceDpor implements SearchStrategy {
             histories.computeIfAbsent(fp.object(e), k -> new History()).add(i, fp.mode(e));
         }
         childSleep(f, fp);
+    }
+
+    /**
+     * Optimal DPOR, after a frame's step ran: a step that followed a wakeup sequence must be the
+     * step the sequence named (same task step, same value, same footprint); if it is not, the rest
+     * of that sequence is dropped and counted, and the execution goes on freely from here. The
+     * node then records the step as it ran.
+     */
+    private void checkFollowed(Frame f, int local, Footprint fp) {
+        WNode c = f.current;
+        int value = f.valueCount > 0 ? (f.valueStart + f.value) % f.valueCount : -1;
+        if (f.following && (c.local != local || (c.value >= 0 && c.value != value) || (c.fp != null && !sameShape(c.fp, fp)))) {
+            fallbacks++;
+            c.children.clear();
+            f.following = false;
+        }
+        c.fp = fp;
+        c.value = value;
+    }
+
+    /** Whether two footprints touch the same objects in the same modes (what dependency looks at). */
+    private static boolean sameShape(Footprint a, Footprint b) {
+        if (a.size() != b.size() || a.observesAllMemory() != b.observesAllMemory()) {
+            return false;
+        }
+        for (int x = 0; x < a.size(); x++) {
+            int y = b.indexOf(a.object(x));
+            if (y < 0 || b.mode(y) != a.mode(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -672,7 +932,7 @@ public final class SourceDpor implements SearchStrategy {
             c[t] = localCount[t] + 1;
             List<Integer> races = analyse(op, t, pre, c, fp, true);
             for (int r : races) {
-                race(r, step, t, c, c[t], op);
+                race(r, step, t, c, c[t], op, fp);
             }
         }
     }
@@ -683,9 +943,9 @@ public final class SourceDpor implements SearchStrategy {
      * be a virtual step that never ran, at the end of the log), unless that operation waits for a
      * quiescence the reordered steps would not reach.
      */
-    private void race(int k, int j, int taskJ, int[] clockJ, int localJ, Op opJ) {
+    private void race(int k, int j, int taskJ, int[] clockJ, int localJ, Op opJ, Footprint fpJ) {
         Frame fk = frames.get(k);
-        if (fk.fixed || covered(fk)) {
+        if (fk.fixed || (!optimal && covered(fk))) {
             return;
         }
         if (opJ.waitsForQuiescence()) {
@@ -759,10 +1019,234 @@ public final class SourceDpor implements SearchStrategy {
             infeasible++;
             return;
         }
+        if (optimal) {
+            insertWakeup(fk, k, last, new Event(taskJ, taskKey[taskJ], localJ, fpJ, -1, true), tickTask, firstTick);
+            return;
+        }
         if (initials.intersects(fk.backtrack) || initials.intersects(fk.sleep)) {
             return;
         }
         fk.backtrack.set(initials.get(taskJ) ? taskJ : initials.nextSetBit(0));
+    }
+
+    /**
+     * Optimal DPOR (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017): puts the reversed race's
+     * sequence v into the wakeup tree of frame {@code k} unless something already covers it. v is
+     * the steps after step k that do not happen after it, in execution order, up to (not including)
+     * a tick and the steps after it (time cannot pass there before step k's task has run, so the
+     * sequence stops short of the tick; what follows it is explored freely), then the later step of
+     * the race ({@code j}, whose footprint after the reversal is not known yet).
+     *
+     * <p>Covered: a task asleep at frame k, or explored there before, that is a weak initial of v
+     * (it starts v, or its step is independent of every step of v: then every execution that
+     * starts with v is equivalent to one that starts with that task, whose branch explored it).
+     * Otherwise the tree is walked from the frame's branches, leftmost first: a branch whose step
+     * is v's first step of that task with nothing before it in v that it depends on consumes that
+     * step; at the frame's own level, a branch whose step is independent of all of v is passed
+     * through without consuming; a leaf reached (or v used up) means v is covered by the branch
+     * that will be explored there; where no branch fits, the rest of v becomes a new rightmost
+     * branch. Deeper than the frame, only consuming steps are matched: object and task numbers
+     * created after step k can differ between executions, so independence is only judged on
+     * steps taken from the frame's own state.
+     *
+     * <p>A sequence that cannot be followed when its turn comes is dropped from there and the
+     * execution goes on freely (counted in {@link #wakeupFallbacks()}): the frame where that
+     * happens is then explored as source-DPOR would explore it, with its races inserted into its
+     * own tree, so whatever the dropped steps covered is covered by that frame's exploration (a
+     * prefix of a weak prefix of a sequence is a weak prefix of it).
+     */
+    private void insertWakeup(Frame fk, int k, int last, Event j, int tickTask, int firstTick) {
+        List<Event> w = new ArrayList<>();
+        for (int m = k + 1; m < last; m++) {
+            Frame fm = frames.get(m);
+            if (fm.op == null || at(fm.clock, fk.task) >= fk.local) {
+                continue;
+            }
+            if (fm.op.barrier() || (tickTask >= 0 && at(fm.clock, tickTask) >= firstTick)) {
+                continue;
+            }
+            int value = fm.valueCount > 0 ? (fm.valueStart + fm.value) % fm.valueCount : -1;
+            w.add(new Event(fm.task, taskKey[fm.task], fm.local, fm.op.footprint(), value, false));
+        }
+        w.add(j);
+        // Happens-before within w (program order and dependency among w's own steps, transitively):
+        // the execution's clocks also order through steps left out of w, which would hide initials.
+        BitSet[] preds = new BitSet[w.size()];
+        for (int x = 0; x < w.size(); x++) {
+            preds[x] = new BitSet();
+            Event e = w.get(x);
+            for (int y = 0; y < x; y++) {
+                Event d = w.get(y);
+                if (!preds[x].get(y) && (d.task() == e.task() || (e.reversed() ? dependentOnReversed(d.fp(), e.fp()) : Footprint.dependent(d.fp(), e.fp())))) {
+                    preds[x].set(y);
+                    preds[x].or(preds[y]);
+                }
+            }
+        }
+        BitSet initials = new BitSet();
+        BitSet seenTasks = new BitSet();
+        for (int x = 0; x < w.size(); x++) {
+            int t = w.get(x).task();
+            if (!seenTasks.get(t)) {
+                seenTasks.set(t);
+                if (preds[x].isEmpty()) {
+                    initials.set(t);
+                }
+            }
+        }
+        BitSet alive = new BitSet();
+        alive.set(0, w.size());
+        List<Event> all = List.copyOf(w);
+        // Covered by a sleeping or already explored task that is a weak initial of w?
+        for (int pass = 0; pass < 2; pass++) {
+            BitSet asleep = pass == 0 ? fk.sleep : fk.done;
+            for (int q = asleep.nextSetBit(0); q >= 0; q = asleep.nextSetBit(q + 1)) {
+                if (pass == 1 && (q == fk.chosen || fk.sleep.get(q))) {
+                    continue;
+                }
+                Footprint qfp = pass == 0 ? (q < fk.sleepFp.length ? fk.sleepFp[q] : null) : (q < fk.doneFp.length ? fk.doneFp[q] : null);
+                // The independence half of "weak initial" is not trusted for a step that observed an object's
+                // state (a failed trylock, a blocked acquire): the same step of that task becomes a change
+                // in another state, and trusting it lost a behaviour (OptimalDporTest's counterexample).
+                if (initials.get(q) || (qfp != null && !observesState(qfp) && independentOfAll(q, qfp, w))) {
+                    return;
+                }
+            }
+        }
+        // Below the frame's own branches, steps may touch objects and tasks made after step k, whose
+        // numbers can differ between executions: independence is judged there only when every object
+        // involved existed before step k.
+        int ids = fk.op.idsBefore();
+        int tasks = 0;
+        for (int t = 0; t < taskCount; t++) {
+            tasks += createdAt[t] < k ? 1 : 0;
+        }
+        boolean wStable = true;
+        for (Event e : w) {
+            wStable &= stable(e.fp(), ids, tasks);
+        }
+        WNode n = fk.wut;
+        boolean top = true;
+        while (true) {
+            WNode next = null;
+            int consumed = -1;
+            for (WNode c : n.children) {
+                if (top && c == fk.current) {
+                    continue;
+                }
+                int x = firstOf(w, c.key);
+                if (x >= 0) {
+                    Event e = w.get(x);
+                    if (e.local() == c.local && (c.value < 0 || e.value() < 0 || c.value == e.value())
+                            && !preds[all.indexOf(e)].intersects(alive)) {
+                        next = c;
+                        consumed = x;
+                        break;
+                    }
+                    continue;
+                }
+                if (c.fp == null) {
+                    continue;
+                }
+                Integer t = taskOfKey.get(c.key);
+                boolean comparable = top ? t != null && createdAt[t] < k : stable(c.fp, ids, tasks) && wStable;
+                if (comparable && independentOfAll(t == null ? -1 : t, c.fp, w)) {
+                    next = c;
+                    break;
+                }
+            }
+            if (next == null) {
+                if (top) {
+                    fk.backtrack.set(w.get(0).task());
+                }
+                WNode at = n;
+                for (Event e : w) {
+                    WNode c = new WNode(e.key(), e.local(), e.value(), e.reversed() ? null : e.fp());
+                    at.children.add(c);
+                    at = c;
+                }
+                return;
+            }
+            if (consumed >= 0) {
+                alive.clear(all.indexOf(w.remove(consumed)));
+            }
+            if (next.children.isEmpty() || w.isEmpty()) {
+                return; // a leaf (or all of w) reached: the branch explored there covers w
+            }
+            n = next;
+            top = false;
+        }
+    }
+
+    private static int firstOf(List<Event> w, int key) {
+        for (int x = 0; x < w.size(); x++) {
+            if (w.get(x).key() == key) {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether task {@code q}'s next step, with footprint {@code fp}, is independent of every step
+     * of {@code w} and {@code q} has no step in it. The reversed step's footprint after the reversal
+     * is not known: q must touch none of the objects it touched.
+     */
+    private static boolean independentOfAll(int q, Footprint fp, List<Event> w) {
+        for (Event e : w) {
+            if (e.task() == q) {
+                return false;
+            }
+            if (e.reversed() ? dependentOnReversed(fp, e.fp()) : Footprint.dependent(fp, e.fp())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every object {@code fp} touches existed before a step where {@code ids} object ids and {@code tasks} tasks existed. */
+    private static boolean stable(Footprint fp, int ids, int tasks) {
+        for (int x = 0; x < fp.size(); x++) {
+            int o = fp.object(x);
+            int task = o >= 0 || o > -100 ? -1 // an object, or a counter or the clock
+                    : o > -(1 << 24) ? -100 - o
+                    : o > -(2 << 24) ? -(1 << 24) - o
+                    : o > -(3 << 24) ? -(2 << 24) - o
+                    : -(3 << 24) - o;
+            if (o >= 0 ? o >= ids : task >= tasks) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a step with footprint {@code a} depends on the reversed step {@code r}, whose footprint
+     * where the reversal puts it is not known yet: an operation that only observed an object (a
+     * failed trylock, a wait that found nothing) may change it there, so its observations count as
+     * changes; commutative updates stay commutative (they are counter updates whatever the order).
+     */
+    /** Whether {@code fp} observed the state of some object (an entry that records a state before and only observes). */
+    private static boolean observesState(Footprint fp) {
+        for (int x = 0; x < fp.size(); x++) {
+            if (fp.mode(x) == Footprint.OBSERVE && fp.before(x) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dependentOnReversed(Footprint a, Footprint r) {
+        if (Footprint.dependent(a, r) || r.observesAllMemory() || a.observesAllMemory()) {
+            return true;
+        }
+        for (int x = 0; x < r.size(); x++) {
+            int y = a.indexOf(r.object(x));
+            if (y >= 0 && r.mode(x) == Footprint.OBSERVE && a.mode(y) != Footprint.MODIFY) {
+                return true; // r's observation may be a change there; a's own change conflicts already
+            }
+        }
+        return false;
     }
 
     /** Whether every task enabled at the frame is already explored there or asleep: no race can add anything. */

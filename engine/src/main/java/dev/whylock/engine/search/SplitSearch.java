@@ -37,6 +37,12 @@ import java.util.function.Supplier;
  * smaller sleep set explores more, never less). So the executions can differ from the sequential
  * search's (more, or as many), and a time or execution limit is checked between rounds: a round
  * always finishes, and each unit's budget is what was left when the round started.
+ *
+ * <p>Units always run source-DPOR, also when the strategy asks for optimal DPOR (wakeup trees):
+ * a wakeup tree is one structure across a frame's branches, and a branch handed to a unit in the
+ * same round as a sibling could not receive the sequences the sibling's races insert under it;
+ * carrying the trees would need the coordinator to re-insert every unit's sequences in unit order
+ * and to re-split branches already handed out. Source sets merge as plain set unions.
  */
 public final class SplitSearch {
 

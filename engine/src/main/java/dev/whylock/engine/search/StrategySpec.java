@@ -3,16 +3,29 @@ package dev.whylock.engine.search;
 import java.util.List;
 
 /** Which search to run, as named on the command line. */
-public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay) {
+public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay, boolean optimal) {
 
     public enum Kind { DPOR, DFS, BOUNDED, PCT, RANDOM, REPLAY }
+
+    /** Whether {@link #dpor()} uses wakeup trees (optimal DPOR) unless asked otherwise. */
+    public static final boolean OPTIMAL_BY_DEFAULT = false;
 
     public StrategySpec {
         replay = replay == null ? List.of() : List.copyOf(replay);
     }
 
+    public StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay) {
+        this(kind, seed, pctDepth, preemptionBound, replay, kind == Kind.DPOR && OPTIMAL_BY_DEFAULT);
+    }
+
+    /** DPOR with sleep sets: optimal (wakeup trees) if {@link #OPTIMAL_BY_DEFAULT}, else source sets. */
     public static StrategySpec dpor() {
         return new StrategySpec(Kind.DPOR, 0, 0, -1, null);
+    }
+
+    /** DPOR with sleep sets and wakeup trees ({@code optimal}) or source sets. */
+    public static StrategySpec dpor(boolean optimal) {
+        return new StrategySpec(Kind.DPOR, 0, 0, -1, null, optimal);
     }
 
     public static StrategySpec dfs(int preemptionBound) {
@@ -39,7 +52,7 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
     /** A fresh strategy instance. */
     public SearchStrategy create() {
         return switch (kind) {
-            case DPOR -> new SourceDpor();
+            case DPOR -> new SourceDpor(optimal);
             case DFS -> new Dfs(preemptionBound);
             case BOUNDED -> new IterativeBounding(preemptionBound);
             case PCT -> new Pct(seed, pctDepth);

@@ -40,6 +40,13 @@ class ExplorationOracleTest {
     static final int BRUTE_FORCE_LIMIT = 10_000;
 
     static final int PROGRAMS = Integer.getInteger("whylock.oracle.programs", 2000);
+
+    /**
+     * The DPOR under test: the default one, or with {@code -Dwhylock.oracle.optimal=true|false}
+     * optimal DPOR (wakeup trees) or source-DPOR, so that both stay checked.
+     */
+    static final StrategySpec DPOR = System.getProperty("whylock.oracle.optimal") == null ? StrategySpec.dpor()
+            : StrategySpec.dpor(Boolean.getBoolean("whylock.oracle.optimal"));
     static final long FIRST_SEED = Long.getLong("whylock.oracle.seed", 1L);
 
     /** What one execution looked like from the inside: per task, its operations' results in order; then the violations. */
@@ -64,7 +71,12 @@ class ExplorationOracleTest {
     }
 
     /** An exploration's result, the behaviours it saw, and (for DPOR) how many races it found infeasible to reverse. */
-    record Run(ExplorationResult result, Set<String> behaviours, long infeasible) {}
+    record Run(ExplorationResult result, Set<String> behaviours, long infeasible, long fallbacks) {
+
+        Run(ExplorationResult result, Set<String> behaviours, long infeasible) {
+            this(result, behaviours, infeasible, 0);
+        }
+    }
 
     static Run explore(Program p, StrategySpec spec, RunConfig.Timing timing, long limit) {
         return explore(p, spec, RunConfig.defaults().withTiming(timing), limit);
@@ -76,7 +88,7 @@ class ExplorationOracleTest {
                 .withRun(run).withObservers(List.of(o -> seen.add(behaviour(o))));
         SearchStrategy strategy = spec.create();
         ExplorationResult r = Explorer.explore(p, cfg, strategy);
-        return new Run(r, seen, strategy instanceof SourceDpor d ? d.infeasibleReversals() : 0);
+        return strategy instanceof SourceDpor d ? new Run(r, seen, d.infeasibleReversals(), d.wakeupFallbacks()) : new Run(r, seen, 0);
     }
 
     /** The split search's workers, depth and unit size in the oracle: small units, so that most races cross a unit's root. */
@@ -129,7 +141,7 @@ class ExplorationOracleTest {
         Program p = spec.program();
         Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
         assertEquals(StopReason.EXHAUSTED, brute.result().stopReason());
-        Run dpor = explore(p, StrategySpec.dpor(), timing, 10L * BRUTE_FORCE_LIMIT);
+        Run dpor = explore(p, DPOR, timing, 10L * BRUTE_FORCE_LIMIT);
         String disagreement = disagreement(brute, dpor);
         assertTrue(disagreement == null, () -> program + " " + timing + disagreement);
     }
@@ -207,6 +219,7 @@ class ExplorationOracleTest {
         long splitExecutions = 0;
         long infeasible = 0;
         long blocked = 0;
+        long fallbacks = 0;
         List<String> failures = new ArrayList<>();
         List<String> splitFailures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < programs && seed < FIRST_SEED + 30L * programs; seed++) {
@@ -226,13 +239,14 @@ class ExplorationOracleTest {
                 skipped++;
                 continue;
             }
-            Run dpor = explore(p, StrategySpec.dpor(), run, 10L * BRUTE_FORCE_LIMIT);
+            Run dpor = explore(p, DPOR, run, 10L * BRUTE_FORCE_LIMIT);
             Run split = exploreSplit(p, run, 10L * BRUTE_FORCE_LIMIT);
             checked++;
             bruteExecutions += brute.result().executions();
             dporExecutions += dpor.result().executions();
             splitExecutions += split.result().executions();
             infeasible += dpor.infeasible();
+            fallbacks += dpor.fallbacks();
             blocked += dpor.result().blocked();
             String disagreement = disagreement(brute, dpor);
             if (disagreement != null) {
@@ -244,10 +258,10 @@ class ExplorationOracleTest {
             }
         }
         System.out.printf("oracle %s%s: %d programs compared (%d skipped as too large for brute force): "
-                + "%d brute-force executions, %d DPOR executions (and %d sleep-set-blocked), %d infeasible reversals dropped, "
-                + "%d disagreements%n",
-                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions, dporExecutions,
-                blocked, infeasible, failures.size());
+                + "%d brute-force executions, %s %d DPOR executions (and %d sleep-set-blocked), %d infeasible reversals dropped, "
+                + "%d wakeup-sequence fallbacks, %d disagreements%n",
+                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions,
+                DPOR.optimal() ? "optimal" : "source", dporExecutions, blocked, infeasible, fallbacks, failures.size());
         System.out.printf("oracle %s%s, split search (%d workers, split depth %d, units handed over after %d executions): "
                 + "%d executions, %d disagreements%n", timing, javaUnderExperiments ? " java+experiments" : "", SPLIT_WORKERS,
                 SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS, splitExecutions, splitFailures.size());
@@ -267,7 +281,7 @@ class ExplorationOracleTest {
             Program p = RandomPrograms.draw(seed).program();
             Run brute = explore(p, StrategySpec.dfs(-1), timing, BRUTE_FORCE_LIMIT);
             if (brute.result().stopReason() == StopReason.EXHAUSTED) {
-                Run dpor = explore(p, StrategySpec.dpor(), timing, BRUTE_FORCE_LIMIT);
+                Run dpor = explore(p, DPOR, timing, BRUTE_FORCE_LIMIT);
                 assertTrue(dpor.result().executions() <= brute.result().executions(), "seed " + seed);
                 assertEquals(brute.behaviours().isEmpty(), dpor.behaviours().isEmpty());
             }

@@ -23,7 +23,9 @@ class SleepSetBlockedTest {
      * Scenario runs that still abandon executions, with how many. The one left: a task whose next
      * step (a work item's state, touched by nothing else) was explored first at a branch stays asleep
      * through the whole subtree of the next branch and is at the end the only task left; avoiding
-     * that needs wakeup trees (optimal DPOR), which the engine does not have.
+     * that needs wakeup trees (optimal DPOR): the engine's wakeup-tree option blocks none on every
+     * scenario (bench OptimalCounts), but it is off by default (docs/engine.md, "Optimal DPOR"),
+     * and this test pins the default search.
      */
     private static final Map<String, Long> EXPECTED_BLOCKED =
             Map.of("sfp-v5.14 dpaa2-mac-lock-disconnect-vs-ethtool-and-stop -rtnl", 1L);
