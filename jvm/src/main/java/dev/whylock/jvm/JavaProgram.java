@@ -35,6 +35,7 @@ public final class JavaProgram implements Program, AutoCloseable {
     private final Notes notes = new Notes();
     private final AutoCloseable closer;
     private JvmRuntime last;
+    private int spuriousWakeups;
 
     private JavaProgram(String className, String method, List<String> before, List<String> after, ClassLoader resources,
             AutoCloseable closer) {
@@ -59,7 +60,8 @@ public final class JavaProgram implements Program, AutoCloseable {
             }
         }
         URLClassLoader loader = new URLClassLoader("whylock-class-path", urls.toArray(URL[]::new), null);
-        return new JavaProgram(target.className(), target.method(), List.of(), List.of(), loader, loader);
+        return new JavaProgram(target.className(), target.method(), List.of(), List.of(), loader, loader)
+                .spuriousWakeups(target.spuriousWakeups());
     }
 
     /**
@@ -79,6 +81,19 @@ public final class JavaProgram implements Program, AutoCloseable {
         }
     }
 
+    /**
+     * Lets each thread wake up spuriously from an untimed {@code Object.wait} or {@code Condition.await}
+     * up to {@code perThread} times per execution (the engine's {@link dev.whylock.engine.Condition#spuriousWakeups});
+     * a wait that could have had one more makes the result bounded, not exhaustive. Returns this program.
+     */
+    public JavaProgram spuriousWakeups(int perThread) {
+        if (perThread < 0) {
+            throw new IllegalArgumentException("spurious wake-ups must be 0 or more, got " + perThread);
+        }
+        this.spuriousWakeups = perThread;
+        return this;
+    }
+
     @Override
     public String name() {
         return method.equals("main") ? className : className + "#" + method;
@@ -92,7 +107,7 @@ public final class JavaProgram implements Program, AutoCloseable {
     @Override
     public void run(Env env) {
         ExecutionLoader loader = new ExecutionLoader(cache, JavaProgram.class.getClassLoader(), resources, notes);
-        JvmRuntime rt = new JvmRuntime(env, notes, loader);
+        JvmRuntime rt = new JvmRuntime(env, notes, loader, spuriousWakeups);
         rt.activate();
         rt.startMain();
         last = rt;

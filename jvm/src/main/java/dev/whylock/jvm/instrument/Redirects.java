@@ -73,9 +73,12 @@ public final class Redirects {
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ThreadPoolExecutor",
             "java/util/concurrent/locks/AbstractQueuedSynchronizer", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
             "java/util/concurrent/atomic/AtomicLongFieldUpdater", "java/util/concurrent/atomic/AtomicReferenceFieldUpdater",
-            "java/lang/invoke/VarHandle", "java/util/concurrent/locks/ReentrantReadWriteLock",
-            "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
-            "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock", "java/util/concurrent/locks/ReadWriteLock");
+            "java/lang/invoke/VarHandle");
+
+    /** Final methods of modelled classes that the model cannot override and does not answer: refused by name. */
+    static final Set<String> REFUSED_METHODS = Set.of("java/util/concurrent/locks/ReentrantReadWriteLock.getQueueLength",
+            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThreads",
+            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThread");
 
     static {
         String t = "java/lang/Thread";
@@ -188,6 +191,12 @@ public final class Redirects {
         }
         if (opcode == Opcodes.INVOKESPECIAL || name.equals("<init>") || name.equals("getClass")) {
             return null;
+        }
+        for (String m : REFUSED_METHODS) {
+            String a = m.substring(0, m.indexOf('.'));
+            if (m.endsWith("." + name) && (owner.equals(a) || h.isSubtype(owner, a))) {
+                return new Redirect(Kind.REFUSE, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
+            }
         }
         for (String a : REFUSED_OWNERS) {
             if (owner.equals(a) || h.isSubtype(owner, a)) {

@@ -35,6 +35,35 @@ interface JvmPrimitives {
 
     int holdCount(TaskCtx me, Object lock);
 
+    // ---------------------------------------------------------------- read-write locks
+
+    /** readLock().lock() ({@code write} false) or writeLock().lock() of the ReentrantReadWriteLock {@code rw}. */
+    void rwLock(TaskCtx me, Object rw, boolean write, String site);
+
+    /** lockInterruptibly(): as {@link #rwLock}, but an interrupt (before or while waiting) throws InterruptedException. */
+    void rwLockInterruptibly(TaskCtx me, Object rw, boolean write, String site) throws InterruptedException;
+
+    /** tryLock(): takes the lock if it can at once ({@code timeoutNanos} -1), else waits up to the timeout (interruptibly). */
+    boolean rwTryLock(TaskCtx me, Object rw, boolean write, long timeoutNanos, String site) throws InterruptedException;
+
+    /** Releases one read or write hold; IllegalMonitorStateException when the task holds none of that mode. */
+    void rwUnlock(TaskCtx me, Object rw, boolean write, String site);
+
+    boolean isWriteLocked(Object rw, String site);
+
+    /**
+     * Condition.await of a write lock's condition: releases every write hold, waits for a signal, the
+     * timeout or (if interruptible) an interrupt, takes the holds again. Returns false on timeout.
+     */
+    boolean rwAwait(TaskCtx me, Object rw, Object condition, long timeoutNanos, boolean interruptible, String site)
+            throws InterruptedException;
+
+    /** signal / signalAll of a write lock's condition. */
+    void rwSignal(TaskCtx me, Object rw, Object condition, boolean all, String site);
+
+    /** The task's own read or write holds (local: only the task changes them). */
+    int rwHolds(TaskCtx me, Object rw, boolean write);
+
     // ---------------------------------------------------------------- condition waits
 
     /**
