@@ -340,6 +340,14 @@ final class EnginePrimitives implements JvmPrimitives {
         return c.read(site);
     }
 
+    @Override
+    public boolean tryChange(WaitQueue c, LongPredicate test, LongUnaryOperator change, String site) {
+        List<Waiter> woken = new ArrayList<>();
+        boolean changed = c.changeIf(test, change, woken, site);
+        WaitQueue.wakeAll(woken, site);
+        return changed;
+    }
+
     // ---------------------------------------------------------------- one-time events
 
     @Override

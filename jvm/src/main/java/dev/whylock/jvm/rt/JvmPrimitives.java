@@ -113,6 +113,9 @@ interface JvmPrimitives {
 
     long read(WaitQueue c, String site);
 
+    /** If {@code test} holds for the count, replaces it by {@code change} of it and wakes every waiter; returns whether it did. */
+    boolean tryChange(WaitQueue c, LongPredicate test, LongUnaryOperator change, String site);
+
     // ---------------------------------------------------------------- one-time events
 
     /**

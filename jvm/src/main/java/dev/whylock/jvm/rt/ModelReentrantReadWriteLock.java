@@ -93,13 +93,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     /** Inside an execution, a call the model does not answer stops the task, named. */
     static void refuse(String method) {
-        JvmRuntime rt = JvmRuntime.active();
-        if (rt != null && rt.onTaskThread()) {
-            String msg = "java.util.concurrent.locks.ReentrantReadWriteLock." + method + " at " + CallerSite.of(rt)
-                    + " (not modelled by whylock yet)";
-            rt.notes.notControlled(msg);
-            throw new NotControlled(msg);
-        }
+        NotControlled.stopAt("java.util.concurrent.locks.ReentrantReadWriteLock." + method);
     }
 
     static void lock(ReentrantReadWriteLock rw, boolean write, Runnable real) {

@@ -146,6 +146,24 @@ final class WaitQueue {
         return old[0];
     }
 
+    /**
+     * One step: if {@code test} holds for the number, replaces it by {@code f} of it and removes every
+     * waiter into {@code woken} (the caller then owns their wake-ups); returns whether it did.
+     */
+    boolean changeIf(LongPredicate test, LongUnaryOperator f, List<Waiter> woken, String site) {
+        boolean[] ok = new boolean[1];
+        field.update(s -> {
+            if (!test.test(s.value())) {
+                return s;
+            }
+            ok[0] = true;
+            long v = f.applyAsLong(s.value());
+            woken.addAll(s.waiters());
+            return new State(v, List.of(), show(v));
+        }, site);
+        return ok[0];
+    }
+
     /** One step: applies {@code f} to the number and removes {@code w} if it still waits here; true when it did. */
     boolean remove(Waiter w, LongUnaryOperator f, String site) {
         boolean[] found = new boolean[1];
