@@ -66,7 +66,7 @@ public final class Redirects {
 
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
-            "java/util/concurrent/Phaser", "java/util/concurrent/Exchanger",
+            "java/util/concurrent/Exchanger",
             "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
             "java/util/concurrent/DelayQueue", "java/util/concurrent/CompletableFuture",
             "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",
@@ -128,6 +128,8 @@ public final class Redirects {
         special(o, "hashCode", "()I", SYSTEM + "identityHashCode");
         statik("java/lang/Math", "random", "()D", SYSTEM + "random");
         statik("java/lang/StrictMath", "random", "()D", SYSTEM + "random");
+
+        virtual("java/util/concurrent/Phaser", "getPhase", "()I", RT + "ModelPhaser.phaseOf");
 
         String ex = "java/util/concurrent/Executors";
         String es = ")Ljava/util/concurrent/ExecutorService;";

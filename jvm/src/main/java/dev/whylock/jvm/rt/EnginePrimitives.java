@@ -250,7 +250,7 @@ final class EnginePrimitives implements JvmPrimitives {
 
     @Override
     public Waiter waiter(TaskCtx me, WaitQueue q) {
-        return new Waiter(me, env.latch("wake-up of " + me.name, 1), q);
+        return new Waiter(me, env.latch("wake-up of " + me.name + " from " + q.field.name(), 1), q);
     }
 
     /**
@@ -298,6 +298,11 @@ final class EnginePrimitives implements JvmPrimitives {
     @Override
     public WaitQueue counter(String name, long initial, String valueName) {
         return new WaitQueue(env, name, initial, valueName);
+    }
+
+    @Override
+    public WaitQueue counter(String name, long initial, java.util.function.LongFunction<String> format) {
+        return new WaitQueue(env, name, initial, format);
     }
 
     @Override

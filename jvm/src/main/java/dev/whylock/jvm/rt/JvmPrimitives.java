@@ -104,6 +104,9 @@ interface JvmPrimitives {
     /** A counted state tasks wait on: a latch's count, a semaphore's permits, a barrier's arrivals, a future's completion. */
     WaitQueue counter(String name, long initial, String valueName);
 
+    /** A counted state whose number traces show as {@code format} renders it. */
+    WaitQueue counter(String name, long initial, java.util.function.LongFunction<String> format);
+
     /** Waits until {@code ready} holds for the count, then replaces it by {@code take} of it; false on timeout. */
     boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
             Interrupts interrupts, String site) throws InterruptedException;

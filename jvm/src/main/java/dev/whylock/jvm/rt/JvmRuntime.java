@@ -151,7 +151,7 @@ public final class JvmRuntime {
         WaitQueue q = atomics.get(o);
         if (q == null) {
             Fields.Info home = shadows.home(o);
-            q = new WaitQueue(env, home != null ? home.display() : Display.typeName(o.getClass()), 0, null);
+            q = new WaitQueue(env, home != null ? home.display() : Display.typeName(o.getClass()), 0, (String) null);
             atomics.put(o, q);
         }
         return q;

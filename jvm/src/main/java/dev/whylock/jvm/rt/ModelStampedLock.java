@@ -37,9 +37,15 @@ public class ModelStampedLock extends StampedLock {
     private WaitQueue state(JvmRuntime r) {
         if (rt != r) {
             rt = r;
-            state = r.prims.counter(r.lockName(this), ORIGIN, "state");
+            state = r.prims.counter(r.lockName(this), ORIGIN, ModelStampedLock::show);
         }
         return state;
+    }
+
+    /** The state as traces show it. */
+    static String show(long s) {
+        return ((s & WBIT) != 0L ? "write-locked" : (s & RBITS) != 0L ? "read-locked by " + (s & RBITS) : "unlocked")
+                + ", version " + (s >>> 8);
     }
 
     /** The state after a write release: the write bit carries into the version. */

@@ -30,18 +30,32 @@ final class WaitQueue {
     private final Env env;
     final Field<State> field;
     private final String valueName;
+    private final java.util.function.LongFunction<String> format;
 
     /**
      * {@code valueName} labels the number in traces ({@code count=1}); empty shows the bare number,
      * null only the waiters.
      */
     WaitQueue(Env env, String name, long initial, String valueName) {
+        this(env, name, initial, valueName, null);
+    }
+
+    /** A queue whose number traces show as {@code format} renders it (a packed state in its parts). */
+    WaitQueue(Env env, String name, long initial, java.util.function.LongFunction<String> format) {
+        this(env, name, initial, "", format);
+    }
+
+    private WaitQueue(Env env, String name, long initial, String valueName, java.util.function.LongFunction<String> format) {
         this.env = env;
         this.valueName = valueName;
+        this.format = format;
         this.field = env.field(name, new State(initial, List.of(), show(initial))).ordered();
     }
 
     private String show(long v) {
+        if (format != null) {
+            return format.apply(v);
+        }
         return valueName == null ? "" : valueName.isEmpty() ? Long.toString(v) : valueName + "=" + v;
     }
 
