@@ -66,7 +66,6 @@ public final class Redirects {
 
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
-            "java/util/concurrent/Exchanger",
             "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
             "java/util/concurrent/DelayQueue", "java/util/concurrent/CompletableFuture",
             "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",

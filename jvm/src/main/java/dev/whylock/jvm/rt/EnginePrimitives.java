@@ -308,12 +308,27 @@ final class EnginePrimitives implements JvmPrimitives {
     @Override
     public boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
             Interrupts interrupts, String site) throws InterruptedException {
+        return acquire(me, c, ready, take, timeoutNanos, interrupts, false, site);
+    }
+
+    @Override
+    public boolean acquireAndWake(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, String site) throws InterruptedException {
+        return acquire(me, c, ready, take, timeoutNanos, interrupts, true, site);
+    }
+
+    private boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, boolean wake, String site) throws InterruptedException {
         if (interrupts == Interrupts.THROW && env.interrupted(site)) {
             throw new InterruptedException();
         }
         while (true) {
             Waiter w = timeoutNanos == 0 ? null : waiter(me, c);
-            if (c.tryOrEnqueue(ready, take, w, site)) {
+            List<Waiter> woken = wake ? new ArrayList<>() : null;
+            if (c.tryOrEnqueue(ready, take, w, woken, site)) {
+                if (wake) {
+                    WaitQueue.wakeAll(woken, site);
+                }
                 return true;
             }
             if (w == null) {
@@ -327,7 +342,12 @@ final class EnginePrimitives implements JvmPrimitives {
                 return false;
             }
             if (r == Waiter.Reason.TIMEOUT) {
-                return c.tryOrEnqueue(ready, take, null, site);
+                List<Waiter> late = wake ? new ArrayList<>() : null;
+                boolean taken = c.tryOrEnqueue(ready, take, null, late, site);
+                if (taken && wake) {
+                    WaitQueue.wakeAll(late, site);
+                }
+                return taken;
             }
         }
     }

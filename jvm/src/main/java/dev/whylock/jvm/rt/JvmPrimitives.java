@@ -111,6 +111,10 @@ interface JvmPrimitives {
     boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
             Interrupts interrupts, String site) throws InterruptedException;
 
+    /** As {@link #acquire}, and the step that takes the count also wakes every waiter (the change may let them on). */
+    boolean acquireAndWake(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, String site) throws InterruptedException;
+
     /** Replaces the count by {@code give} of it and wakes the waiters when {@code wake} holds for the new count; returns the old count. */
     long release(WaitQueue c, LongUnaryOperator give, LongPredicate wake, String site);
 

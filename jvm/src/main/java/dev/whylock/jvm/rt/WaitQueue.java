@@ -83,11 +83,20 @@ final class WaitQueue {
      * true; otherwise enqueues {@code w} (when not null) and returns false.
      */
     boolean tryOrEnqueue(LongPredicate test, LongUnaryOperator take, Waiter w, String site) {
+        return tryOrEnqueue(test, take, w, null, site);
+    }
+
+    /** As {@link #tryOrEnqueue(LongPredicate, LongUnaryOperator, Waiter, String)}; on success, when {@code woken} is not null, every waiter is removed into it. */
+    boolean tryOrEnqueue(LongPredicate test, LongUnaryOperator take, Waiter w, List<Waiter> woken, String site) {
         boolean[] ok = new boolean[1];
         field.update(s -> {
             if (test.test(s.value())) {
                 ok[0] = true;
                 long v = take.applyAsLong(s.value());
+                if (woken != null) {
+                    woken.addAll(s.waiters());
+                    return new State(v, List.of(), show(v));
+                }
                 return new State(v, s.waiters(), show(v));
             }
             if (w == null) {
