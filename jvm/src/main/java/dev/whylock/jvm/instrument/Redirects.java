@@ -67,7 +67,7 @@ public final class Redirects {
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
             "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
-            "java/util/concurrent/DelayQueue", "java/util/concurrent/CompletableFuture",
+            "java/util/concurrent/DelayQueue",
             "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ThreadPoolExecutor",
             "java/util/concurrent/locks/AbstractQueuedSynchronizer", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
@@ -77,7 +77,9 @@ public final class Redirects {
     /** Final methods of modelled classes that the model cannot override and does not answer: refused by name. */
     static final Set<String> REFUSED_METHODS = Set.of("java/util/concurrent/locks/ReentrantReadWriteLock.getQueueLength",
             "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThreads",
-            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThread");
+            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThread",
+            "java/util/concurrent/CompletableFuture.delayedExecutor", "java/util/concurrent/CompletableFuture.completedStage",
+            "java/util/concurrent/CompletableFuture.failedStage");
 
     static {
         String t = "java/lang/Thread";
@@ -129,6 +131,18 @@ public final class Redirects {
         statik("java/lang/StrictMath", "random", "()D", SYSTEM + "random");
 
         virtual("java/util/concurrent/Phaser", "getPhase", "()I", RT + "ModelPhaser.phaseOf");
+
+        String cf = "java/util/concurrent/CompletableFuture";
+        String cfr = ")L" + cf + ";";
+        String comp = RT + "RtCompletable.";
+        statik(cf, "supplyAsync", "(Ljava/util/function/Supplier;" + cfr, comp + "supplyAsync");
+        statik(cf, "supplyAsync", "(Ljava/util/function/Supplier;Ljava/util/concurrent/Executor;" + cfr, comp + "supplyAsync");
+        statik(cf, "runAsync", "(Ljava/lang/Runnable;" + cfr, comp + "runAsync");
+        statik(cf, "runAsync", "(Ljava/lang/Runnable;Ljava/util/concurrent/Executor;" + cfr, comp + "runAsync");
+        statik(cf, "completedFuture", "(Ljava/lang/Object;" + cfr, comp + "completedFuture");
+        statik(cf, "failedFuture", "(Ljava/lang/Throwable;" + cfr, comp + "failedFuture");
+        statik(cf, "allOf", "([L" + cf + ";" + cfr, comp + "allOf");
+        statik(cf, "anyOf", "([L" + cf + ";" + cfr, comp + "anyOf");
 
         String ex = "java/util/concurrent/Executors";
         String es = ")Ljava/util/concurrent/ExecutorService;";

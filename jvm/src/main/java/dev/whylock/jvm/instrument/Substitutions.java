@@ -17,6 +17,7 @@ public final class Substitutions {
             "java/util/concurrent/locks/StampedLock", Redirects.RT + "ModelStampedLock",
             "java/util/concurrent/Phaser", Redirects.RT + "ModelPhaser",
             "java/util/concurrent/Exchanger", Redirects.RT + "ModelExchanger",
+            "java/util/concurrent/CompletableFuture", Redirects.RT + "ModelCompletableFuture",
             "java/util/concurrent/CountDownLatch", Redirects.RT + "ModelCountDownLatch",
             "java/util/concurrent/Semaphore", Redirects.RT + "ModelSemaphore",
             "java/util/concurrent/CyclicBarrier", Redirects.RT + "ModelCyclicBarrier");

@@ -258,6 +258,19 @@ public final class JvmRuntime {
         return c.getClassLoader() == loader && loader != null;
     }
 
+    private ModelExecutor commonPool;
+
+    /**
+     * The pool CompletableFuture's async methods use without an executor (ForkJoinPool.commonPool in
+     * the JDK): one worker per task, so every async stage may run in parallel with the others.
+     */
+    ModelExecutor commonPool() {
+        if (commonPool == null) {
+            commonPool = new ModelExecutor(this, Integer.MAX_VALUE, "ForkJoinPool.commonPool");
+        }
+        return commonPool;
+    }
+
     /** The next value of a per-execution counter (pool numbers, default thread names). */
     int next(String counter) {
         return counters.merge(counter, 1, Integer::sum) - 1;
