@@ -19,15 +19,6 @@ public class ReadWriteLocks {
     static final Lock w = rw.writeLock();
     static int count;
 
-    static void run2(Runnable a, Runnable b) throws InterruptedException {
-        Thread t1 = new Thread(a, "A");
-        Thread t2 = new Thread(b, "B");
-        t1.start();
-        t2.start();
-        t1.join();
-        t2.join();
-    }
-
     static void incrementUnder(Lock l) {
         l.lock();
         try {
@@ -39,13 +30,13 @@ public class ReadWriteLocks {
 
     /** BUG: the update holds the read lock, which both threads may hold at once. */
     public static void updateUnderReadLock() throws InterruptedException {
-        run2(() -> incrementUnder(r), () -> incrementUnder(r));
+        Two.run(() -> incrementUnder(r), () -> incrementUnder(r));
         assert count == 2 : "count is " + count + ", expected 2";
     }
 
     /** Correct: the update holds the write lock; a reader sees 0, 1 or 2. */
     public static void updateUnderWriteLock() throws InterruptedException {
-        run2(() -> incrementUnder(w), () -> {
+        Two.run(() -> incrementUnder(w), () -> {
             incrementUnder(w);
             r.lock();
             try {
@@ -71,13 +62,13 @@ public class ReadWriteLocks {
                 r.unlock();
             }
         };
-        run2(upgrader, () -> incrementUnder(r));
+        Two.run(upgrader, () -> incrementUnder(r));
     }
 
     /** Correct: the writer downgrades (takes the read lock before releasing the write lock) and reads its own value. */
     public static void downgrade() throws InterruptedException {
         ReentrantReadWriteLock l = (ReentrantReadWriteLock) rw;
-        run2(() -> {
+        Two.run(() -> {
             w.lock();
             count = 5;
             r.lock();
@@ -94,7 +85,7 @@ public class ReadWriteLocks {
 
     /** BUG: a timed tryLock of the write lock assumes it got it; a reader may hold the read lock past the timeout. */
     public static void timedTryLockAssumed() throws InterruptedException {
-        run2(() -> incrementUnder(r), () -> {
+        Two.run(() -> incrementUnder(r), () -> {
             boolean got;
             try {
                 got = w.tryLock(10, TimeUnit.MILLISECONDS);
@@ -109,7 +100,7 @@ public class ReadWriteLocks {
 
     /** Correct: the timed tryLock's result is checked; the write happens only with the lock. */
     public static void timedTryLockChecked() throws InterruptedException {
-        run2(() -> incrementUnder(w), () -> {
+        Two.run(() -> incrementUnder(w), () -> {
             try {
                 if (w.tryLock(10, TimeUnit.MILLISECONDS)) {
                     try {
@@ -149,9 +140,20 @@ public class ReadWriteLocks {
     static final Condition ready = cl.writeLock().newCondition();
     static boolean done;
 
+    static void signalDone(boolean all) {
+        cl.writeLock().lock();
+        done = true;
+        if (all) {
+            ready.signalAll();
+        } else {
+            ready.signal();
+        }
+        cl.writeLock().unlock();
+    }
+
     /** BUG: the consumer checks the flag before taking the lock, then waits without checking again: the signal may come in between. */
     public static void conditionMissedSignal() throws InterruptedException {
-        run2(() -> {
+        Two.run(() -> {
             if (!done) {
                 cl.writeLock().lock();
                 try {
@@ -162,17 +164,12 @@ public class ReadWriteLocks {
                     cl.writeLock().unlock();
                 }
             }
-        }, () -> {
-            cl.writeLock().lock();
-            done = true;
-            ready.signal();
-            cl.writeLock().unlock();
-        });
+        }, () -> signalDone(false));
     }
 
     /** Correct: the consumer checks the flag under the write lock, in a loop. */
     public static void conditionHandoff() throws InterruptedException {
-        run2(() -> {
+        Two.run(() -> {
             cl.writeLock().lock();
             try {
                 while (!done) {
@@ -184,11 +181,6 @@ public class ReadWriteLocks {
             } finally {
                 cl.writeLock().unlock();
             }
-        }, () -> {
-            cl.writeLock().lock();
-            done = true;
-            ready.signalAll();
-            cl.writeLock().unlock();
-        });
+        }, () -> signalDone(true));
     }
 }

@@ -13,15 +13,6 @@ public class SpuriousWakeups {
     static final Condition readyCondition = lock.newCondition();
     static boolean ready;
 
-    static void run2(Runnable a, Runnable b) throws InterruptedException {
-        Thread t1 = new Thread(a, "consumer");
-        Thread t2 = new Thread(b, "producer");
-        t1.start();
-        t2.start();
-        t1.join();
-        t2.join();
-    }
-
     static void publish() {
         synchronized (monitor) {
             ready = true;
@@ -29,41 +20,35 @@ public class SpuriousWakeups {
         }
     }
 
+    /** Waits for ready on the monitor, checking once ({@code recheck} false) or in a loop. */
+    static void consume(boolean recheck) {
+        synchronized (monitor) {
+            boolean first = true;
+            while (!ready && (first || recheck)) {
+                first = false;
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            assert ready : "woke up before ready";
+        }
+    }
+
     /** BUG (only with spurious wake-ups): waits with {@code if}. */
     public static void waitWithIf() throws InterruptedException {
-        run2(() -> {
-            synchronized (monitor) {
-                if (!ready) {
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                assert ready : "woke up before ready";
-            }
-        }, SpuriousWakeups::publish);
+        Two.run(() -> consume(false), SpuriousWakeups::publish);
     }
 
     /** Correct: waits with {@code while}. */
     public static void waitWithWhile() throws InterruptedException {
-        run2(() -> {
-            synchronized (monitor) {
-                while (!ready) {
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                assert ready : "woke up before ready";
-            }
-        }, SpuriousWakeups::publish);
+        Two.run(() -> consume(true), SpuriousWakeups::publish);
     }
 
     /** BUG (only with spurious wake-ups): awaits a Condition with {@code if}. */
     public static void awaitWithIf() throws InterruptedException {
-        run2(() -> {
+        Two.run(() -> {
             lock.lock();
             try {
                 if (!ready) {

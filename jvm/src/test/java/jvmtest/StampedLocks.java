@@ -13,15 +13,6 @@ public class StampedLocks {
     static int x;
     static int y;
 
-    static void run2(Runnable a, Runnable b) throws InterruptedException {
-        Thread t1 = new Thread(a, "A");
-        Thread t2 = new Thread(b, "B");
-        t1.start();
-        t2.start();
-        t1.join();
-        t2.join();
-    }
-
     /** {@code other} on a thread of its own while main runs {@code mine}. */
     static void alongside(Runnable other, Runnable mine) throws InterruptedException {
         Thread t = new Thread(other, "other");
@@ -42,7 +33,7 @@ public class StampedLocks {
 
     /** BUG: reads the pair optimistically and uses it without validate(). */
     public static void optimisticUnvalidated() throws InterruptedException {
-        run2(() -> writePair(1), () -> {
+        Two.run(() -> writePair(1), () -> {
             long stamp = sl.tryOptimisticRead();
             int a = x;
             int b = y;
@@ -89,20 +80,20 @@ public class StampedLocks {
 
     /** BUG: the update holds the read lock, which both threads may hold at once. */
     public static void updateUnderReadLock() throws InterruptedException {
-        run2(StampedLocks::incrementUnderRead, StampedLocks::incrementUnderRead);
+        Two.run(StampedLocks::incrementUnderRead, StampedLocks::incrementUnderRead);
         assert x == 2 : "x is " + x + ", expected 2";
     }
 
     /** Correct: the update holds the write lock. */
     public static void updateUnderWriteLock() throws InterruptedException {
-        run2(StampedLocks::incrementUnderWrite, StampedLocks::incrementUnderWrite);
+        Two.run(StampedLocks::incrementUnderWrite, StampedLocks::incrementUnderWrite);
         assert x == 2 : "x is " + x + ", expected 2";
         assert !sl.isWriteLocked() && !sl.isReadLocked() : "still locked";
     }
 
     /** BUG: a writer calls a helper that takes the write lock again: StampedLock is not reentrant. */
     public static void notReentrant() throws InterruptedException {
-        run2(() -> {
+        Two.run(() -> {
             long stamp = sl.writeLock();
             try {
                 incrementUnderWrite();

@@ -54,7 +54,7 @@ class JavaReadWriteLockTest {
     void removingTheWriteLockAtTheIncrement_losesTheUpdate() {
         String lock = "jvmtest.ReadWriteLocks.rw";
         JavaResult removed = Explore.run(ReadWriteLocks.class, "updateUnderWriteLock", StrategySpec.dpor(),
-                RunConfig.defaults().withExperiments(List.of(LockExperiment.remove(lock, "ReadWriteLocks.incrementUnder:32"))), false);
+                RunConfig.defaults().withExperiments(List.of(LockExperiment.remove(lock, "ReadWriteLocks.incrementUnder:23"))), false);
         assertEquals(List.of(ViolationKind.EXCEPTION), removed.result().violations().stream().map(Violation::kind).distinct().toList(),
                 removed.result().violations().toString());
         assertTrue(removed.result().violations().get(0).message().contains("expected 2"), removed.result().violations().get(0).message());

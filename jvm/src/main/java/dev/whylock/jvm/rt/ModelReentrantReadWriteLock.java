@@ -249,7 +249,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
         @Override
         public Condition newCondition() {
-            return new ModelWriteCondition(rw, super.newCondition());
+            return new ModelCondition(rw, true, super.newCondition());
         }
 
         @Override

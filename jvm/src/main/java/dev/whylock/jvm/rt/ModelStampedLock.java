@@ -73,23 +73,24 @@ public class ModelStampedLock extends StampedLock {
         return (s & WBIT) == 0L && (s & RBITS) < RFULL;
     }
 
-    private long write(long nanos, JvmPrimitives.Interrupts interrupts) throws InterruptedException {
+    /**
+     * Takes the write or the read lock on the engine when the caller is controlled (waiting per
+     * {@code interrupts}, up to {@code nanos}; 0: not at all), else through the JDK's {@code real}.
+     */
+    private long take(boolean write, long nanos, JvmPrimitives.Interrupts interrupts, Blocking real) throws InterruptedException {
         JvmRuntime r = JvmRuntime.active();
-        return acquire(r, RtThreads.me(r), ModelStampedLock::writable, s -> s + WBIT, nanos, interrupts);
+        TaskCtx me = RtThreads.me(r);
+        if (me == null) {
+            return real.run();
+        }
+        return write ? acquire(r, me, ModelStampedLock::writable, s -> s + WBIT, nanos, interrupts)
+                : acquire(r, me, ModelStampedLock::readable, s -> s + 1, nanos, interrupts);
     }
 
-    private long read(long nanos, JvmPrimitives.Interrupts interrupts) throws InterruptedException {
-        JvmRuntime r = JvmRuntime.active();
-        return acquire(r, RtThreads.me(r), ModelStampedLock::readable, s -> s + 1, nanos, interrupts);
-    }
-
-    private static boolean controlled() {
-        return RtThreads.me(JvmRuntime.active()) != null;
-    }
-
-    private static long uninterruptibly(Blocking b) {
+    /** {@link #take} without interrupts: the untimed and the try forms. */
+    private long take(boolean write, long nanos, java.util.function.LongSupplier real) {
         try {
-            return b.run();
+            return take(write, nanos, JvmPrimitives.Interrupts.IGNORE, real::getAsLong);
         } catch (InterruptedException e) {
             throw new IllegalStateException("an uninterruptible wait was interrupted", e);
         }
@@ -101,42 +102,42 @@ public class ModelStampedLock extends StampedLock {
 
     @Override
     public long writeLock() {
-        return controlled() ? uninterruptibly(() -> write(-1, JvmPrimitives.Interrupts.IGNORE)) : super.writeLock();
+        return take(true, -1, super::writeLock);
     }
 
     @Override
     public long tryWriteLock() {
-        return controlled() ? uninterruptibly(() -> write(0, JvmPrimitives.Interrupts.IGNORE)) : super.tryWriteLock();
+        return take(true, 0, super::tryWriteLock);
     }
 
     @Override
     public long tryWriteLock(long time, TimeUnit unit) throws InterruptedException {
-        return controlled() ? write(Math.max(0, unit.toNanos(time)), JvmPrimitives.Interrupts.THROW) : super.tryWriteLock(time, unit);
+        return take(true, Math.max(0, unit.toNanos(time)), JvmPrimitives.Interrupts.THROW, () -> super.tryWriteLock(time, unit));
     }
 
     @Override
     public long writeLockInterruptibly() throws InterruptedException {
-        return controlled() ? write(-1, JvmPrimitives.Interrupts.THROW) : super.writeLockInterruptibly();
+        return take(true, -1, JvmPrimitives.Interrupts.THROW, super::writeLockInterruptibly);
     }
 
     @Override
     public long readLock() {
-        return controlled() ? uninterruptibly(() -> read(-1, JvmPrimitives.Interrupts.IGNORE)) : super.readLock();
+        return take(false, -1, super::readLock);
     }
 
     @Override
     public long tryReadLock() {
-        return controlled() ? uninterruptibly(() -> read(0, JvmPrimitives.Interrupts.IGNORE)) : super.tryReadLock();
+        return take(false, 0, super::tryReadLock);
     }
 
     @Override
     public long tryReadLock(long time, TimeUnit unit) throws InterruptedException {
-        return controlled() ? read(Math.max(0, unit.toNanos(time)), JvmPrimitives.Interrupts.THROW) : super.tryReadLock(time, unit);
+        return take(false, Math.max(0, unit.toNanos(time)), JvmPrimitives.Interrupts.THROW, () -> super.tryReadLock(time, unit));
     }
 
     @Override
     public long readLockInterruptibly() throws InterruptedException {
-        return controlled() ? read(-1, JvmPrimitives.Interrupts.THROW) : super.readLockInterruptibly();
+        return take(false, -1, JvmPrimitives.Interrupts.THROW, super::readLockInterruptibly);
     }
 
     /** The state, as one visible read. */
