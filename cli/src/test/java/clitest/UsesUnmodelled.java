@@ -2,9 +2,9 @@ package clitest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.StampedLock;
+import java.util.concurrent.SynchronousQueue;
 
-/** Test programs that do what whylock does not control: file I/O, and a StampedLock it does not model. */
+/** Test programs that do what whylock does not control: file I/O, and a SynchronousQueue it does not model. */
 public class UsesUnmodelled {
     static int seen;
 
@@ -19,11 +19,10 @@ public class UsesUnmodelled {
         }
     }
 
-    /** Takes a StampedLock, which whylock does not model: the execution stops there. */
+    /** Offers to a SynchronousQueue, which whylock does not model: the execution stops there. */
     public static void stamped() {
-        StampedLock l = new StampedLock();
-        long stamp = l.writeLock();
-        l.unlockWrite(stamp);
+        SynchronousQueue<String> q = new SynchronousQueue<>();
+        q.offer("x");
     }
 
     /** Takes arguments, so it cannot be the program. */

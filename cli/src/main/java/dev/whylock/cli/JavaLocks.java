@@ -41,7 +41,7 @@ record JavaLocks(String program, Map<String, SortedSet<String>> sites, long exec
                     .withRun(RunConfig.defaults()).withTimeLimit(timeLimitMillis, ticker)
                     .withObservers(List.of(o -> {
                         for (Op op : o.log()) {
-                            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK) && op.target() instanceof Mutex m) {
+                            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK || op.kind() == OpKind.READ_LOCK) && op.target() instanceof Mutex m) {
                                 sites.computeIfAbsent(m.lockClass(), k -> new TreeSet<>(JavaLocks::bySite)).add(op.site());
                             }
                         }

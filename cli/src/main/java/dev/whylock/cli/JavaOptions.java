@@ -17,13 +17,19 @@ final class JavaOptions {
             description = "With --java: the directories and jars with the compiled classes, separated by ':' (';' on Windows).")
     String classPath;
 
+    @Option(names = "--spurious-wakeups", paramLabel = "N",
+            description = "With --java: let each thread wake up spuriously (without a notify or signal) from an untimed "
+                    + "Object.wait or Condition.await up to N times per execution, as the JVM allows (default 0: never). "
+                    + "Finds waits guarded by 'if' instead of 'while'; the search is then bounded, not exhaustive.")
+    Integer spuriousWakeups;
+
     boolean given() {
         return java != null;
     }
 
     /** The program named, checked (the class and method exist); a {@link UsageException} otherwise. */
     JavaTarget target() {
-        return JavaSubject.target(java, classPath);
+        return JavaSubject.target(java, classPath, spuriousWakeups == null ? 0 : spuriousWakeups);
     }
 
     /** Rejects {@code --class-path} without {@code --java}, and a scenario together with {@code --java}. */
@@ -33,6 +39,9 @@ final class JavaOptions {
         }
         if (java == null && classPath != null) {
             throw new UsageException(command + ": --class-path applies to --java CLASS; name the class to run with --java");
+        }
+        if (java == null && spuriousWakeups != null) {
+            throw new UsageException(command + ": --spurious-wakeups applies to --java CLASS; name the class to run with --java");
         }
     }
 }

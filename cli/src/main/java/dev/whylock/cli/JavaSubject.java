@@ -16,9 +16,9 @@ record JavaSubject(JavaTarget target, JavaLocks locks) implements Subject {
     static final String MODEL = "java";
 
     /** Parses and checks the flags; the class and method must exist. */
-    static JavaTarget target(String java, String classPath) {
+    static JavaTarget target(String java, String classPath, int spuriousWakeups) {
         try {
-            JavaTarget t = JavaTarget.parse(java, classPath);
+            JavaTarget t = JavaTarget.parse(java, classPath).withSpuriousWakeups(spuriousWakeups);
             JavaProgram.of(t).close();
             return t;
         } catch (JavaTargetException e) {
@@ -60,5 +60,8 @@ record JavaSubject(JavaTarget target, JavaLocks locks) implements Subject {
         h.put("java-class", target.className());
         h.put("java-method", target.method());
         h.put("class-path", target.classPathText());
+        if (target.spuriousWakeups() > 0) {
+            h.put("spurious-wakeups", Integer.toString(target.spuriousWakeups()));
+        }
     }
 }

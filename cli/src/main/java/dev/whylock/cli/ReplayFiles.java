@@ -141,7 +141,10 @@ final class ReplayFiles {
         try {
             String method = need(h, spec, "java-method");
             String cls = need(h, spec, "java-class");
-            subject = new JavaSubject(JavaSubject.target(method.equals("main") ? cls : cls + "#" + method, need(h, spec, "class-path")), null);
+            subject = new JavaSubject(JavaSubject.target(method.equals("main") ? cls : cls + "#" + method, need(h, spec, "class-path"),
+                    Integer.parseInt(h.getOrDefault("spurious-wakeups", "0"))), null);
+        } catch (NumberFormatException e) {
+            throw new UsageException("replay " + spec + ": header 'spurious-wakeups' is not a number (corrupted?)");
         } catch (UsageException e) {
             throw new UsageException("replay " + spec + ": its program no longer loads: " + e.getMessage());
         }

@@ -94,6 +94,25 @@ class JavaWhyTest {
         });
     }
 
+    /** A ReentrantReadWriteLock: its read-lock and write-lock sites are both sites of the lock, each necessary. */
+    @Test
+    void why_readWriteLock_judgesTheReadAndTheWriteSites() throws IOException {
+        String cp = JavaCommandTest.classPathOf(clitest.RwPair.class);
+        Cli.Result sites = run("list", "sites", "--java", "clitest.RwPair", "--class-path", cp);
+        assertEquals(ExitCode.OK, sites.code(), sites.toString());
+        assertEquals("clitest.RwPair.rw@RwPair.check:22\nclitest.RwPair.rw@RwPair.set:12\n", sites.out());
+        Cli.Result r = run("why", "RwPair.rw", "--java", "clitest.RwPair", "--class-path", cp, "--stress-runs", "0", "--json", "rw.json", "-q");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        JsonNode w = new ObjectMapper().readTree(dir.resolve("rw.json").toFile());
+        assertEquals("necessary", w.get("verdict").asText());
+        List<String> got = new ArrayList<>();
+        w.get("siteVerdicts").forEach(v -> got.add(v.get("site").asText() + "=" + v.get("necessity").asText() + "/" + v.get("executions").asInt()));
+        assertEquals(List.of("RwPair.check:22=necessary/2", "RwPair.set:12=necessary/2"), got);
+        Cli.Result removed = run("explore", "--java", "clitest.RwPair", "--class-path", cp, "--remove", "RwPair.rw@RwPair.check");
+        assertEquals(ExitCode.VIOLATION, removed.code(), removed.toString());
+        assertTrue(removed.out().contains("torn pair"), removed.out());
+    }
+
     @Test
     void why_listenerList_replacingFireLockByTheSourcesMonitor_isSafe() throws IOException {
         JsonNode w = why(PKG + "ListenerList", "ListenerList.fireLock", "--stress-runs", "0", "--replace", "ListenerList.fireLock=ListenerList.this");

@@ -58,6 +58,26 @@ public final class ReadWriteLock {
         rt.unlockWrite(this, site);
     }
 
+    /** {@code readLock().lockInterruptibly()}. */
+    public void lockReadInterruptibly(String site) throws InterruptedException {
+        rt.lockInterruptibly(this, false, -1, site);
+    }
+
+    /** {@code readLock().tryLock(timeout)}: waits up to the timeout (on virtual time); false when it expired. */
+    public boolean tryLockRead(long timeoutMillis, String site) throws InterruptedException {
+        return rt.lockInterruptibly(this, false, Math.max(0, timeoutMillis), site);
+    }
+
+    /** {@code writeLock().lockInterruptibly()}. */
+    public void lockWriteInterruptibly(String site) throws InterruptedException {
+        rt.lockInterruptibly(this, true, -1, site);
+    }
+
+    /** {@code writeLock().tryLock(timeout)}: waits up to the timeout (on virtual time); false when it expired. */
+    public boolean tryLockWrite(long timeoutMillis, String site) throws InterruptedException {
+        return rt.lockInterruptibly(this, true, Math.max(0, timeoutMillis), site);
+    }
+
     /** {@code isWriteLocked()} (visible operation). */
     public boolean isWriteLocked(String site) {
         return rt.isWriteLocked(this, site);

@@ -60,4 +60,10 @@ public interface SyncRuntime {
     void unlockWrite(ReadWriteLock rw, String site);
 
     boolean isWriteLocked(ReadWriteLock rw, String site);
+
+    /**
+     * The read ({@code write} false) or write lock, waiting up to {@code timeoutMillis} (negative: without
+     * a timeout) and ending the wait with InterruptedException when the task is interrupted; false on timeout.
+     */
+    boolean lockInterruptibly(ReadWriteLock rw, boolean write, long timeoutMillis, String site) throws InterruptedException;
 }

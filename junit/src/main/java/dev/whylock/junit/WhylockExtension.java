@@ -49,7 +49,11 @@ public final class WhylockExtension implements InvocationInterceptor {
         before.addAll(names(c, BeforeEach.class));
         List<String> after = new ArrayList<>(names(c, AfterEach.class));
         after.addAll(names(c, AfterAll.class));
-        try (JavaProgram p = JavaProgram.ofTest(c.getName(), m.getName(), c.getClassLoader(), before, after)) {
+        if (cfg.spuriousWakeups() < 0) {
+            throw new ExtensionConfigurationException("@WhylockTest(spuriousWakeups = " + cfg.spuriousWakeups() + "): must be 0 or more");
+        }
+        try (JavaProgram p = JavaProgram.ofTest(c.getName(), m.getName(), c.getClassLoader(), before, after)
+                .spuriousWakeups(cfg.spuriousWakeups())) {
             if (!cfg.replay().isEmpty()) {
                 replay(p, Path.of(cfg.replay()));
             } else {

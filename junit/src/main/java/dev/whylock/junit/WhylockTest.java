@@ -38,4 +38,11 @@ public @interface WhylockTest {
 
     /** Whether a data race on a non-volatile field fails the test (default: it does). */
     boolean dataRaces() default true;
+
+    /**
+     * How many times each thread may wake up spuriously (without a notify or signal) from an untimed
+     * {@code Object.wait} or {@code Condition.await} in an execution, as the JVM allows (default 0:
+     * never). A replay needs the same value as the run that wrote it.
+     */
+    int spuriousWakeups() default 0;
 }

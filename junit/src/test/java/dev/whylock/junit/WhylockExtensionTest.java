@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whylock.junitexamples.DeadlockCase;
 import dev.whylock.junitexamples.LostUpdateCase;
 import dev.whylock.junitexamples.ReplayCase;
+import dev.whylock.junitexamples.SpuriousWakeupCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,5 +65,15 @@ class WhylockExtensionTest {
         assertTrue(m.startsWith("whylock: deadlock in DeadlockCase.oppositeOrders"), m);
         assertTrue(m.contains("t1 waits for dev.whylock.junitexamples.DeadlockCase.second"), m);
         assertTrue(m.contains("t2 waits for dev.whylock.junitexamples.DeadlockCase.first"), m);
+    }
+
+    @Test
+    void ifGuardedWait_failsOnlyWithSpuriousWakeups() {
+        List<Throwable> f = failures(SpuriousWakeupCase.class);
+        assertEquals(1, f.size(), f.toString());
+        String m = f.get(0).getMessage();
+        assertTrue(m.startsWith("whylock: exception in SpuriousWakeupCase.withSpuriousWakeups: uncaught java.lang.IllegalStateException: "
+                + "woke up before ready"), m);
+        assertTrue(m.contains("spurious wake-up"), m);
     }
 }

@@ -46,6 +46,7 @@ public final class JavaProgram implements Program, AutoCloseable {
     private Method entry;
     /** Every execution in a fresh class loader: the way to compare with re-initialisation (and much slower). */
     private boolean freshLoaders = Boolean.getBoolean("whylock.java.freshLoaders");
+    private int spuriousWakeups;
 
     private JavaProgram(String className, String method, List<String> before, List<String> after, ClassLoader resources,
             AutoCloseable closer) {
@@ -70,7 +71,8 @@ public final class JavaProgram implements Program, AutoCloseable {
             }
         }
         URLClassLoader loader = new URLClassLoader("whylock-class-path", urls.toArray(URL[]::new), null);
-        return new JavaProgram(target.className(), target.method(), List.of(), List.of(), loader, loader);
+        return new JavaProgram(target.className(), target.method(), List.of(), List.of(), loader, loader)
+                .spuriousWakeups(target.spuriousWakeups());
     }
 
     /**
@@ -88,6 +90,19 @@ public final class JavaProgram implements Program, AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Lets each thread wake up spuriously from an untimed {@code Object.wait} or {@code Condition.await}
+     * up to {@code perThread} times per execution (the engine's {@link dev.whylock.engine.Condition#spuriousWakeups});
+     * a wait that could have had one more makes the result bounded, not exhaustive. Returns this program.
+     */
+    public JavaProgram spuriousWakeups(int perThread) {
+        if (perThread < 0) {
+            throw new IllegalArgumentException("spurious wake-ups must be 0 or more, got " + perThread);
+        }
+        this.spuriousWakeups = perThread;
+        return this;
     }
 
     @Override
@@ -123,7 +138,7 @@ public final class JavaProgram implements Program, AutoCloseable {
             loaders++;
         }
         Rt.nextEpoch();
-        JvmRuntime rt = new JvmRuntime(env, notes, loader);
+        JvmRuntime rt = new JvmRuntime(env, notes, loader, spuriousWakeups);
         rt.activate();
         rt.startMain();
         last = rt;

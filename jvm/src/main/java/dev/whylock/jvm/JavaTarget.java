@@ -9,12 +9,25 @@ import java.util.List;
 /**
  * What to run: a class, the method that is the program ({@code main} by default; or a public
  * static no-argument method; or a no-argument instance method of a class with a no-argument
- * constructor, as a test method is), and the class path to find it on.
+ * constructor, as a test method is), the class path to find it on, and how many spurious wake-ups
+ * each thread may have from {@code Object.wait} and {@code Condition.await} (0: none).
  */
-public record JavaTarget(String className, String method, List<Path> classPath) {
+public record JavaTarget(String className, String method, List<Path> classPath, int spuriousWakeups) {
 
     public JavaTarget {
         classPath = List.copyOf(classPath);
+        if (spuriousWakeups < 0) {
+            throw new JavaTargetException("--spurious-wakeups must be 0 or more, got " + spuriousWakeups);
+        }
+    }
+
+    public JavaTarget(String className, String method, List<Path> classPath) {
+        this(className, method, classPath, 0);
+    }
+
+    /** The same program, each thread allowed {@code n} spurious wake-ups from its untimed waits. */
+    public JavaTarget withSpuriousWakeups(int n) {
+        return new JavaTarget(className, method, classPath, n);
     }
 
     /** Parses {@code CLASS[#METHOD]} and a class path of directories and jars separated by the platform's separator. */

@@ -91,8 +91,12 @@ class JavaOracleTest {
     }
 
     static Run explore(JavaProgram p, StrategySpec spec) {
+        return explore(p, spec, dev.whylock.engine.exec.RunConfig.defaults());
+    }
+
+    static Run explore(JavaProgram p, StrategySpec spec, dev.whylock.engine.exec.RunConfig run) {
         Set<String> seen = new HashSet<>();
-        SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(BRUTE_FORCE_LIMIT)
+        SearchConfig cfg = SearchConfig.of(spec).withRun(run).withMinimize(false).withMaxExecutions(BRUTE_FORCE_LIMIT)
                 .withObservers(List.of(o -> seen.add(behaviour(o))));
         return new Run(Explorer.explore(p, cfg), seen);
     }

@@ -12,7 +12,8 @@ import javax.tools.ToolProvider;
 /**
  * Small random Java programs over the JVM's primitives, as source, compiled with javac: static
  * plain and volatile fields, synchronized blocks on two monitors (nested in either order),
- * a ReentrantLock, an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, branches on
+ * a ReentrantLock, a ReentrantReadWriteLock's read and write locks (and a timed tryLock of the
+ * write lock), an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, branches on
  * values read, and assertions; main starts two or three threads and joins them.
  */
 final class RandomJava {
@@ -41,6 +42,7 @@ final class RandomJava {
                 .append("    static int x0, x1, x2;\n    static volatile int v;\n    static boolean flag;\n")
                 .append("    static final Object m0 = new Object(), m1 = new Object();\n")
                 .append("    static final ReentrantLock lock = new ReentrantLock();\n")
+                .append("    static final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();\n")
                 .append("    static final AtomicInteger a = new AtomicInteger();\n")
                 .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n\n")
                 .append("    public static void main(String[] args) throws Exception {\n");
@@ -64,7 +66,7 @@ final class RandomJava {
         int x = r.nextInt(3);
         int y = r.nextInt(3);
         int c = r.nextInt(8);
-        switch (r.nextInt(depth >= 1 ? 9 : 13)) {
+        switch (r.nextInt(depth >= 1 ? 9 : 16)) {
             case 0 -> b.append(in).append("x").append(x).append(" = ").append(c).append(";\n");
             case 1 -> b.append(in).append("x").append(x).append(" = x").append(y).append(" + 1;\n");
             case 2 -> b.append(in).append("v = x").append(x).append(";\n");
@@ -89,6 +91,19 @@ final class RandomJava {
                 b.append(in).append("lock.lock();\n").append(in).append("try {\n");
                 int k = statement(r, b, in + "    ", depth + 1);
                 b.append(in).append("} finally {\n").append(in).append("    lock.unlock();\n").append(in).append("}\n");
+                return k;
+            }
+            case 13, 14 -> {
+                String l = c % 2 == 0 ? "rw.readLock()" : "rw.writeLock()";
+                b.append(in).append(l).append(".lock();\n").append(in).append("try {\n");
+                int k = statement(r, b, in + "    ", depth + 1);
+                b.append(in).append("} finally {\n").append(in).append("    ").append(l).append(".unlock();\n").append(in).append("}\n");
+                return k;
+            }
+            case 15 -> {
+                b.append(in).append("if (rw.writeLock().tryLock(").append(10 * (1 + c % 2)).append(", TimeUnit.MILLISECONDS)) {\n");
+                int k = statement(r, b, in + "    ", depth + 1);
+                b.append(in).append("    rw.writeLock().unlock();\n").append(in).append("}\n");
                 return k;
             }
             default -> {

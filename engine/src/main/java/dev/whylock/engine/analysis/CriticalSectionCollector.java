@@ -39,14 +39,14 @@ public final class CriticalSectionCollector implements ExecutionObserver {
         for (Op op : outcome.log()) {
             List<Open> mine = open.computeIfAbsent(op.task(), k -> new ArrayList<>(2));
             switch (op.kind()) {
-                case ACQUIRE, TRYLOCK -> {
+                case ACQUIRE, TRYLOCK, READ_LOCK -> {
                     if (op.lock() != null && op.target() instanceof Mutex m && m.lockClass().equals(lockClass) && op.site() != null) {
                         mine.add(new Open(op.lock(), op.site()));
                         bySite.computeIfAbsent(op.site(), k -> new Agg()).tasks.add(outcome.taskNames().get(op.task()));
                         continue;
                     }
                 }
-                case RELEASE -> mine.removeIf(o -> o.lock() == op.lock());
+                case RELEASE, READ_UNLOCK -> mine.removeIf(o -> o.lock() == op.lock());
                 case WORK_START -> mine.clear();
                 default -> {
                     // Accesses and calls are recorded below.

@@ -31,7 +31,7 @@ public final class ExperimentReach implements MergeableObserver {
         }
         for (Op op : outcome.log()) {
             // The target is the lock named in the code, whatever an experiment made of it.
-            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK) && op.target() instanceof Mutex m) {
+            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK || op.kind() == OpKind.READ_LOCK) && op.target() instanceof Mutex m) {
                 unreached.removeIf(e -> e.matches(m.lockClass(), op.site()));
             }
         }

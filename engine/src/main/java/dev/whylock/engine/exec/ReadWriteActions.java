@@ -97,21 +97,7 @@ final class ReadWriteActions {
                 op.lock = null;
                 return null;
             }
-            if (write && st.writer < 0) {
-                fp.modify(actual.id(), st.snapshot());
-                st.writer = t.id;
-                st.site = op.site;
-            } else {
-                fp.observe(actual.id(), st.snapshot());
-            }
-            if (write) {
-                st.writes++;
-            } else {
-                st.readers.merge(t.id, 1, Integer::sum);
-            }
-            t.held.add(new Held(orig, actual, op.site));
-            op.lock = actual;
-            op.result = true;
+            take(x, t, op, orig, actual, write, fp);
             return null;
         }
 
@@ -149,6 +135,113 @@ final class ReadWriteActions {
                 return true;
             }
             return write && st.readers.keySet().stream().anyMatch(r -> x.task(r).killed);
+        }
+    }
+
+    /** Takes a read or write hold of {@code actual} for {@code orig}, which {@link #canTake} allows. */
+    static void take(Execution x, TaskState t, Op op, Mutex orig, Mutex actual, boolean write, Footprint.Builder fp) {
+        State st = state(x, actual);
+        if (write && st.writer < 0) {
+            fp.modify(actual.id(), st.snapshot());
+            st.writer = t.id;
+            st.site = op.site;
+        } else {
+            fp.observe(actual.id(), st.snapshot());
+        }
+        if (write) {
+            st.writes++;
+        } else {
+            st.readers.merge(t.id, 1, Integer::sum);
+        }
+        t.held.add(new Held(orig, actual, op.site));
+        op.lock = actual;
+        op.result = true;
+    }
+
+    /**
+     * lockInterruptibly ({@code timeout} negative) or tryLock(timeout) of the read or write lock:
+     * waits until the lock can be taken, the timeout expires, or the task is interrupted.
+     */
+    static final class TimedAcquire extends Waiting {
+        private final Mutex orig;
+        private final Mutex actual;
+        private final boolean write;
+
+        TimedAcquire(Mutex orig, Mutex actual, boolean write, long timeout, boolean ordered) {
+            super(timeout, ordered);
+            this.orig = orig;
+            this.actual = actual;
+            this.write = write;
+        }
+
+        @Override
+        public OpKind kind() {
+            return write ? (timed() ? OpKind.TRYLOCK : OpKind.ACQUIRE) : OpKind.READ_LOCK;
+        }
+
+        @Override
+        public Object target() {
+            return orig;
+        }
+
+        @Override
+        public Object arg() {
+            return write ? null : timed() ? "try" : "interruptibly";
+        }
+
+        @Override
+        int object() {
+            return actual.id();
+        }
+
+        @Override
+        boolean ready(Execution x, TaskState t) {
+            return canTake(state(x, actual), t.id, write);
+        }
+
+        @Override
+        Enabling readyIn(Object stateBefore, int task) {
+            Snapshot s = (Snapshot) stateBefore;
+            return Enabling.of(write ? s.writableBy(task) : s.readableBy(task));
+        }
+
+        @Override
+        Object snapshot(Execution x) {
+            return state(x, actual).snapshot();
+        }
+
+        @Override
+        void complete(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            take(x, t, op, orig, actual, write, fp);
+        }
+
+        /** A write acquisition that cannot proceed looks at the readers, which read-side operations change. */
+        @Override
+        void observeObject(Execution x, Footprint.Builder fp) {
+            if (write) {
+                fp.modify(actual.id(), snapshot(x));
+            } else {
+                super.observeObject(x, fp);
+            }
+        }
+
+        @Override
+        void timedOut(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            observeObject(x, fp);
+            op.result = false;
+            op.lock = null;
+        }
+
+        @Override
+        void interrupted(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            super.interrupted(x, t, op, fp);
+            op.lock = null;
+        }
+
+        @Override
+        public String waitDescription(Execution x, Op op) {
+            return "waits" + (timed() ? " (with a timeout)" : "") + " for the " + (write ? "write" : "read") + " lock of "
+                    + actual.lockClass() + " in " + op.site;
         }
     }
 

@@ -281,6 +281,21 @@ final class SyncApi implements SyncRuntime {
         return isLockedByIdentity(rw.mutex(), site);
     }
 
+    @Override
+    public boolean lockInterruptibly(ReadWriteLock rw, boolean write, long timeoutMillis, String site) throws InterruptedException {
+        Mutex m = rw.mutex();
+        Mutex actual = api.actualLock(m, site);
+        if (actual == null) {
+            if (api.interrupted(site)) { // removed: never waits, but throws on entry as the JDK does
+                throw new InterruptedException("interrupted in " + site);
+            }
+            return acquireRw(m, write, false, site);
+        }
+        ReadWriteActions.TimedAcquire w = new ReadWriteActions.TimedAcquire(m, actual, write, timeoutMillis, api.timeoutsOrdered());
+        api.await(pendLock(w.timed() ? new Waiting.Begin(w) : w, m, actual, site));
+        return (Boolean) interruptible(w.outcome, site);
+    }
+
     // ---------------------------------------------------------------- threads
 
     boolean join(TaskState joined, Task handle, long timeoutMillis, String site) throws InterruptedException {

@@ -212,6 +212,9 @@ abstract class Waiting implements Action {
 
         @Override
         public Action apply(Execution x, TaskState t, Op op, Footprint.Builder fp) {
+            // A lock wait names its lock in op.lock only when this step takes it (complete sets it):
+            // the analyses read an acquisition step with a lock as a hold.
+            op.lock = null;
             if (wait.attempt(x, t, op, fp)) {
                 wait.outcome = op.result;
                 return null;

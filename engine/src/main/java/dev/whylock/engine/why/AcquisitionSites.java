@@ -22,7 +22,7 @@ final class AcquisitionSites implements ExecutionObserver {
     public void onExecution(ExecutionOutcome outcome) {
         for (Op op : outcome.log()) {
             // The target is the lock named in the code, whatever an experiment made of it.
-            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK) && op.target() instanceof Mutex m
+            if ((op.kind() == OpKind.ACQUIRE || op.kind() == OpKind.TRYLOCK || op.kind() == OpKind.READ_LOCK) && op.target() instanceof Mutex m
                     && m.lockClass().equals(lockClass) && op.site() != null) {
                 sites.add(op.site());
             }

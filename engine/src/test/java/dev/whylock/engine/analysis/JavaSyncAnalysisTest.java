@@ -122,4 +122,51 @@ class JavaSyncAnalysisTest {
         assertEquals(List.of("Cache.lock"), AnalysisTest.row(r, "Cache.x").locks());
         assertTrue(racyFields(r).isEmpty(), r.races().races().toString());
     }
+
+    /**
+     * A timed tryLock that has to wait and then times out does not hold the lock: the write that
+     * follows is unprotected. (The first step of such a wait once counted as an acquisition.)
+     */
+    static Program timedOutTryLock(boolean readWrite) {
+        return AnalysisTest.program("timed-out-trylock-" + readWrite, env -> {
+            Monitor m = env.monitor("M");
+            ReadWriteLock rw = env.readWriteLock("RW");
+            Field<Integer> x = env.field("x", 0);
+            env.spawn("holder", () -> {
+                if (readWrite) {
+                    rw.lockWrite("holder");
+                    x.set(1, "holder");
+                    rw.unlockWrite("holder");
+                } else {
+                    m.lock("holder");
+                    x.set(1, "holder");
+                    m.unlock("holder");
+                }
+            });
+            env.spawn("trier", () -> {
+                try {
+                    boolean got = readWrite ? rw.tryLockWrite(10, "trier") : m.tryLock(10, "trier");
+                    x.set(2, "trier");
+                    if (got) {
+                        if (readWrite) {
+                            rw.unlockWrite("trier");
+                        } else {
+                            m.unlock("trier");
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+    }
+
+    @Test
+    void timedTryLockThatTimesOut_holdsNothing() {
+        for (boolean readWrite : new boolean[] {false, true}) {
+            AnalysisReport r = AnalysisTest.analyse(timedOutTryLock(readWrite));
+            assertEquals(List.of(), AnalysisTest.row(r, "x").locks(), "read-write " + readWrite);
+            assertEquals(List.of("x"), racyFields(r), "read-write " + readWrite);
+        }
+    }
 }

@@ -125,7 +125,10 @@ class ExplorationOracleTest {
      * 100,000), written out (the generator has changed since, so their seeds draw other programs now).
      * ORDERED: an infeasibility rule that trusted a later enabler of the same task (withdrawn). TIMED:
      * a timer start ordered after a tick it did not need, and a tick counted as a first step of a
-     * reversal. MSLEEP is the kernel sleep (then called SLEEP).
+     * reversal. MSLEEP is the kernel sleep (then called SLEEP). UNTIMED, RW_*_TIMED: a timed write
+     * acquisition of a read-write lock that had to wait only observed the lock, so read holds taken
+     * and released meanwhile were not reversed against it (caught while the timed read-write
+     * acquisitions were added, in the default run).
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
@@ -134,7 +137,9 @@ class ExplorationOracleTest {
         "ORDERED | setup=[] tasks=[[CANCEL_SYNC(0,0), QUEUE(1,0,w)], [CANCEL_SYNC(1,0), QUEUE(1,0)]] works=[[READ(0,0)]] main=[] joinAll=false invariant=0",
         "TIMED | setup=[] tasks=[[MSLEEP(0,1), NOW(0,0)], [QUEUE(0,1), CANCEL(0,1,w)]] works=[[WRITE(1,0)], [REQUEUE_SELF(0,0,w)]] main=[] joinAll=true invariant=0",
         "TIMED | setup=[] tasks=[[QUEUE(1,1,w), MSLEEP(0,0)], [CANCEL(1,1)]] works=[[REQUEUE_SELF(1,0)]] main=[] joinAll=false invariant=0",
-        "TIMED | setup=[QUEUE_DELAYED(0,1,w)] tasks=[[OBJ_READ(0,0)], [QUEUE(1,0,w)], [CANCEL_SYNC(0,0)]] works=[[PENDING(0,0)], [WRITE(1,0)]] main=[] joinAll=false invariant=0"})
+        "TIMED | setup=[QUEUE_DELAYED(0,1,w)] tasks=[[OBJ_READ(0,0)], [QUEUE(1,0,w)], [CANCEL_SYNC(0,0)]] works=[[PENDING(0,0)], [WRITE(1,0)]] main=[] joinAll=false invariant=0",
+        "UNTIMED | setup=[COMPLETE(1,1,w)] tasks=[[RW_WRITE_TIMED(0,0)], [RW_READ_TIMED(1,0)]] works=[[WRITE(0,0)], [READ(1,0)]] main=[] joinAll=true invariant=0",
+        "UNTIMED | setup=[] tasks=[[RW_READ_TIMED(1,0), WRITE(1,1)], [RW_WRITE_INTERRUPTIBLY(0,0), RW_WRITE_TIMED(1,0)]] works=[[RW_READ(1,0), RW_READ(1,1)]] main=[] joinAll=false invariant=0"})
     void dpor_onProgramsThatOnceDisagreed_showsTheBehavioursOfBruteForce(RunConfig.Timing timing, String program) {
         RandomPrograms.Spec spec = RandomPrograms.parse(program);
         assertEquals(program + " spurious=0", spec.toString());
@@ -190,12 +195,14 @@ class ExplorationOracleTest {
 
     /** Lock experiments that remove or replace the Java locks at some sites, drawn per program. */
     static List<LockExperiment> experiments(long seed) {
-        return switch ((int) (seed % 6)) {
+        return switch ((int) (seed % 7)) {
             case 0 -> List.of(LockExperiment.remove("M"));
             case 1 -> List.of(LockExperiment.remove("M", "m-wait", "m-wait-if", "c-await", "m-wait-timed"));
             case 2 -> List.of(LockExperiment.remove("M", "m-notify", "c-signal", "m-inc"));
             case 3 -> List.of(LockExperiment.replace("M", "N"));
             case 4 -> List.of(LockExperiment.replace("M", "N", "m-outer", "m-notify", "m-wait", "m-try-timed"));
+            case 5 -> List.of(LockExperiment.remove("RW", "rw-read-timed", "rw-write-interruptibly"),
+                    LockExperiment.replace("RW", "RW3", "rw-write-timed", "rw-write"));
             default -> List.of(LockExperiment.remove("RW", "rw-write", "rw-read"), LockExperiment.replace("M", "RW2", "m-inc"));
         };
     }

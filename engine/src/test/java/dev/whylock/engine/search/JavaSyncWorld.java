@@ -234,6 +234,23 @@ final class JavaSyncWorld {
                     }
                 }
                 case RW_IS_WRITE_LOCKED -> rw.isWriteLocked("rw-is-write-locked");
+                case RW_READ_TIMED -> {
+                    if (rw.tryLockRead(delay, "rw-read-timed")) {
+                        f.get("rw-read-timed-value");
+                        rw.unlockRead("rw-read-timed");
+                    }
+                }
+                case RW_WRITE_TIMED -> {
+                    if (rw.tryLockWrite(delay, "rw-write-timed")) {
+                        f.set(f.get("rw-write-timed-read") + 1, "rw-write-timed-value");
+                        rw.unlockWrite("rw-write-timed");
+                    }
+                }
+                case RW_WRITE_INTERRUPTIBLY -> {
+                    rw.lockWriteInterruptibly("rw-write-interruptibly");
+                    f.set(5, "rw-write-interruptibly-value");
+                    rw.unlockWrite("rw-write-interruptibly");
+                }
                 default -> throw new IllegalArgumentException("not a Java action: " + kind);
             }
         } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {

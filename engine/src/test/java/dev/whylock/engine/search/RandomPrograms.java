@@ -39,7 +39,8 @@ final class RandomPrograms {
         M_INC, M_WAIT, M_WAIT_IF, M_WAIT_TIMED, M_NOTIFY, M_NOTIFY_ALL, M_REENTER, M_TRY, M_TRY_TIMED, M_IS_LOCKED,
         C_AWAIT, C_SIGNAL, PARK, PARK_TIMED, UNPARK, INTERRUPT, INTERRUPTED, IS_INTERRUPTED, SLEEP, JOIN_TIMED,
         SEM_ACQUIRE, SEM_TRY, SEM_TRY_TIMED, SEM_RELEASE, LATCH_DOWN, LATCH_AWAIT, LATCH_AWAIT_TIMED, BARRIER,
-        BARRIER_TIMED, RW_READ, RW_WRITE, RW_DOWNGRADE, RW_TRY_READ, RW_TRY_WRITE, RW_IS_WRITE_LOCKED;
+        BARRIER_TIMED, RW_READ, RW_WRITE, RW_DOWNGRADE, RW_TRY_READ, RW_TRY_WRITE, RW_IS_WRITE_LOCKED, RW_READ_TIMED,
+        RW_WRITE_TIMED, RW_WRITE_INTERRUPTIBLY;
 
         boolean java() {
             return ordinal() >= M_INC.ordinal();
@@ -263,6 +264,8 @@ final class RandomPrograms {
             Kind.WRITE, Kind.BUG_IF},
         {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_DOWNGRADE, Kind.RW_TRY_READ, Kind.RW_TRY_WRITE, Kind.RW_IS_WRITE_LOCKED,
             Kind.M_INC, Kind.M_REENTER, Kind.READ, Kind.WRITE, Kind.BUG_IF},
+        {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_READ_TIMED, Kind.RW_WRITE_TIMED, Kind.RW_WRITE_INTERRUPTIBLY, Kind.INTERRUPT,
+            Kind.RW_DOWNGRADE, Kind.READ, Kind.WRITE, Kind.BUG_IF},
         Kind.values(),
     };
 
@@ -278,6 +281,7 @@ final class RandomPrograms {
         {Kind.UNPARK, Kind.INTERRUPT, Kind.WRITE, Kind.READ},
         {Kind.SEM_RELEASE, Kind.LATCH_DOWN, Kind.SEM_TRY, Kind.WRITE, Kind.READ},
         {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_TRY_WRITE, Kind.WRITE, Kind.READ},
+        {Kind.RW_READ, Kind.RW_WRITE, Kind.WRITE, Kind.READ},
         {Kind.READ, Kind.WRITE, Kind.INC, Kind.LOCKED_INC, Kind.TRYLOCK, Kind.COMPLETE, Kind.OBJ_READ, Kind.DEREF,
             Kind.QUEUE, Kind.CANCEL, Kind.PENDING, Kind.NOW, Kind.BUG_IF, Kind.REQUEUE_SELF, Kind.M_INC, Kind.M_NOTIFY,
             Kind.UNPARK, Kind.SEM_RELEASE, Kind.LATCH_DOWN, Kind.RW_WRITE},

@@ -66,16 +66,20 @@ public final class Redirects {
 
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
-            "java/util/concurrent/locks/StampedLock", "java/util/concurrent/Phaser", "java/util/concurrent/Exchanger",
             "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
-            "java/util/concurrent/DelayQueue", "java/util/concurrent/CompletableFuture",
+            "java/util/concurrent/DelayQueue",
             "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ThreadPoolExecutor",
             "java/util/concurrent/locks/AbstractQueuedSynchronizer", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
             "java/util/concurrent/atomic/AtomicLongFieldUpdater", "java/util/concurrent/atomic/AtomicReferenceFieldUpdater",
-            "java/lang/invoke/VarHandle", "java/util/concurrent/locks/ReentrantReadWriteLock",
-            "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
-            "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock", "java/util/concurrent/locks/ReadWriteLock");
+            "java/lang/invoke/VarHandle");
+
+    /** Final methods of modelled classes that the model cannot override and does not answer: refused by name. */
+    static final Set<String> REFUSED_METHODS = Set.of("java/util/concurrent/locks/ReentrantReadWriteLock.getQueueLength",
+            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThreads",
+            "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThread",
+            "java/util/concurrent/CompletableFuture.delayedExecutor", "java/util/concurrent/CompletableFuture.completedStage",
+            "java/util/concurrent/CompletableFuture.failedStage");
 
     static {
         String t = "java/lang/Thread";
@@ -125,6 +129,20 @@ public final class Redirects {
         special(o, "hashCode", "()I", SYSTEM + "identityHashCode");
         statik("java/lang/Math", "random", "()D", SYSTEM + "random");
         statik("java/lang/StrictMath", "random", "()D", SYSTEM + "random");
+
+        virtual("java/util/concurrent/Phaser", "getPhase", "()I", RT + "ModelPhaser.phaseOf");
+
+        String cf = "java/util/concurrent/CompletableFuture";
+        String cfr = ")L" + cf + ";";
+        String comp = RT + "RtCompletable.";
+        statik(cf, "supplyAsync", "(Ljava/util/function/Supplier;" + cfr, comp + "supplyAsync");
+        statik(cf, "supplyAsync", "(Ljava/util/function/Supplier;Ljava/util/concurrent/Executor;" + cfr, comp + "supplyAsync");
+        statik(cf, "runAsync", "(Ljava/lang/Runnable;" + cfr, comp + "runAsync");
+        statik(cf, "runAsync", "(Ljava/lang/Runnable;Ljava/util/concurrent/Executor;" + cfr, comp + "runAsync");
+        statik(cf, "completedFuture", "(Ljava/lang/Object;" + cfr, comp + "completedFuture");
+        statik(cf, "failedFuture", "(Ljava/lang/Throwable;" + cfr, comp + "failedFuture");
+        statik(cf, "allOf", "([L" + cf + ";" + cfr, comp + "allOf");
+        statik(cf, "anyOf", "([L" + cf + ";" + cfr, comp + "anyOf");
 
         String ex = "java/util/concurrent/Executors";
         String es = ")Ljava/util/concurrent/ExecutorService;";
@@ -188,6 +206,12 @@ public final class Redirects {
         }
         if (opcode == Opcodes.INVOKESPECIAL || name.equals("<init>") || name.equals("getClass")) {
             return null;
+        }
+        for (String m : REFUSED_METHODS) {
+            String a = m.substring(0, m.indexOf('.'));
+            if (m.endsWith("." + name) && (owner.equals(a) || h.isSubtype(owner, a))) {
+                return new Redirect(Kind.REFUSE, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
+            }
         }
         for (String a : REFUSED_OWNERS) {
             if (owner.equals(a) || h.isSubtype(owner, a)) {

@@ -13,6 +13,11 @@ public final class Substitutions {
 
     private static final Map<String, String> CLASSES = Map.of(
             "java/util/concurrent/locks/ReentrantLock", Redirects.RT + "ModelReentrantLock",
+            "java/util/concurrent/locks/ReentrantReadWriteLock", Redirects.RT + "ModelReentrantReadWriteLock",
+            "java/util/concurrent/locks/StampedLock", Redirects.RT + "ModelStampedLock",
+            "java/util/concurrent/Phaser", Redirects.RT + "ModelPhaser",
+            "java/util/concurrent/Exchanger", Redirects.RT + "ModelExchanger",
+            "java/util/concurrent/CompletableFuture", Redirects.RT + "ModelCompletableFuture",
             "java/util/concurrent/CountDownLatch", Redirects.RT + "ModelCountDownLatch",
             "java/util/concurrent/Semaphore", Redirects.RT + "ModelSemaphore",
             "java/util/concurrent/CyclicBarrier", Redirects.RT + "ModelCyclicBarrier");

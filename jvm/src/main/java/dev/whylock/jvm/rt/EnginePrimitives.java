@@ -70,23 +70,148 @@ final class EnginePrimitives implements JvmPrimitives {
         return l == null ? 0 : l.monitor.holdCount();
     }
 
+    // ---------------------------------------------------------------- read-write locks
+
+    @Override
+    public void rwLock(TaskCtx me, Object rw, boolean write, String site) {
+        JRwLock l = rt.rwLock(rw);
+        if (write) {
+            l.lock.lockWrite(site);
+        } else {
+            l.lock.lockRead(site);
+        }
+        l.add(me, write, 1);
+    }
+
+    @Override
+    public void rwLockInterruptibly(TaskCtx me, Object rw, boolean write, String site) throws InterruptedException {
+        JRwLock l = rt.rwLock(rw);
+        if (write) {
+            l.lock.lockWriteInterruptibly(site);
+        } else {
+            l.lock.lockReadInterruptibly(site);
+        }
+        l.add(me, write, 1);
+    }
+
+    @Override
+    public boolean rwTryLock(TaskCtx me, Object rw, boolean write, long timeoutNanos, String site) throws InterruptedException {
+        JRwLock l = rt.rwLock(rw);
+        boolean taken;
+        if (timeoutNanos < 0) {
+            taken = write ? l.lock.tryLockWrite(site) : l.lock.tryLockRead(site);
+        } else {
+            taken = write ? l.lock.tryLockWrite(millis(timeoutNanos), site) : l.lock.tryLockRead(millis(timeoutNanos), site);
+        }
+        if (taken) {
+            l.add(me, write, 1);
+        }
+        return taken;
+    }
+
+    @Override
+    public void rwUnlock(TaskCtx me, Object rw, boolean write, String site) {
+        JRwLock l = rt.rwLock(rw);
+        if (l.holds(me, write) == 0) {
+            throw new IllegalMonitorStateException("unlock of the " + (write ? "write" : "read") + " lock of " + l.name + " in " + site
+                    + " by " + me.name + ", which does not hold it");
+        }
+        if (write) {
+            l.lock.unlockWrite(site);
+        } else {
+            l.lock.unlockRead(site);
+        }
+        l.add(me, write, -1);
+    }
+
+    @Override
+    public boolean isWriteLocked(Object rw, String site) {
+        return rt.rwLock(rw).lock.isWriteLocked(site);
+    }
+
+    /**
+     * A write lock's condition is composed of engine primitives: a monitor of its own, taken before
+     * the write holds are released and given up by the engine's wait itself, so a signaller (who
+     * must hold the write lock, and takes the monitor to signal) cannot run between the release
+     * and the wait: no wake-up is lost, and the engine's conditions decide who wakes.
+     */
+    private Condition writeCondition(JRwLock l, Object condition) {
+        return conditions.computeIfAbsent(condition, c -> {
+            int n = conditions.size() + 1;
+            return env.monitor(l.name + "/condition-" + n).newCondition(l.name + " (write-lock condition " + n + ")")
+                    .spuriousWakeups(rt.spuriousWakeups);
+        });
+    }
+
+    private JRwLock writeHeld(TaskCtx me, Object rw, String what, String site) {
+        JRwLock l = rt.rwLock(rw);
+        if (l.holds(me, true) == 0) {
+            throw new IllegalMonitorStateException(what + " of a condition of " + l.name + " in " + site + " by " + me.name
+                    + ", which does not hold its write lock");
+        }
+        return l;
+    }
+
+    @Override
+    public boolean rwAwait(TaskCtx me, Object rw, Object condition, long timeoutNanos, boolean interruptible, String site)
+            throws InterruptedException {
+        JRwLock l = writeHeld(me, rw, "await", site);
+        Condition c = writeCondition(l, condition);
+        c.monitor().lock(site);
+        int holds = l.holds(me, true);
+        for (int i = 0; i < holds; i++) {
+            rwUnlock(me, rw, true, site);
+        }
+        try {
+            return waitOn(me, c, timeoutNanos, interruptible, site);
+        } finally {
+            c.monitor().unlock(site);
+            for (int i = 0; i < holds; i++) {
+                rwLock(me, rw, true, site);
+            }
+        }
+    }
+
+    @Override
+    public void rwSignal(TaskCtx me, Object rw, Object condition, boolean all, String site) {
+        Condition c = writeCondition(writeHeld(me, rw, all ? "signalAll" : "signal", site), condition);
+        c.monitor().lock(site);
+        if (all) {
+            c.signalAll(site);
+        } else {
+            c.signal(site);
+        }
+        c.monitor().unlock(site);
+    }
+
+    @Override
+    public int rwHolds(TaskCtx me, Object rw, boolean write) {
+        JRwLock l = rt.existingRwLock(rw);
+        return l == null ? 0 : l.holds(me, write);
+    }
+
     // ---------------------------------------------------------------- condition waits
 
     /** The monitor's own wait set (named after the lock, so a stuck wait reads {@code L.wait()}), or a Condition's. */
     private Condition condition(JLock l, Object condition) {
         if (condition == null) {
             if (l.waitSet == null) {
-                l.waitSet = l.monitor.newCondition(l.name);
+                l.waitSet = l.monitor.newCondition(l.name).spuriousWakeups(rt.spuriousWakeups);
             }
             return l.waitSet;
         }
-        return conditions.computeIfAbsent(condition, c -> l.monitor.newCondition(l.name + " (condition " + (conditions.size() + 1) + ")"));
+        return conditions.computeIfAbsent(condition, c -> l.monitor.newCondition(l.name + " (condition " + (conditions.size() + 1) + ")")
+                .spuriousWakeups(rt.spuriousWakeups));
     }
 
     @Override
     public boolean await(TaskCtx me, Object lock, Object condition, long timeoutNanos, boolean interruptible, String site)
             throws InterruptedException {
-        Condition c = condition(rt.lock(lock), condition);
+        return waitOn(me, condition(rt.lock(lock), condition), timeoutNanos, interruptible, site);
+    }
+
+    /** Waits on {@code c}, whose monitor the task holds: see {@link #await}. */
+    private boolean waitOn(TaskCtx me, Condition c, long timeoutNanos, boolean interruptible, String site) throws InterruptedException {
         if (interruptible) {
             if (timeoutNanos < 0) {
                 c.await(site);
@@ -125,7 +250,7 @@ final class EnginePrimitives implements JvmPrimitives {
 
     @Override
     public Waiter waiter(TaskCtx me, WaitQueue q) {
-        return new Waiter(me, env.latch("wake-up of " + me.name, 1), q);
+        return new Waiter(me, env.latch("wake-up of " + me.name + " from " + q.field.name(), 1), q);
     }
 
     /**
@@ -176,14 +301,34 @@ final class EnginePrimitives implements JvmPrimitives {
     }
 
     @Override
+    public WaitQueue counter(String name, long initial, java.util.function.LongFunction<String> format) {
+        return new WaitQueue(env, name, initial, format);
+    }
+
+    @Override
     public boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
             Interrupts interrupts, String site) throws InterruptedException {
+        return acquire(me, c, ready, take, timeoutNanos, interrupts, false, site);
+    }
+
+    @Override
+    public boolean acquireAndWake(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, String site) throws InterruptedException {
+        return acquire(me, c, ready, take, timeoutNanos, interrupts, true, site);
+    }
+
+    private boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, boolean wake, String site) throws InterruptedException {
         if (interrupts == Interrupts.THROW && env.interrupted(site)) {
             throw new InterruptedException();
         }
         while (true) {
             Waiter w = timeoutNanos == 0 ? null : waiter(me, c);
-            if (c.tryOrEnqueue(ready, take, w, site)) {
+            List<Waiter> woken = wake ? new ArrayList<>() : null;
+            if (c.tryOrEnqueue(ready, take, w, woken, site)) {
+                if (wake) {
+                    WaitQueue.wakeAll(woken, site);
+                }
                 return true;
             }
             if (w == null) {
@@ -197,7 +342,12 @@ final class EnginePrimitives implements JvmPrimitives {
                 return false;
             }
             if (r == Waiter.Reason.TIMEOUT) {
-                return c.tryOrEnqueue(ready, take, null, site);
+                List<Waiter> late = wake ? new ArrayList<>() : null;
+                boolean taken = c.tryOrEnqueue(ready, take, null, late, site);
+                if (taken && wake) {
+                    WaitQueue.wakeAll(late, site);
+                }
+                return taken;
             }
         }
     }
@@ -213,6 +363,14 @@ final class EnginePrimitives implements JvmPrimitives {
     @Override
     public long read(WaitQueue c, String site) {
         return c.read(site);
+    }
+
+    @Override
+    public boolean tryChange(WaitQueue c, LongPredicate test, LongUnaryOperator change, String site) {
+        List<Waiter> woken = new ArrayList<>();
+        boolean changed = c.changeIf(test, change, woken, site);
+        WaitQueue.wakeAll(woken, site);
+        return changed;
     }
 
     // ---------------------------------------------------------------- one-time events

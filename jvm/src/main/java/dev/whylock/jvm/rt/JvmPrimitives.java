@@ -35,6 +35,35 @@ interface JvmPrimitives {
 
     int holdCount(TaskCtx me, Object lock);
 
+    // ---------------------------------------------------------------- read-write locks
+
+    /** readLock().lock() ({@code write} false) or writeLock().lock() of the ReentrantReadWriteLock {@code rw}. */
+    void rwLock(TaskCtx me, Object rw, boolean write, String site);
+
+    /** lockInterruptibly(): as {@link #rwLock}, but an interrupt (before or while waiting) throws InterruptedException. */
+    void rwLockInterruptibly(TaskCtx me, Object rw, boolean write, String site) throws InterruptedException;
+
+    /** tryLock(): takes the lock if it can at once ({@code timeoutNanos} -1), else waits up to the timeout (interruptibly). */
+    boolean rwTryLock(TaskCtx me, Object rw, boolean write, long timeoutNanos, String site) throws InterruptedException;
+
+    /** Releases one read or write hold; IllegalMonitorStateException when the task holds none of that mode. */
+    void rwUnlock(TaskCtx me, Object rw, boolean write, String site);
+
+    boolean isWriteLocked(Object rw, String site);
+
+    /**
+     * Condition.await of a write lock's condition: releases every write hold, waits for a signal, the
+     * timeout or (if interruptible) an interrupt, takes the holds again. Returns false on timeout.
+     */
+    boolean rwAwait(TaskCtx me, Object rw, Object condition, long timeoutNanos, boolean interruptible, String site)
+            throws InterruptedException;
+
+    /** signal / signalAll of a write lock's condition. */
+    void rwSignal(TaskCtx me, Object rw, Object condition, boolean all, String site);
+
+    /** The task's own read or write holds (local: only the task changes them). */
+    int rwHolds(TaskCtx me, Object rw, boolean write);
+
     // ---------------------------------------------------------------- condition waits
 
     /**
@@ -75,14 +104,24 @@ interface JvmPrimitives {
     /** A counted state tasks wait on: a latch's count, a semaphore's permits, a barrier's arrivals, a future's completion. */
     WaitQueue counter(String name, long initial, String valueName);
 
+    /** A counted state whose number traces show as {@code format} renders it. */
+    WaitQueue counter(String name, long initial, java.util.function.LongFunction<String> format);
+
     /** Waits until {@code ready} holds for the count, then replaces it by {@code take} of it; false on timeout. */
     boolean acquire(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
+            Interrupts interrupts, String site) throws InterruptedException;
+
+    /** As {@link #acquire}, and the step that takes the count also wakes every waiter (the change may let them on). */
+    boolean acquireAndWake(TaskCtx me, WaitQueue c, LongPredicate ready, LongUnaryOperator take, long timeoutNanos,
             Interrupts interrupts, String site) throws InterruptedException;
 
     /** Replaces the count by {@code give} of it and wakes the waiters when {@code wake} holds for the new count; returns the old count. */
     long release(WaitQueue c, LongUnaryOperator give, LongPredicate wake, String site);
 
     long read(WaitQueue c, String site);
+
+    /** If {@code test} holds for the count, replaces it by {@code change} of it and wakes every waiter; returns whether it did. */
+    boolean tryChange(WaitQueue c, LongPredicate test, LongUnaryOperator change, String site);
 
     // ---------------------------------------------------------------- one-time events
 

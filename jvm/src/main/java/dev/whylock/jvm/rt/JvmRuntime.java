@@ -36,6 +36,7 @@ public final class JvmRuntime {
     private final Map<String, TaskCtx> byName = new HashMap<>();
     private final Set<Thread> taskThreads = ConcurrentHashMap.newKeySet();
     private final Map<Object, JLock> locks = new IdentityHashMap<>();
+    private final Map<Object, JRwLock> rwLocks = new IdentityHashMap<>();
     private final Map<Object, WaitQueue> atomics = new IdentityHashMap<>();
     final Map<Object, Integer> identities = new IdentityHashMap<>();
     final Map<String, Integer> counters = new HashMap<>();
@@ -43,7 +44,15 @@ public final class JvmRuntime {
     private int atomic;
     private boolean finished;
 
+    /** Spurious wake-ups each task may have from its untimed condition waits (0: none). */
+    final int spuriousWakeups;
+
     public JvmRuntime(Env env, Notes notes, ClassLoader loader) {
+        this(env, notes, loader, 0);
+    }
+
+    public JvmRuntime(Env env, Notes notes, ClassLoader loader, int spuriousWakeups) {
+        this.spuriousWakeups = spuriousWakeups;
         this.env = env;
         this.notes = notes;
         this.loader = loader;
@@ -147,7 +156,7 @@ public final class JvmRuntime {
         WaitQueue q = atomics.get(o);
         if (q == null) {
             Fields.Info home = shadows.home(o);
-            q = new WaitQueue(env, home != null ? home.display() : Display.typeName(o.getClass()), 0, null);
+            q = new WaitQueue(env, home != null ? home.display() : Display.typeName(o.getClass()), 0, (String) null);
             atomics.put(o, q);
         }
         return q;
@@ -201,6 +210,29 @@ public final class JvmRuntime {
         return locks.get(o);
     }
 
+    /**
+     * The model of a ReentrantReadWriteLock, created at its first operation and named after the
+     * field holding it (or, when only a view is kept in a field, after that field).
+     */
+    JRwLock rwLock(Object o) {
+        JRwLock l = rwLocks.get(o);
+        if (l == null) {
+            String name = lockName(o);
+            if (shadows.home(o) == null && o instanceof java.util.concurrent.locks.ReentrantReadWriteLock rw) {
+                Fields.Info view = shadows.home(rw.readLock());
+                view = view != null ? view : shadows.home(rw.writeLock());
+                name = view != null ? view.qualified() : name;
+            }
+            l = new JRwLock(name, env.readWriteLock(name));
+            rwLocks.put(o, l);
+        }
+        return l;
+    }
+
+    JRwLock existingRwLock(Object o) {
+        return rwLocks.get(o);
+    }
+
     /** Whether task {@code me} holds {@code o} (its monitor, or the ReentrantLock {@code o}). */
     boolean holding(TaskCtx me, Object o) {
         return prims.holdCount(me, o) > 0;
@@ -229,6 +261,19 @@ public final class JvmRuntime {
     /** Whether {@code c} is an application class of this execution (rewritten). */
     boolean rewritten(Class<?> c) {
         return c.getClassLoader() == loader && loader != null;
+    }
+
+    private ModelExecutor commonPool;
+
+    /**
+     * The pool CompletableFuture's async methods use without an executor (ForkJoinPool.commonPool in
+     * the JDK): one worker per task, so every async stage may run in parallel with the others.
+     */
+    ModelExecutor commonPool() {
+        if (commonPool == null) {
+            commonPool = new ModelExecutor(this, Integer.MAX_VALUE, "ForkJoinPool.commonPool");
+        }
+        return commonPool;
     }
 
     /** The next value of a per-execution counter (pool numbers, default thread names). */

@@ -4,13 +4,19 @@ import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
-/** A condition of a {@link ModelReentrantLock}: await and signal on the engine, the JDK's condition outside an execution. */
+/**
+ * A condition of a {@link ModelReentrantLock}, or of a {@link ModelReentrantReadWriteLock}'s write
+ * lock ({@code writeLock} true): await and signal on the engine, the JDK's condition outside an
+ * execution.
+ */
 final class ModelCondition implements Condition {
-    private final ModelReentrantLock lock;
+    private final Object lock;
+    private final boolean writeLock;
     private final Condition real;
 
-    ModelCondition(ModelReentrantLock lock, Condition real) {
+    ModelCondition(Object lock, boolean writeLock, Condition real) {
         this.lock = lock;
+        this.writeLock = writeLock;
         this.real = real;
     }
 
@@ -23,7 +29,8 @@ final class ModelCondition implements Condition {
             }
             return nanos < 0 ? doAwait() : real.await(nanos, TimeUnit.NANOSECONDS);
         }
-        return rt.prims.await(me, lock, this, nanos, interruptible, CallerSite.of(rt));
+        return writeLock ? rt.prims.rwAwait(me, lock, this, nanos, interruptible, CallerSite.of(rt))
+                : rt.prims.await(me, lock, this, nanos, interruptible, CallerSite.of(rt));
     }
 
     private boolean doAwait() throws InterruptedException {
@@ -82,6 +89,10 @@ final class ModelCondition implements Condition {
             }
             return;
         }
-        rt.prims.signal(me, lock, this, all, CallerSite.of(rt));
+        if (writeLock) {
+            rt.prims.rwSignal(me, lock, this, all, CallerSite.of(rt));
+        } else {
+            rt.prims.signal(me, lock, this, all, CallerSite.of(rt));
+        }
     }
 }

@@ -34,12 +34,16 @@ public final class ModelExecutor extends AbstractExecutorService {
     private final List<Work> workers = new ArrayList<>();
 
     ModelExecutor(JvmRuntime rt, int size) {
+        this(rt, size, "pool-" + (rt.next("pool") + 1));
+    }
+
+    ModelExecutor(JvmRuntime rt, int size, String name) {
         if (size <= 0) {
             throw new IllegalArgumentException("a pool needs at least one thread, got " + size);
         }
         this.rt = rt;
         this.size = size;
-        this.name = "pool-" + (rt.next("pool") + 1);
+        this.name = name;
         this.state = rt.env.<PoolState>field(name + " queue", new PoolState(List.of())).ordered();
         this.shutdown = rt.env.field(name + " shut down", false).ordered();
     }

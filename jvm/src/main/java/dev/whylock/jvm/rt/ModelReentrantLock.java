@@ -83,7 +83,7 @@ public class ModelReentrantLock extends ReentrantLock {
 
     @Override
     public Condition newCondition() {
-        return new ModelCondition(this, super.newCondition());
+        return new ModelCondition(this, false, super.newCondition());
     }
 
     @Override

@@ -14,4 +14,19 @@ public final class NotControlled extends Error {
     public NotControlled(String what) {
         super(what, null, false, false);
     }
+
+    /** In an execution's task, notes {@code what} (a JDK method, qualified) at the caller's site as not modelled and stops the task. */
+    static void stopAt(String what) {
+        JvmRuntime rt = JvmRuntime.active();
+        if (rt != null && rt.onTaskThread()) {
+            stop(rt, what + " at " + CallerSite.of(rt));
+        }
+    }
+
+    /** Notes {@code whatAt} as not modelled and stops the task. */
+    static void stop(JvmRuntime rt, String whatAt) {
+        String msg = whatAt + " (not modelled by whylock yet)";
+        rt.notes.notControlled(msg);
+        throw new NotControlled(msg);
+    }
 }

@@ -237,9 +237,7 @@ public final class Rt {
     public static void refuse(String what, int site) {
         JvmRuntime rt = JvmRuntime.active();
         if (rt != null && rt.onTaskThread()) {
-            String msg = what + " at " + Sites.display(site) + " (not modelled by whylock yet)";
-            rt.notes.notControlled(msg);
-            throw new NotControlled(msg);
+            NotControlled.stop(rt, what + " at " + Sites.display(site));
         }
     }
 }

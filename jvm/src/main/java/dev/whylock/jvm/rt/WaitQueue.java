@@ -30,18 +30,32 @@ final class WaitQueue {
     private final Env env;
     final Field<State> field;
     private final String valueName;
+    private final java.util.function.LongFunction<String> format;
 
     /**
      * {@code valueName} labels the number in traces ({@code count=1}); empty shows the bare number,
      * null only the waiters.
      */
     WaitQueue(Env env, String name, long initial, String valueName) {
+        this(env, name, initial, valueName, null);
+    }
+
+    /** A queue whose number traces show as {@code format} renders it (a packed state in its parts). */
+    WaitQueue(Env env, String name, long initial, java.util.function.LongFunction<String> format) {
+        this(env, name, initial, "", format);
+    }
+
+    private WaitQueue(Env env, String name, long initial, String valueName, java.util.function.LongFunction<String> format) {
         this.env = env;
         this.valueName = valueName;
+        this.format = format;
         this.field = env.field(name, new State(initial, List.of(), show(initial))).ordered();
     }
 
     private String show(long v) {
+        if (format != null) {
+            return format.apply(v);
+        }
         return valueName == null ? "" : valueName.isEmpty() ? Long.toString(v) : valueName + "=" + v;
     }
 
@@ -69,11 +83,20 @@ final class WaitQueue {
      * true; otherwise enqueues {@code w} (when not null) and returns false.
      */
     boolean tryOrEnqueue(LongPredicate test, LongUnaryOperator take, Waiter w, String site) {
+        return tryOrEnqueue(test, take, w, null, site);
+    }
+
+    /** As {@link #tryOrEnqueue(LongPredicate, LongUnaryOperator, Waiter, String)}; on success, when {@code woken} is not null, every waiter is removed into it. */
+    boolean tryOrEnqueue(LongPredicate test, LongUnaryOperator take, Waiter w, List<Waiter> woken, String site) {
         boolean[] ok = new boolean[1];
         field.update(s -> {
             if (test.test(s.value())) {
                 ok[0] = true;
                 long v = take.applyAsLong(s.value());
+                if (woken != null) {
+                    woken.addAll(s.waiters());
+                    return new State(v, List.of(), show(v));
+                }
                 return new State(v, s.waiters(), show(v));
             }
             if (w == null) {
@@ -144,6 +167,24 @@ final class WaitQueue {
             return new State(v, List.of(), show(v));
         }, site);
         return old[0];
+    }
+
+    /**
+     * One step: if {@code test} holds for the number, replaces it by {@code f} of it and removes every
+     * waiter into {@code woken} (the caller then owns their wake-ups); returns whether it did.
+     */
+    boolean changeIf(LongPredicate test, LongUnaryOperator f, List<Waiter> woken, String site) {
+        boolean[] ok = new boolean[1];
+        field.update(s -> {
+            if (!test.test(s.value())) {
+                return s;
+            }
+            ok[0] = true;
+            long v = f.applyAsLong(s.value());
+            woken.addAll(s.waiters());
+            return new State(v, List.of(), show(v));
+        }, site);
+        return ok[0];
     }
 
     /** One step: applies {@code f} to the number and removes {@code w} if it still waits here; true when it did. */

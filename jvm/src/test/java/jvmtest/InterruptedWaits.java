@@ -1,4 +1,4 @@
-package dev.whylock.jvm.programs;
+package jvmtest;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
