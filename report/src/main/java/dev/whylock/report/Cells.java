@@ -21,7 +21,7 @@ final class Cells {
         }
         b.append(s.operation());
         if (s.object() != null) {
-            b.append(' ').append(s.object());
+            b.append(' ').append(unqualified(s.object()));
         }
         if (s.value() != null) {
             b.append(" = ").append(s.value());
@@ -31,9 +31,21 @@ final class Cells {
         }
         // An unlock's own lock is plainly held; other locks held across it show on the task's other steps.
         if (s.held() != null && !s.operation().endsWith("unlock")) {
-            b.append(" [holding ").append(String.join(", ", s.held())).append(']');
+            b.append(" [holding ").append(unqualified(String.join(", ", s.held()))).append(']');
         }
         return b.toString();
+    }
+
+    /** A Java package in front of a class name ({@code dev.whylock.examples.} in {@code dev.whylock.examples.Transfers.Account.this}). */
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?<![\\w.$])(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
+
+    /**
+     * {@code text} with the packages left out of Java names, as traces show fields and sites
+     * ({@code Transfers.Account.this}); the results keep the qualified lock names. Kernel names
+     * have no package and are left as they are.
+     */
+    static String unqualified(String text) {
+        return text == null ? null : PACKAGE.matcher(text).replaceAll("");
     }
 
     /** Traces up to this many steps are shown whole in text. */

@@ -87,7 +87,7 @@ public final class ColumnTrace {
         for (Wait wait : waits) {
             int c = tasks.indexOf(wait.task());
             if (c >= 0) {
-                List<String> wrapped = wrap("blocked: " + wait.what(), MAX_CELL);
+                List<String> wrapped = wrap("blocked: " + Cells.unqualified(wait.what()), MAX_CELL);
                 wrapped.forEach(l -> width[c] = Math.max(width[c], l.length()));
                 blocked.add(wrapped);
                 blockedColumn.add(c);
@@ -173,7 +173,7 @@ public final class ColumnTrace {
                     + (Cells.tick(s) ? Cells.tickText(s) : Cells.cell(s)) + (i == failing ? "  <== " + what : ""));
         }
         for (Wait wait : waits) {
-            line(out, indent + "    -- | " + (timed ? " ".repeat(tw) + " | " : "") + pad(wait.task(), w) + " | blocked: " + wait.what());
+            line(out, indent + "    -- | " + (timed ? " ".repeat(tw) + " | " : "") + pad(wait.task(), w) + " | blocked: " + Cells.unqualified(wait.what()));
         }
         legend(trace, failing, what, task, !waits.isEmpty(), timed, indent, out);
     }
