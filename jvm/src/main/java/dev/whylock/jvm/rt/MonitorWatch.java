@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * can only be a monitor taken inside JDK code; whylock does not control those yet.
  *
  * <p>A daemon thread samples the active execution's task threads every {@value #PERIOD_MILLIS} ms;
- * one blocked on a monitor in {@value #SAMPLES} samples in a row is stuck, and the handler is told
- * once, in words. It watches only after {@link #onStuck} gave it a handler.
+ * one blocked in {@value #SAMPLES} samples in a row on a monitor that no running thread owns is
+ * stuck, and the handler is told once, in words. It watches only after {@link #onStuck} gave it a handler.
  */
 public final class MonitorWatch {
     private MonitorWatch() {}
@@ -45,7 +45,7 @@ public final class MonitorWatch {
             }
             JvmRuntime rt = JvmRuntime.active();
             Thread blocked = rt == null ? null : rt.taskThreads().stream()
-                    .filter(t -> t.getState() == Thread.State.BLOCKED).findFirst().orElse(null);
+                    .filter(t -> t.getState() == Thread.State.BLOCKED && ownerless(t)).findFirst().orElse(null);
             seen = blocked != null && blocked == last ? seen + 1 : blocked != null ? 1 : 0;
             last = blocked;
             Consumer<String> h = handler;
@@ -55,6 +55,16 @@ public final class MonitorWatch {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether no running thread owns the monitor {@code t} waits for: the owner is a task switched
+     * away (a suspended continuation, or {@code t}'s own carrier). A monitor another live thread
+     * holds is ordinary contention, which ends by itself.
+     */
+    static boolean ownerless(Thread t) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.threadId());
+        return info != null && (info.getLockOwnerId() == -1 || info.getLockOwnerId() == t.threadId());
     }
 
     static String describe(Thread t) {
