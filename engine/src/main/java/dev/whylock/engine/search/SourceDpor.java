@@ -71,8 +71,8 @@ public final class SourceDpor implements SearchStrategy {
         /** Where the enumeration of a {@code choose} step's values starts (optimal DPOR: the value a wakeup sequence names). */
         int valueStart;
         /** Optimal DPOR: the wakeup-tree node whose children are this frame's branches still to explore, and the branch explored now. */
-        WNode wut;
-        WNode current;
+        WakeupTrees.Node wut;
+        WakeupTrees.Node current;
         /** Whether the branch explored now follows a wakeup sequence: its step is checked against the sequence's. */
         boolean following;
         /** Optimal DPOR: the branch's {@code choose} takes only the value its wakeup sequence names (see {@link #pickValue}). */
@@ -89,72 +89,6 @@ public final class SourceDpor implements SearchStrategy {
         }
     }
 
-    /**
-     * The steps that touched one object, in execution order, with the mode of each touch; for a
-     * counter also the positions of its observations and of its other touches, since an update
-     * depends only on the (few) observations and an observation on every update.
-     */
-    private static final class History {
-        int[] steps = new int[8];
-        byte[] modes = new byte[8];
-        int size;
-        final IntList observations = new IntList();
-        final IntList changes = new IntList();
-
-        void add(int step, byte mode) {
-            if (size == steps.length) {
-                steps = Arrays.copyOf(steps, size * 2);
-                modes = Arrays.copyOf(modes, size * 2);
-            }
-            (mode == Footprint.OBSERVE ? observations : changes).add(size);
-            steps[size] = step;
-            modes[size] = mode;
-            size++;
-        }
-
-        /** For a counter access in {@code mode}: the positions it may conflict with. */
-        IntList conflicting(byte mode) {
-            return mode == Footprint.ADD ? observations : mode == Footprint.OBSERVE ? changes : null;
-        }
-    }
-
-    /** A growable list of ints. */
-    private static final class IntList {
-        int[] items = new int[8];
-        int size;
-
-        void add(int v) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = v;
-        }
-    }
-
-    /**
-     * A node of a wakeup tree (optimal DPOR): one step, named by its task's stable key and the
-     * task's step number; its children are the branches to explore after it, leftmost first.
-     */
-    private static final class WNode {
-        final int key;
-        final int local;
-        /** The {@code choose} value the step took, or -1 (none, or not known yet). */
-        int value;
-        /** What the step touched, once known (null for a reversed step that has not run in its new place yet). */
-        Footprint fp;
-        final List<WNode> children = new ArrayList<>(2);
-
-        WNode(int key, int local, int value, Footprint fp) {
-            this.key = key;
-            this.local = local;
-            this.value = value;
-            this.fp = fp;
-        }
-    }
-
-    /** One step of a wakeup sequence being inserted: its task here, its key, its step number, clock and footprint. */
-    private record Event(int task, int key, int local, Footprint fp, int value, boolean reversed) {}
-
     private final List<Frame> frames = new ArrayList<>();
     private boolean started;
     private int branch;
@@ -167,7 +101,7 @@ public final class SourceDpor implements SearchStrategy {
     private long busyDrops;
     private long liveDrops;
 
-    private final Map<Integer, History> histories = new HashMap<>();
+    private final Map<Integer, ObjectHistory> histories = new HashMap<>();
     private long infeasible;
     /** Choice frames with a smaller choice index belong to a split search's coordinator: never backtracked here. */
     private final int floor;
@@ -392,7 +326,7 @@ public final class SourceDpor implements SearchStrategy {
                         for (int m = 0; m < i; m++) {
                             local += frames.get(m).task == t ? 1 : 0;
                         }
-                        f.current = new WNode(taskKey[t], local, -1, null);
+                        f.current = new WakeupTrees.Node(taskKey[t], local, -1, null);
                         f.wut.children.add(0, f.current);
                         f.following = false;
                     }
@@ -415,7 +349,7 @@ public final class SourceDpor implements SearchStrategy {
      */
     private int followWakeup(Frame f, int i) {
         while (!f.wut.children.isEmpty()) {
-            WNode c = f.wut.children.get(0);
+            WakeupTrees.Node c = f.wut.children.get(0);
             Integer t = taskOfKey.get(c.key);
             boolean exists = t != null && createdAt[t] < i;
             if (exists && f.done.get(t) && ((f.allValues != null && f.allValues.get(t))
@@ -439,17 +373,17 @@ public final class SourceDpor implements SearchStrategy {
      * branch for that value is the wakeup tree's node for it if a race put one there, else a new one.
      */
     private void nextValueBranch(Frame f) {
-        WNode old = f.current;
+        WakeupTrees.Node old = f.current;
         f.wut.children.remove(old);
         int value = (f.valueStart + f.value) % f.valueCount;
-        for (WNode c : f.wut.children) {
+        for (WakeupTrees.Node c : f.wut.children) {
             if (c.key == old.key && c.local == old.local && c.value == value) {
                 f.current = c;
                 f.following = true;
                 return;
             }
         }
-        f.current = new WNode(old.key, old.local, value, null);
+        f.current = new WakeupTrees.Node(old.key, old.local, value, null);
         f.wut.children.add(0, f.current);
         f.following = false;
     }
@@ -532,7 +466,7 @@ public final class SourceDpor implements SearchStrategy {
         frames.add(f);
         if (optimal) {
             Frame prev = step > 0 ? frames.get(step - 1) : null;
-            f.wut = prev != null && prev.current != null ? prev.current : new WNode(-1, 0, -1, null);
+            f.wut = prev != null && prev.current != null ? prev.current : new WakeupTrees.Node(-1, 0, -1, null);
             int t = followWakeup(f, step);
             if (t >= 0) {
                 f.chosen = t;
@@ -552,7 +486,7 @@ public final class SourceDpor implements SearchStrategy {
         f.backtrack.set(t);
         f.done.set(t);
         if (optimal) {
-            f.current = new WNode(taskKey[t], localCount[t] + 1, -1, null);
+            f.current = new WakeupTrees.Node(taskKey[t], localCount[t] + 1, -1, null);
             f.wut.children.add(f.current);
             f.following = false;
         }
@@ -623,7 +557,7 @@ public final class SourceDpor implements SearchStrategy {
         f.doneFp[q] = fp;
         taskClock[q] = c;
         for (int e = 0; e < fp.size(); e++) {
-            histories.computeIfAbsent(fp.object(e), k -> new History()).add(i, fp.mode(e));
+            histories.computeIfAbsent(fp.object(e), k -> new ObjectHistory()).add(i, fp.mode(e));
         }
         childSleep(f, fp);
     }
@@ -635,7 +569,7 @@ public final class SourceDpor implements SearchStrategy {
      * node then records the step as it ran.
      */
     private void checkFollowed(Frame f, int local, Footprint fp) {
-        WNode c = f.current;
+        WakeupTrees.Node c = f.current;
         int value = f.valueCount > 0 ? (f.valueStart + f.value) % f.valueCount : -1;
         if (f.following && (c.local != local || (c.value >= 0 && c.value != value) || (c.fp != null && !sameShape(c.fp, fp)))) {
             fallbacks++;
@@ -669,7 +603,7 @@ public final class SourceDpor implements SearchStrategy {
     private List<Integer> analyse(Op f, int q, int[] pre, int[] c, Footprint fp, boolean findRaces) {
         int n = fp.size();
         for (int e = 0; e < n; e++) {
-            History h = histories.get(fp.object(e));
+            ObjectHistory h = histories.get(fp.object(e));
             List<Integer> ps = h == null ? List.of()
                     : fp.object(e) == Footprint.TIME && f.waitsOnlyForDeadline() ? dueTick(f, h)
                     : predecessors(fp.object(e), fp.mode(e), h);
@@ -682,7 +616,7 @@ public final class SourceDpor implements SearchStrategy {
         }
         List<Integer> races = new ArrayList<>();
         for (int e = 0; e < n; e++) {
-            History h = histories.get(fp.object(e));
+            ObjectHistory h = histories.get(fp.object(e));
             if (h == null) {
                 continue;
             }
@@ -716,7 +650,7 @@ public final class SourceDpor implements SearchStrategy {
             if (o == raceEntry || isCounter(object) || fp.before(o) == null) {
                 continue;
             }
-            History h = histories.get(object);
+            ObjectHistory h = histories.get(object);
             int lastChange = h == null || h.changes.size == 0 ? -1 : h.steps[h.changes.items[h.changes.size - 1]];
             if (lastChange < k && f.couldRunWhen(object, fp.before(o)) == Enabling.DISABLED) {
                 return true;
@@ -731,8 +665,8 @@ public final class SourceDpor implements SearchStrategy {
      * Later ticks did not enable it (it could not run then for another reason, which its other
      * objects record), so it is not ordered after them.
      */
-    private List<Integer> dueTick(Op f, History h) {
-        IntList changes = h.changes;
+    private List<Integer> dueTick(Op f, ObjectHistory h) {
+        ObjectHistory.IntList changes = h.changes;
         for (int i = changes.size - 1; i >= 0; i--) {
             int g = h.steps[changes.items[i]];
             Footprint gfp = frames.get(g).op.footprint();
@@ -748,10 +682,10 @@ public final class SourceDpor implements SearchStrategy {
      * and, for a change, the observations since; for a counter, every conflicting update or
      * observation.
      */
-    private List<Integer> predecessors(int object, byte mode, History h) {
+    private List<Integer> predecessors(int object, byte mode, ObjectHistory h) {
         List<Integer> out = new ArrayList<>(2);
         if (isCounter(object)) {
-            IntList candidates = h.conflicting(mode);
+            ObjectHistory.IntList candidates = h.conflicting(mode);
             if (candidates == null) {
                 for (int x = h.size - 1; x >= 0; x--) {
                     if (Footprint.conflict(mode, h.modes[x])) {
@@ -790,7 +724,7 @@ public final class SourceDpor implements SearchStrategy {
      * reversal is impossible (that step enabled {@code f}), theirs in turn; steps ordered before
      * {@code f}'s task ({@code pre}) are not races.
      */
-    private void objectRaces(Op f, int q, int[] pre, int object, byte mode, History h, List<Integer> races) {
+    private void objectRaces(Op f, int q, int[] pre, int object, byte mode, ObjectHistory h, List<Integer> races) {
         boolean wantChange = true;
         boolean wantObserve = mode != Footprint.OBSERVE;
         for (int x = h.size - 1; x >= 0 && (wantChange || wantObserve); x--) {
@@ -823,7 +757,7 @@ public final class SourceDpor implements SearchStrategy {
      * The races of {@code f} on a commutative counter: every conflicting step not ordered before its
      * task's earlier steps (whether the counters then let {@code f} run is judged in {@link #race}).
      */
-    private void counterRaces(Op f, int q, int[] pre, int object, byte mode, History h, List<Integer> races) {
+    private void counterRaces(Op f, int q, int[] pre, int object, byte mode, ObjectHistory h, List<Integer> races) {
         for (int k : predecessors(object, mode, h)) {
             Frame e = frames.get(k);
             if (!e.fixed && e.task != q && !before(e, pre)) {
@@ -839,11 +773,11 @@ public final class SourceDpor implements SearchStrategy {
      */
     private long counterThere(int counter, Frame fk, int k, int j) {
         long value = counter == Footprint.BUSY ? fk.op.busyBefore() : fk.op.liveBefore();
-        History h = histories.get(counter);
+        ObjectHistory h = histories.get(counter);
         if (h == null) {
             return value;
         }
-        IntList changes = h.changes;
+        ObjectHistory.IntList changes = h.changes;
         int lo = 0;
         int hi = changes.size;
         while (lo < hi) { // the first update after step k
@@ -1020,7 +954,7 @@ public final class SourceDpor implements SearchStrategy {
             return;
         }
         if (optimal) {
-            insertWakeup(fk, k, last, new Event(taskJ, taskKey[taskJ], localJ, fpJ, -1, true), tickTask, firstTick);
+            insertWakeup(fk, k, last, new WakeupTrees.Event(taskJ, taskKey[taskJ], localJ, fpJ, -1, true), tickTask, firstTick);
             return;
         }
         if (initials.intersects(fk.backtrack) || initials.intersects(fk.sleep)) {
@@ -1055,8 +989,8 @@ public final class SourceDpor implements SearchStrategy {
      * own tree, so whatever the dropped steps covered is covered by that frame's exploration (a
      * prefix of a weak prefix of a sequence is a weak prefix of it).
      */
-    private void insertWakeup(Frame fk, int k, int last, Event j, int tickTask, int firstTick) {
-        List<Event> w = new ArrayList<>();
+    private void insertWakeup(Frame fk, int k, int last, WakeupTrees.Event j, int tickTask, int firstTick) {
+        List<WakeupTrees.Event> w = new ArrayList<>();
         for (int m = k + 1; m < last; m++) {
             Frame fm = frames.get(m);
             if (fm.op == null || at(fm.clock, fk.task) >= fk.local) {
@@ -1066,37 +1000,14 @@ public final class SourceDpor implements SearchStrategy {
                 continue;
             }
             int value = fm.valueCount > 0 ? (fm.valueStart + fm.value) % fm.valueCount : -1;
-            w.add(new Event(fm.task, taskKey[fm.task], fm.local, fm.op.footprint(), value, false));
+            w.add(new WakeupTrees.Event(fm.task, taskKey[fm.task], fm.local, fm.op.footprint(), value, false));
         }
         w.add(j);
-        // Happens-before within w (program order and dependency among w's own steps, transitively):
-        // the execution's clocks also order through steps left out of w, which would hide initials.
-        BitSet[] preds = new BitSet[w.size()];
-        for (int x = 0; x < w.size(); x++) {
-            preds[x] = new BitSet();
-            Event e = w.get(x);
-            for (int y = 0; y < x; y++) {
-                Event d = w.get(y);
-                if (!preds[x].get(y) && (d.task() == e.task() || (e.reversed() ? dependentOnReversed(d.fp(), e.fp()) : Footprint.dependent(d.fp(), e.fp())))) {
-                    preds[x].set(y);
-                    preds[x].or(preds[y]);
-                }
-            }
-        }
-        BitSet initials = new BitSet();
-        BitSet seenTasks = new BitSet();
-        for (int x = 0; x < w.size(); x++) {
-            int t = w.get(x).task();
-            if (!seenTasks.get(t)) {
-                seenTasks.set(t);
-                if (preds[x].isEmpty()) {
-                    initials.set(t);
-                }
-            }
-        }
+        BitSet[] preds = WakeupTrees.happensBefore(w);
+        BitSet initials = WakeupTrees.initials(w, preds);
         BitSet alive = new BitSet();
         alive.set(0, w.size());
-        List<Event> all = List.copyOf(w);
+        List<WakeupTrees.Event> all = List.copyOf(w);
         // Covered by a sleeping or already explored task that is a weak initial of w?
         for (int pass = 0; pass < 2; pass++) {
             BitSet asleep = pass == 0 ? fk.sleep : fk.done;
@@ -1108,7 +1019,7 @@ public final class SourceDpor implements SearchStrategy {
                 // The independence half of "weak initial" is not trusted for a step that observed an object's
                 // state (a failed trylock, a blocked acquire): the same step of that task becomes a change
                 // in another state, and trusting it lost a behaviour (OptimalDporTest's counterexample).
-                if (initials.get(q) || (qfp != null && !observesState(qfp) && independentOfAll(q, qfp, w))) {
+                if (initials.get(q) || (qfp != null && !WakeupTrees.observesState(qfp) && WakeupTrees.independentOfAll(q, qfp, w))) {
                     return;
                 }
             }
@@ -1122,21 +1033,21 @@ public final class SourceDpor implements SearchStrategy {
             tasks += createdAt[t] < k ? 1 : 0;
         }
         boolean wStable = true;
-        for (Event e : w) {
-            wStable &= stable(e.fp(), ids, tasks);
+        for (WakeupTrees.Event e : w) {
+            wStable &= WakeupTrees.stable(e.fp(), ids, tasks);
         }
-        WNode n = fk.wut;
+        WakeupTrees.Node n = fk.wut;
         boolean top = true;
         while (true) {
-            WNode next = null;
+            WakeupTrees.Node next = null;
             int consumed = -1;
-            for (WNode c : n.children) {
+            for (WakeupTrees.Node c : n.children) {
                 if (top && c == fk.current) {
                     continue;
                 }
-                int x = firstOf(w, c.key);
+                int x = WakeupTrees.firstOf(w, c.key);
                 if (x >= 0) {
-                    Event e = w.get(x);
+                    WakeupTrees.Event e = w.get(x);
                     if (e.local() == c.local && (c.value < 0 || e.value() < 0 || c.value == e.value())
                             && !preds[all.indexOf(e)].intersects(alive)) {
                         next = c;
@@ -1149,8 +1060,8 @@ public final class SourceDpor implements SearchStrategy {
                     continue;
                 }
                 Integer t = taskOfKey.get(c.key);
-                boolean comparable = top ? t != null && createdAt[t] < k : stable(c.fp, ids, tasks) && wStable;
-                if (comparable && independentOfAll(t == null ? -1 : t, c.fp, w)) {
+                boolean comparable = top ? t != null && createdAt[t] < k : WakeupTrees.stable(c.fp, ids, tasks) && wStable;
+                if (comparable && WakeupTrees.independentOfAll(t == null ? -1 : t, c.fp, w)) {
                     next = c;
                     break;
                 }
@@ -1159,9 +1070,9 @@ public final class SourceDpor implements SearchStrategy {
                 if (top) {
                     fk.backtrack.set(w.get(0).task());
                 }
-                WNode at = n;
-                for (Event e : w) {
-                    WNode c = new WNode(e.key(), e.local(), e.value(), e.reversed() ? null : e.fp());
+                WakeupTrees.Node at = n;
+                for (WakeupTrees.Event e : w) {
+                    WakeupTrees.Node c = new WakeupTrees.Node(e.key(), e.local(), e.value(), e.reversed() ? null : e.fp());
                     at.children.add(c);
                     at = c;
                 }
@@ -1176,77 +1087,6 @@ public final class SourceDpor implements SearchStrategy {
             n = next;
             top = false;
         }
-    }
-
-    private static int firstOf(List<Event> w, int key) {
-        for (int x = 0; x < w.size(); x++) {
-            if (w.get(x).key() == key) {
-                return x;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Whether task {@code q}'s next step, with footprint {@code fp}, is independent of every step
-     * of {@code w} and {@code q} has no step in it. The reversed step's footprint after the reversal
-     * is not known: q must touch none of the objects it touched.
-     */
-    private static boolean independentOfAll(int q, Footprint fp, List<Event> w) {
-        for (Event e : w) {
-            if (e.task() == q) {
-                return false;
-            }
-            if (e.reversed() ? dependentOnReversed(fp, e.fp()) : Footprint.dependent(fp, e.fp())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every object {@code fp} touches existed before a step where {@code ids} object ids and {@code tasks} tasks existed. */
-    private static boolean stable(Footprint fp, int ids, int tasks) {
-        for (int x = 0; x < fp.size(); x++) {
-            int o = fp.object(x);
-            int task = o >= 0 || o > -100 ? -1 // an object, or a counter or the clock
-                    : o > -(1 << 24) ? -100 - o
-                    : o > -(2 << 24) ? -(1 << 24) - o
-                    : o > -(3 << 24) ? -(2 << 24) - o
-                    : -(3 << 24) - o;
-            if (o >= 0 ? o >= ids : task >= tasks) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether a step with footprint {@code a} depends on the reversed step {@code r}, whose footprint
-     * where the reversal puts it is not known yet: an operation that only observed an object (a
-     * failed trylock, a wait that found nothing) may change it there, so its observations count as
-     * changes; commutative updates stay commutative (they are counter updates whatever the order).
-     */
-    /** Whether {@code fp} observed the state of some object (an entry that records a state before and only observes). */
-    private static boolean observesState(Footprint fp) {
-        for (int x = 0; x < fp.size(); x++) {
-            if (fp.mode(x) == Footprint.OBSERVE && fp.before(x) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean dependentOnReversed(Footprint a, Footprint r) {
-        if (Footprint.dependent(a, r) || r.observesAllMemory() || a.observesAllMemory()) {
-            return true;
-        }
-        for (int x = 0; x < r.size(); x++) {
-            int y = a.indexOf(r.object(x));
-            if (y >= 0 && r.mode(x) == Footprint.OBSERVE && a.mode(y) != Footprint.MODIFY) {
-                return true; // r's observation may be a change there; a's own change conflicts already
-            }
-        }
-        return false;
     }
 
     /** Whether every task enabled at the frame is already explored there or asleep: no race can add anything. */
