@@ -293,7 +293,7 @@ public final class LockInquiry {
             List<ScenarioRun> runs = done.subList(replacementJobs + x * scenarios.size(), replacementJobs + (x + 1) * scenarios.size());
             replaced.add(replacement(replacements.get(x), runs, orders.get(x), baseRaces, baseCycles));
         }
-        List<StressComparison> stress = everywhere == null ? List.of() : stress(siteVerdicts, everywhere);
+        List<StressComparison> stress = everywhere == null ? List.of() : stress(pool, siteVerdicts, everywhere);
         List<FieldLockset> rows = base.locksets().fields().stream()
                 .filter(f -> f.shared() && f.locks().contains(lockClass)).toList();
         List<String> alone = base.locksets().locks().stream().filter(l -> l.lockClass().equals(lockClass))
@@ -336,23 +336,35 @@ public final class LockInquiry {
         return new ReplacementOutcome(e, runs, cycles, List.copyOf(races.values()), dmg, exhaustive, complete);
     }
 
-    private List<StressComparison> stress(List<SiteVerdict> siteVerdicts, SiteVerdict everywhere) {
-        List<StressComparison> out = new ArrayList<>();
+    /**
+     * The stress comparisons of the necessary verdicts, on the workers (in the verdicts' order
+     * whatever order they ran in). Stress runs are real-thread runs, not reproducible by design;
+     * the runner must allow concurrent calls.
+     */
+    private List<StressComparison> stress(Workers pool, List<SiteVerdict> siteVerdicts, SiteVerdict everywhere) {
         if (stressRunner == null) {
-            return out;
+            return List.of();
         }
         List<SiteVerdict> necessary = new ArrayList<>(siteVerdicts);
         necessary.add(everywhere);
+        List<Supplier<StressComparison>> jobs = new ArrayList<>();
         for (SiteVerdict v : necessary) {
-            if (v.necessity() != Necessity.NECESSARY || cancelled.getAsBoolean()) {
+            if (v.necessity() != Necessity.NECESSARY) {
                 continue;
             }
             Scenario s = scenarios.stream().filter(x -> x.name().equals(v.scenario())).findFirst().orElseThrow();
             LockExperiment e = v.experiment();
             List<LockExperiment> all = new ArrayList<>(run.experiments());
             all.add(e);
-            StressCounts counts = stressRunner.run(s.program(), all, stressRuns);
-            out.add(new StressComparison(s.name(), e, counts, v.counterexample().execution()));
+            jobs.add(() -> cancelled.getAsBoolean() ? null
+                    : new StressComparison(s.name(), e, stressRunner.run(s.program(), all, stressRuns), v.counterexample().execution()));
+        }
+        List<StressComparison> out = new ArrayList<>();
+        for (StressComparison c : pool.run(jobs)) {
+            if (c == null) {
+                break; // cancelled: the comparisons after it did not run either
+            }
+            out.add(c);
         }
         return out;
     }

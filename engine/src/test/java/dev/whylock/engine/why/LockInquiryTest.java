@@ -261,6 +261,28 @@ class LockInquiryTest {
     }
 
     @Test
+    void twoWorkers_stressComparisons_runSideBySide_inVerdictOrder() throws Exception {
+        // Each comparison waits (up to 10 s) until two are running at once: with one comparison at a
+        // time the first never sees a second and records 0 failed runs instead of 1.
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        StressRunner meeting = (program, experiments, runs) -> {
+            both.countDown();
+            boolean met;
+            try {
+                met = both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+            return new StressCounts(runs, met ? 1 : 0, met ? 1 : 0, experiments.getLast().toString());
+        };
+        WhyReport two = new LockInquiry("L", List.of(new Scenario("c", counter()))).withStress(meeting, 1000).withWorkers(2).run();
+        StressRunner plain = (program, experiments, runs) -> new StressCounts(runs, 1, 1, experiments.getLast().toString());
+        WhyReport one = new LockInquiry("L", List.of(new Scenario("c", counter()))).withStress(plain, 1000).run();
+        assertEquals(2, two.stress().size());
+        assertEquals(one.stress(), two.stress(), "the same comparisons in the verdicts' order, each met the other");
+    }
+
+    @Test
     void cancelledBeforeStart_inquiry_reportsInterruptedWithoutVerdicts() {
         WhyReport r = new LockInquiry("L", List.of(new Scenario("c", counter()))).withCancelled(() -> true).run();
         assertTrue(r.interrupted());
