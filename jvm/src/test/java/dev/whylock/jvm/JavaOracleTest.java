@@ -3,6 +3,7 @@ package dev.whylock.jvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.whylock.engine.analysis.RaceDetector;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * reasoning: for generated Java programs (compiled with javac, rewritten like any application),
  * DPOR and plain enumeration of every schedule ({@code dfs} without bound) must show the same set
  * of behaviours, a behaviour being what each thread observed (every value read and every result,
- * in order) plus the violations.
+ * in order) plus the violations. And the JVM itself as a second, independent oracle: every final
+ * state a real-thread run of a clean, data-race-free program ends in must be one the exploration
+ * reached (the search's instrumentation cannot hide an operation from it).
  *
  * <p>{@code -Dwhylock.oracle.programs=N} sets the number of programs (default and at most 100 here:
  * each is compiled Java, and loaded afresh for each of its executions), {@code -Dwhylock.oracle.seed=S}
@@ -39,6 +42,40 @@ class JavaOracleTest {
     static final int PROGRAMS = Math.min(Integer.getInteger("whylock.oracle.programs", 100), 100);
     static final long FIRST_SEED = Long.getLong("whylock.oracle.seed", 1L);
     static final int BRUTE_FORCE_LIMIT = 3_000;
+    /** Real-thread runs per race-free clean program (each in a fresh class loader, assertions on). */
+    static final int REAL_RUNS = 30;
+
+    /**
+     * The final states of {@code runs} real runs of {@code className}'s main, each in a fresh class
+     * loader on real threads, leaving out runs in which any thread threw.
+     */
+    static Set<String> realRunStates(Path classes, String className, int runs) throws Exception {
+        Set<String> states = new TreeSet<>();
+        java.util.concurrent.atomic.AtomicBoolean threw = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> threw.set(true));
+        try {
+            for (int i = 0; i < runs; i++) {
+                threw.set(false);
+                try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader())) {
+                    l.setDefaultAssertionStatus(true);
+                    Class<?> c = Class.forName(className, true, l);
+                    try {
+                        c.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        continue;
+                    }
+                    if (!threw.get()) {
+                        states.add((String) c.getField("result").get(null));
+                    }
+                }
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        return states;
+    }
 
     static String behaviour(ExecutionOutcome o) {
         Map<String, StringBuilder> perTask = new TreeMap<>();
@@ -60,7 +97,19 @@ class JavaOracleTest {
         return perTask + " " + violations;
     }
 
-    record Run(ExplorationResult result, Set<String> behaviours) {}
+    /** A search's result, its behaviours, the final states main published ({@code result}) and the data races seen. */
+    record Run(ExplorationResult result, Set<String> behaviours, Set<String> finalStates, int races) {}
+
+    /** The value main published last in {@code result} in one execution, or null. */
+    static String finalState(ExecutionOutcome o) {
+        String state = null;
+        for (Op op : o.log()) {
+            if (op.kind() == OpKind.WRITE && op.target() instanceof dev.whylock.engine.Field<?> f && f.name().endsWith(".result")) {
+                state = String.valueOf(op.arg());
+            }
+        }
+        return state;
+    }
 
     /**
      * An estimate of the interleavings, from one execution: the multinomial of the started threads'
@@ -96,9 +145,18 @@ class JavaOracleTest {
 
     static Run explore(JavaProgram p, StrategySpec spec, dev.whylock.engine.exec.RunConfig run) {
         Set<String> seen = new HashSet<>();
+        Set<String> finals = new TreeSet<>();
+        RaceDetector races = new RaceDetector();
         SearchConfig cfg = SearchConfig.of(spec).withRun(run).withMinimize(false).withMaxExecutions(BRUTE_FORCE_LIMIT)
-                .withObservers(List.of(o -> seen.add(behaviour(o))));
-        return new Run(Explorer.explore(p, cfg), seen);
+                .withObservers(List.of(o -> {
+                    seen.add(behaviour(o));
+                    String state = finalState(o);
+                    if (state != null) {
+                        finals.add(state);
+                    }
+                }, races));
+        ExplorationResult r = Explorer.explore(p, cfg);
+        return new Run(r, seen, finals, races.result().races().size());
     }
 
     @Test
@@ -115,6 +173,8 @@ class JavaOracleTest {
         long brute = 0;
         long dpor = 0;
         long fresh = 0;
+        int realChecked = 0;
+        long realStates = 0;
         List<String> failures = new ArrayList<>();
         for (RandomJava.Source s : sources) {
             if (checked == PROGRAMS) {
@@ -160,9 +220,26 @@ class JavaOracleTest {
                 failures.add(s.className() + ": missing " + missing.size() + " " + missing.stream().limit(1).toList()
                         + ", extra " + extra.size() + "\n" + s.text());
             }
+            // The JVM itself as a second oracle: a data-race-free program behaves sequentially
+            // consistently (JLS 17.4.5), so every final state a real run without an exception ends in
+            // must be one the exploration reached. Only for programs the search finds clean (no
+            // deadlock a real run could hang in).
+            if (d.result().exhaustive() && d.result().violations().isEmpty() && d.races() == 0) {
+                realChecked++;
+                Set<String> real = realRunStates(dir.resolve("classes"), s.className(), REAL_RUNS);
+                realStates += real.size();
+                Set<String> unexplored = new TreeSet<>(real);
+                unexplored.removeAll(d.finalStates());
+                if (!unexplored.isEmpty()) {
+                    failures.add(s.className() + ": real runs ended in states the exploration never reached: " + unexplored
+                            + " (explored: " + d.finalStates() + ")\n" + s.text());
+                }
+            }
         }
         System.out.printf("java oracle: %d programs compared (%d skipped as too large for brute force): %d brute-force executions, "
-                + "%d DPOR executions (%d in fresh class loaders), %d disagreements%n", checked, skipped, brute, dpor, fresh, failures.size());
+                + "%d DPOR executions (%d in fresh class loaders); %d race-free clean programs run %d times each on real threads, "
+                + "%d distinct final states; %d disagreements%n", checked, skipped, brute, dpor, fresh, realChecked, REAL_RUNS, realStates,
+                failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first:\n" + failures.get(0));
         }

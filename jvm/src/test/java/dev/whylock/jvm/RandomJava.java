@@ -13,8 +13,10 @@ import javax.tools.ToolProvider;
  * Small random Java programs over the JVM's primitives, as source, compiled with javac: static
  * plain and volatile fields, synchronized blocks on two monitors (nested in either order),
  * a ReentrantLock, a ReentrantReadWriteLock's read and write locks (and a timed tryLock of the
- * write lock), an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, branches on
- * values read, and assertions; main starts two or three threads and joins them.
+ * write lock), an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, JDK collections (an
+ * ArrayList, a ConcurrentHashMap typed as Map, a Vector: calls and iteration, also under locks),
+ * branches on values read, and assertions; main starts two or three threads, joins them and
+ * publishes the final state in the volatile field {@code result} ({@link #finalState}).
  */
 final class RandomJava {
     private RandomJava() {}
@@ -37,13 +39,17 @@ final class RandomJava {
             bodies.add(b.toString());
         }
         StringBuilder s = new StringBuilder();
-        s.append("package gen;\n\nimport java.util.concurrent.*;\nimport java.util.concurrent.atomic.*;\nimport java.util.concurrent.locks.*;\n\n")
+        s.append("package gen;\n\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.concurrent.atomic.*;\nimport java.util.concurrent.locks.*;\n\n")
                 .append("public class ").append(name).append(" {\n")
                 .append("    static int x0, x1, x2;\n    static volatile int v;\n    static boolean flag;\n")
                 .append("    static final Object m0 = new Object(), m1 = new Object();\n")
                 .append("    static final ReentrantLock lock = new ReentrantLock();\n")
                 .append("    static final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();\n")
                 .append("    static final AtomicInteger a = new AtomicInteger();\n")
+                .append("    static final List<Integer> list = new ArrayList<>();\n")
+                .append("    static final Map<Integer, Integer> map = new ConcurrentHashMap<>();\n")
+                .append("    static final Vector<Integer> vec = new Vector<>();\n")
+                .append("    public static volatile String result;\n")
                 .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n\n")
                 .append("    public static void main(String[] args) throws Exception {\n");
         for (int t = 0; t < threads; t++) {
@@ -57,6 +63,7 @@ final class RandomJava {
         for (int t = 0; t < threads; t++) {
             s.append("        t").append(t).append(".join();\n");
         }
+        s.append("        result = x0 + \",\" + x1 + \",\" + x2 + \",\" + v + \",\" + flag + \",\" + a.get() + \",\" + list + \",\" + map + \",\" + vec;\n");
         s.append("        assert x0 != 7 : \"x0 is 7\";\n    }\n}\n");
         return new Source("gen." + name, s.toString());
     }
@@ -66,7 +73,11 @@ final class RandomJava {
         int x = r.nextInt(3);
         int y = r.nextInt(3);
         int c = r.nextInt(8);
-        switch (r.nextInt(depth >= 1 ? 9 : 16)) {
+        int kind = r.nextInt(depth >= 1 ? 13 : 20);
+        if (depth >= 1 && kind >= 9) {
+            kind += 7; // the collection statements, also under a lock
+        }
+        switch (kind) {
             case 0 -> b.append(in).append("x").append(x).append(" = ").append(c).append(";\n");
             case 1 -> b.append(in).append("x").append(x).append(" = x").append(y).append(" + 1;\n");
             case 2 -> b.append(in).append("v = x").append(x).append(";\n");
@@ -105,6 +116,28 @@ final class RandomJava {
                 int k = statement(r, b, in + "    ", depth + 1);
                 b.append(in).append("    rw.writeLock().unlock();\n").append(in).append("}\n");
                 return k;
+            }
+            case 16 -> b.append(in).append("list.add(").append(c).append(");\n");
+            case 17 -> {
+                if (r.nextBoolean()) {
+                    b.append(in).append("x").append(x).append(" = list.size();\n");
+                } else {
+                    b.append(in).append("for (int e : list) {\n").append(in).append("    x").append(x).append(" += e;\n").append(in).append("}\n");
+                }
+            }
+            case 18 -> {
+                if (r.nextBoolean()) {
+                    b.append(in).append("map.merge(").append(c % 2).append(", 1, Integer::sum);\n");
+                } else {
+                    b.append(in).append("x").append(x).append(" = map.getOrDefault(").append(c % 2).append(", 0);\n");
+                }
+            }
+            case 19 -> {
+                if (r.nextBoolean()) {
+                    b.append(in).append("vec.add(").append(c).append(");\n");
+                } else {
+                    b.append(in).append("x").append(x).append(" = vec.isEmpty() ? 0 : vec.get(0);\n");
+                }
             }
             default -> {
                 if (r.nextBoolean()) {

@@ -70,7 +70,8 @@ final class CallRewriter {
                 in.insertBefore(mi, Emit.push(r.site()));
                 in.set(mi, Emit.call(rd.targetClass(), rd.targetMethod(), rd.targetDesc()));
             }
-            case ATOMIC -> atomic(mi);
+            case ATOMIC -> atomic(mi, "call");
+            case COLLECTION -> atomic(mi, "collection");
             case REFUSE -> note(mi, "refuse", JavaNames.qualified(mi.owner) + "." + mi.name);
         }
     }
@@ -116,8 +117,8 @@ final class CallRewriter {
         }
     }
 
-    /** {@code recv.m(args)} becomes {@code Rt.call(recv, new Object[] {args}, callId)}, unboxed to m's return type. */
-    private void atomic(MethodInsnNode mi) {
+    /** {@code recv.m(args)} becomes {@code Rt.HOOK(recv, new Object[] {args}, callId)}, unboxed to m's return type. */
+    private void atomic(MethodInsnNode mi, String hook) {
         Type[] args = Type.getArgumentTypes(mi.desc);
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -138,7 +139,7 @@ final class CallRewriter {
         }
         int id = Calls.id(mi.owner, mi.name, mi.desc, mi.itf, r.site());
         l.add(Emit.push(id));
-        l.add(Emit.rt("call", "(Ljava/lang/Object;[Ljava/lang/Object;I)Ljava/lang/Object;"));
+        l.add(Emit.rt(hook, "(Ljava/lang/Object;[Ljava/lang/Object;I)Ljava/lang/Object;"));
         Emit.unbox(l, Type.getReturnType(mi.desc));
         r.in.insertBefore(mi, l);
         r.in.remove(mi);

@@ -1,7 +1,9 @@
 package dev.whylock.jvm.instrument;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Calls the rewriter turned into atomic operations ({@link Redirects.Kind#ATOMIC}), numbered once per JVM. */
 public final class Calls {
@@ -11,16 +13,13 @@ public final class Calls {
     public record Call(int id, String owner, String name, String desc, boolean isInterface, int site) {}
 
     private static final List<Call> CALLS = new ArrayList<>();
+    private static final Map<String, Integer> IDS = new HashMap<>();
 
     public static synchronized int id(String owner, String name, String desc, boolean isInterface, int site) {
-        for (Call c : CALLS) {
-            if (c.site() == site && c.owner().equals(owner) && c.name().equals(name) && c.desc().equals(desc)) {
-                return c.id();
-            }
-        }
-        Call c = new Call(CALLS.size(), owner, name, desc, isInterface, site);
-        CALLS.add(c);
-        return c.id();
+        return IDS.computeIfAbsent(site + " " + owner + "." + name + desc, k -> {
+            CALLS.add(new Call(CALLS.size(), owner, name, desc, isInterface, site));
+            return CALLS.size() - 1;
+        });
     }
 
     public static synchronized Call get(int id) {

@@ -14,13 +14,16 @@ import org.objectweb.asm.Opcodes;
  * arguments and the site ({@link Kind#REPLACE}); a call on a concurrent object is performed
  * <em>atomically</em> as one visible operation ({@link Kind#ATOMIC}); or a call the runtime does not
  * model is <em>refused</em>: the execution stops and the result says what was not controlled
- * ({@link Kind#REFUSE}). JDK synchronizers with public constructors and overridable methods
+ * ({@link Kind#REFUSE}); a call on a JDK collection, its views and iterators, is an access to the
+ * collection as one memory location, whose kind the runtime decides from the receiver's class
+ * ({@link Kind#COLLECTION}: a concurrent collection is atomic, a Vector or synchronized wrapper
+ * takes its monitor, any other collection is plain memory). JDK synchronizers with public constructors and overridable methods
  * (ReentrantLock, CountDownLatch, ...) are not here: {@link Substitutions} replaces their classes.
  */
 public final class Redirects {
     private Redirects() {}
 
-    public enum Kind { REPLACE, ATOMIC, REFUSE }
+    public enum Kind { REPLACE, ATOMIC, COLLECTION, REFUSE }
 
     /** How calls to {@code owner.name desc} (or a subtype's) are rewritten; {@code target} is {@code Class.method} of the runtime. */
     public record Redirect(Kind kind, String owner, String name, String desc, boolean isStatic, boolean special, String target) {
@@ -223,6 +226,28 @@ public final class Redirects {
                 return opcode == Opcodes.INVOKESTATIC ? null : new Redirect(Kind.ATOMIC, owner, name, desc, false, false, null);
             }
         }
+        if (opcode != Opcodes.INVOKESTATIC && isCollectionType(owner, h)) {
+            return new Redirect(Kind.COLLECTION, owner, name, desc, false, false, null);
+        }
         return null;
+    }
+
+    /** The JDK types whose instance calls are collection accesses: collections, maps, their entries, iterators and views. */
+    private static final List<String> COLLECTION_ROOTS = List.of("java/util/Collection", "java/util/Map", "java/util/Map$Entry",
+            "java/util/Iterator", "java/util/Spliterator", "java/util/Enumeration");
+
+    static boolean isCollectionType(String owner, Hierarchy h) {
+        if (owner.equals("java/lang/Iterable")) {
+            return true;
+        }
+        if (!owner.startsWith("java/util/") || owner.startsWith("java/util/stream/") || owner.startsWith("java/util/function/")) {
+            return false;
+        }
+        for (String root : COLLECTION_ROOTS) {
+            if (owner.equals(root) || h.isSubtype(owner, root)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

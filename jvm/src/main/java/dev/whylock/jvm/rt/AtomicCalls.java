@@ -38,18 +38,29 @@ final class AtomicCalls {
 
     private static final Map<Integer, MethodHandle> HANDLES = new ConcurrentHashMap<>();
 
-    static Object call(Object recv, Object[] args, int callId) {
+    /** The rewritten call {@code callId}, after the JVM's null check of its receiver. */
+    static Calls.Call target(Object recv, int callId) {
         Calls.Call c = Calls.get(callId);
         if (recv == null) {
             throw new NullPointerException("cannot invoke " + JavaNames.simple(c.owner()) + "." + c.name() + ": the receiver is null");
         }
+        return c;
+    }
+
+    static Object call(Object recv, Object[] args, int callId) {
+        Calls.Call c = target(recv, callId);
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
         if (me == null) {
             return invoke(c, recv, args);
         }
+        return call(rt, me, c, recv, recv, args);
+    }
+
+    /** The call as one atomic operation on {@code state}'s queue: the receiver itself, or the collection a view of it shows. */
+    static Object call(JvmRuntime rt, TaskCtx me, Calls.Call c, Object recv, Object state, Object[] args) {
         String site = Sites.display(c.site());
-        WaitQueue q = rt.atomicState(recv);
+        WaitQueue q = rt.atomicState(state);
         if (recv instanceof BlockingQueue<?> && blocking(c)) {
             return blockingCall(rt, me, c, q, recv, args, site);
         }

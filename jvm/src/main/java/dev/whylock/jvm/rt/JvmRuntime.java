@@ -38,6 +38,9 @@ public final class JvmRuntime {
     private final Map<Object, JLock> locks = new IdentityHashMap<>();
     private final Map<Object, JRwLock> rwLocks = new IdentityHashMap<>();
     private final Map<Object, WaitQueue> atomics = new IdentityHashMap<>();
+    /** Views, iterators and entries of collections, each to the collection it shows ({@link CollectionCalls}). */
+    final Map<Object, Object> collectionViews = new IdentityHashMap<>();
+    private final Map<Object, dev.whylock.engine.Field<Object>> collections = new IdentityHashMap<>();
     final Map<Object, Integer> identities = new IdentityHashMap<>();
     final Map<String, Integer> counters = new HashMap<>();
     private int clinit;
@@ -160,6 +163,26 @@ public final class JvmRuntime {
             atomics.put(o, q);
         }
         return q;
+    }
+
+    /**
+     * The memory location that stands for a JDK collection (or, given the collection it iterates,
+     * an iterator's cursor), created at its first access and named after the field the collection
+     * was first stored in, else its type.
+     */
+    dev.whylock.engine.Field<Object> collectionShadow(Object o, Object iterated) {
+        dev.whylock.engine.Field<Object> f = collections.get(o);
+        if (f == null) {
+            String name = iterated != null ? collectionName(iterated) + ".iterator" : collectionName(o);
+            f = env.field(name, iterated != null ? "start" : "new");
+            collections.put(o, f);
+        }
+        return f;
+    }
+
+    private String collectionName(Object o) {
+        Fields.Info home = shadows.home(o);
+        return home != null ? home.display() : Display.typeName(o.getClass());
     }
 
     /** The task's context whether or not it may perform operations now (for thread identity and holds). */

@@ -217,6 +217,11 @@ public final class Rt {
         return AtomicCalls.call(receiver, args, callId);
     }
 
+    /** A call on a JDK collection, map, entry, iterator or view: an access to the collection ({@link CollectionCalls}). */
+    public static Object collection(Object receiver, Object[] args, int callId) {
+        return CollectionCalls.call(receiver, args, callId);
+    }
+
     /** A call whose effect whylock does not control (I/O): noted, then it runs. */
     public static void uncontrolled(String what, int site) {
         JvmRuntime rt = JvmRuntime.active();
