@@ -14,7 +14,8 @@ import javax.tools.ToolProvider;
  * plain and volatile fields, synchronized blocks on two monitors (nested in either order),
  * a ReentrantLock, a ReentrantReadWriteLock's read and write locks (and a timed tryLock of the
  * write lock), an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, JDK collections (an
- * ArrayList, a ConcurrentHashMap typed as Map, a Vector: calls and iteration, also under locks),
+ * ArrayList, a ConcurrentHashMap typed as Map, a Vector: calls and iteration, also under locks; an
+ * array written by System.arraycopy),
  * branches on values read, and assertions; main starts two or three threads, joins them and
  * publishes the final state in the volatile field {@code result} ({@link #finalState}).
  */
@@ -49,6 +50,7 @@ final class RandomJava {
                 .append("    static final List<Integer> list = new ArrayList<>();\n")
                 .append("    static final Map<Integer, Integer> map = new ConcurrentHashMap<>();\n")
                 .append("    static final Vector<Integer> vec = new Vector<>();\n")
+                .append("    static final int[] arr = new int[2];\n")
                 .append("    public static volatile String result;\n")
                 .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n\n")
                 .append("    public static void main(String[] args) throws Exception {\n");
@@ -63,7 +65,7 @@ final class RandomJava {
         for (int t = 0; t < threads; t++) {
             s.append("        t").append(t).append(".join();\n");
         }
-        s.append("        result = x0 + \",\" + x1 + \",\" + x2 + \",\" + v + \",\" + flag + \",\" + a.get() + \",\" + list + \",\" + map + \",\" + vec;\n");
+        s.append("        result = x0 + \",\" + x1 + \",\" + x2 + \",\" + v + \",\" + flag + \",\" + a.get() + \",\" + list + \",\" + map + \",\" + vec + \",\" + Arrays.toString(arr);\n");
         s.append("        assert x0 != 7 : \"x0 is 7\";\n    }\n}\n");
         return new Source("gen." + name, s.toString());
     }
@@ -133,7 +135,13 @@ final class RandomJava {
                 }
             }
             case 19 -> {
-                if (r.nextBoolean()) {
+                if (r.nextInt(3) == 0) {
+                    if (r.nextBoolean()) {
+                        b.append(in).append("System.arraycopy(new int[] {").append(c).append(", ").append(c).append("}, 0, arr, 0, 2);\n");
+                    } else {
+                        b.append(in).append("x").append(x).append(" = arr[").append(c % 2).append("];\n");
+                    }
+                } else if (r.nextBoolean()) {
                     b.append(in).append("vec.add(").append(c).append(");\n");
                 } else {
                     b.append(in).append("x").append(x).append(" = vec.isEmpty() ? 0 : vec.get(0);\n");

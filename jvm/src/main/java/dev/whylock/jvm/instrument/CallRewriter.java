@@ -72,6 +72,7 @@ final class CallRewriter {
             }
             case ATOMIC -> atomic(mi, "call");
             case COLLECTION -> atomic(mi, "collection");
+            case ARRAYS -> atomic(mi, "arrays");
             case REFUSE -> note(mi, "refuse", JavaNames.qualified(mi.owner) + "." + mi.name);
         }
     }
@@ -127,6 +128,9 @@ final class CallRewriter {
         InsnList l = new InsnList();
         for (int i = args.length - 1; i >= 0; i--) {
             l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        if (mi.getOpcode() == Opcodes.INVOKESTATIC) {
+            l.add(new InsnNode(Opcodes.ACONST_NULL)); // no receiver
         }
         l.add(Emit.push(args.length));
         l.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));

@@ -17,13 +17,15 @@ import org.objectweb.asm.Opcodes;
  * ({@link Kind#REFUSE}); a call on a JDK collection, its views and iterators, is an access to the
  * collection as one memory location, whose kind the runtime decides from the receiver's class
  * ({@link Kind#COLLECTION}: a concurrent collection is atomic, a Vector or synchronized wrapper
- * takes its monitor, any other collection is plain memory). JDK synchronizers with public constructors and overridable methods
+ * takes its monitor, any other collection is plain memory); a JDK call that reads or writes the
+ * elements of the program's arrays ({@code System.arraycopy}, {@code java.util.Arrays}, an array's
+ * {@code clone}) accesses each element it touches ({@link Kind#ARRAYS}). JDK synchronizers with public constructors and overridable methods
  * (ReentrantLock, CountDownLatch, ...) are not here: {@link Substitutions} replaces their classes.
  */
 public final class Redirects {
     private Redirects() {}
 
-    public enum Kind { REPLACE, ATOMIC, COLLECTION, REFUSE }
+    public enum Kind { REPLACE, ATOMIC, COLLECTION, ARRAYS, REFUSE }
 
     /** How calls to {@code owner.name desc} (or a subtype's) are rewritten; {@code target} is {@code Class.method} of the runtime. */
     public record Redirect(Kind kind, String owner, String name, String desc, boolean isStatic, boolean special, String target) {
@@ -210,6 +212,9 @@ public final class Redirects {
         if (opcode == Opcodes.INVOKESPECIAL || name.equals("<init>") || name.equals("getClass")) {
             return null;
         }
+        if (touchesArrays(opcode, owner, name, desc)) {
+            return new Redirect(Kind.ARRAYS, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
+        }
         for (String m : REFUSED_METHODS) {
             String a = m.substring(0, m.indexOf('.'));
             if (m.endsWith("." + name) && (owner.equals(a) || h.isSubtype(owner, a))) {
@@ -230,6 +235,14 @@ public final class Redirects {
             return new Redirect(Kind.COLLECTION, owner, name, desc, false, false, null);
         }
         return null;
+    }
+
+    private static boolean touchesArrays(int opcode, String owner, String name, String desc) {
+        if (opcode == Opcodes.INVOKESTATIC) {
+            return owner.equals("java/lang/System") && name.equals("arraycopy")
+                    || owner.equals("java/util/Arrays") && desc.substring(0, desc.indexOf(')')).indexOf('[') >= 0;
+        }
+        return owner.startsWith("[") && name.equals("clone");
     }
 
     /** The JDK types whose instance calls are collection accesses: collections, maps, their entries, iterators and views. */

@@ -222,6 +222,11 @@ public final class Rt {
         return CollectionCalls.call(receiver, args, callId);
     }
 
+    /** A JDK call that reads or writes elements of arrays ({@link ArrayCalls}); {@code receiver} is null for static ones. */
+    public static Object arrays(Object receiver, Object[] args, int callId) {
+        return ArrayCalls.call(receiver, args, callId);
+    }
+
     /** A call whose effect whylock does not control (I/O): noted, then it runs. */
     public static void uncontrolled(String what, int site) {
         JvmRuntime rt = JvmRuntime.active();
