@@ -45,8 +45,8 @@ final class AtomicCalls {
         }
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
-        if (me == null) {
-            return invoke(c, recv, args);
+        if (me == null || recv instanceof ModelSynchronousQueue<?>) {
+            return invoke(c, recv, args); // a modelled queue answers its calls itself
         }
         String site = Sites.display(c.site());
         WaitQueue q = rt.atomicState(recv);
