@@ -19,20 +19,11 @@ public class FieldUpdaters {
     private static final AtomicIntegerFieldUpdater<FieldUpdaters> HITS = AtomicIntegerFieldUpdater.newUpdater(FieldUpdaters.class, "hits");
     private static final AtomicLongFieldUpdater<FieldUpdaters> BYTES = AtomicLongFieldUpdater.newUpdater(FieldUpdaters.class, "bytes");
 
-    private static void both(Runnable a, Runnable b) throws InterruptedException {
-        Thread t = new Thread(a, "A");
-        Thread u = new Thread(b, "B");
-        t.start();
-        u.start();
-        t.join();
-        u.join();
-    }
-
     /** BUG: each thread claims the object if nobody owns it, with get then set: both can win. */
     public static void checkThenAct() throws InterruptedException {
         FieldUpdaters f = new FieldUpdaters();
         int[] winners = new int[2];
-        both(() -> {
+        Two.run(() -> {
             if (OWNER.get(f) == null) {
                 OWNER.set(f, "A");
                 winners[0] = 1;
@@ -50,7 +41,7 @@ public class FieldUpdaters {
     public static void claimByCas() throws InterruptedException {
         FieldUpdaters f = new FieldUpdaters();
         int[] winners = new int[2];
-        both(() -> {
+        Two.run(() -> {
             if (OWNER.compareAndSet(f, null, "A")) {
                 winners[0] = 1;
             }
@@ -66,7 +57,7 @@ public class FieldUpdaters {
     public static void lostUpdate() throws InterruptedException {
         FieldUpdaters f = new FieldUpdaters();
         Runnable inc = () -> HITS.set(f, HITS.get(f) + 1);
-        both(inc, inc);
+        Two.run(inc, inc);
         assert f.hits == 2 : "an increment was lost: " + f.hits;
     }
 
@@ -77,7 +68,7 @@ public class FieldUpdaters {
             HITS.incrementAndGet(f);
             BYTES.getAndAdd(f, 10L);
         };
-        both(inc, inc);
+        Two.run(inc, inc);
         assert f.hits == 2 && f.bytes == 20 && HITS.get(f) == 2 : f.hits + " " + f.bytes;
     }
 }

@@ -12,6 +12,19 @@ import java.util.concurrent.TimeUnit;
  */
 public class SynchronousQueues {
 
+    /** Starts a consumer that takes one item into {@code got[0]}. */
+    private static Thread consumer(SynchronousQueue<Integer> q, int[] got) {
+        Thread c = new Thread(() -> {
+            try {
+                got[0] = q.take();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "consumer");
+        c.start();
+        return c;
+    }
+
     /** Correct: the producer hands over 1 and 2; the consumer takes them in order. */
     public static void handOff() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
@@ -50,14 +63,7 @@ public class SynchronousQueues {
     /** BUG: main puts a second item that nobody takes: a deadlock. */
     public static void putWithoutTaker() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
-        Thread c = new Thread(() -> {
-            try {
-                q.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "consumer");
-        c.start();
+        Thread c = consumer(q, new int[1]);
         q.put(1);
         q.put(2);
         c.join();
@@ -66,14 +72,7 @@ public class SynchronousQueues {
     /** BUG: offer succeeds only when the consumer already waits. */
     public static void offerAssumed() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
-        Thread c = new Thread(() -> {
-            try {
-                q.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "consumer");
-        c.start();
+        Thread c = consumer(q, new int[1]);
         boolean handed = q.offer(1);
         assert handed : "nobody was waiting for the item";
         c.join();
@@ -83,14 +82,7 @@ public class SynchronousQueues {
     public static void offerOrPut() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
         int[] got = new int[1];
-        Thread c = new Thread(() -> {
-            try {
-                got[0] = q.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "consumer");
-        c.start();
+        Thread c = consumer(q, got);
         if (!q.offer(1)) {
             q.put(1);
         }
@@ -98,17 +90,23 @@ public class SynchronousQueues {
         assert got[0] == 1 : got[0];
     }
 
-    /** BUG: a timed poll assumes the producer comes in time. */
-    public static void timedPollAssumed() throws InterruptedException {
-        SynchronousQueue<Integer> q = new SynchronousQueue<>();
+    /** Starts a producer that offers 7 for up to 20 ms; {@code sent[0]}: whether it was taken. */
+    private static Thread timedProducer(SynchronousQueue<Integer> q, boolean[] sent) {
         Thread p = new Thread(() -> {
             try {
-                q.offer(7, 20, TimeUnit.MILLISECONDS);
+                sent[0] = q.offer(7, 20, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         }, "producer");
         p.start();
+        return p;
+    }
+
+    /** BUG: a timed poll assumes the producer comes in time. */
+    public static void timedPollAssumed() throws InterruptedException {
+        SynchronousQueue<Integer> q = new SynchronousQueue<>();
+        Thread p = timedProducer(q, new boolean[1]);
         Integer got = q.poll(10, TimeUnit.MILLISECONDS);
         p.join();
         assert got != null && got == 7 : "no item in time";
@@ -118,14 +116,7 @@ public class SynchronousQueues {
     public static void timedHandled() throws InterruptedException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
         boolean[] sent = new boolean[1];
-        Thread p = new Thread(() -> {
-            try {
-                sent[0] = q.offer(7, 20, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "producer");
-        p.start();
+        Thread p = timedProducer(q, sent);
         Integer got = q.poll(10, TimeUnit.MILLISECONDS);
         p.join();
         assert (got != null) == sent[0] : "got " + got + ", sent " + sent[0];

@@ -29,15 +29,6 @@ public class VarHandles {
         }
     }
 
-    private static void both(Runnable a, Runnable b) throws InterruptedException {
-        Thread t = new Thread(a, "A");
-        Thread u = new Thread(b, "B");
-        t.start();
-        u.start();
-        t.join();
-        u.join();
-    }
-
     /** BUG: read, then write, through the plain modes: an increment is lost, and the accesses race. */
     public static void plainLostUpdate() throws InterruptedException {
         VarHandles v = new VarHandles();
@@ -45,7 +36,7 @@ public class VarHandles {
             int c = (int) COUNT.get(v);
             COUNT.set(v, c + 1);
         };
-        both(inc, inc);
+        Two.run(inc, inc);
         assert v.count == 2 : "an increment was lost: count is " + v.count;
     }
 
@@ -58,7 +49,7 @@ public class VarHandles {
                 c = (int) COUNT.getVolatile(v);
             } while (!COUNT.compareAndSet(v, c, c + 1));
         };
-        both(inc, inc);
+        Two.run(inc, inc);
         assert (int) COUNT.getVolatile(v) == 2 : "count is " + v.count;
     }
 
@@ -99,7 +90,7 @@ public class VarHandles {
             INTS.getAndAdd(cells, 1, 1);
             count.getAndAdd(v, 1);
         };
-        both(add, add);
+        Two.run(add, add);
         VarHandle unreflected = MethodHandles.lookup().unreflectVarHandle(VarHandles.class.getDeclaredField("count"));
         assert total == 6 && cells[1] == 2 && (int) unreflected.getVolatile(v) == 2 : total + " " + cells[1] + " " + v.count;
     }
@@ -111,7 +102,7 @@ public class VarHandles {
             int c = (int) INTS.get(cells, 0);
             INTS.set(cells, 0, c + 1);
         };
-        both(inc, inc);
+        Two.run(inc, inc);
         assert cells[0] == 2 : "an increment was lost: " + cells[0];
     }
 

@@ -43,6 +43,6 @@ class JavaSynchronousQueueTest {
     void aPutNobodyTakes_isADeadlockNamingTheQueue() {
         JavaResult r = PrimitiveChecks.check(SynchronousQueues.class, "putWithoutTaker", RunConfig.defaults(), 8, List.of(ViolationKind.DEADLOCK));
         String m = r.result().violations().get(0).message();
-        assertTrue(m.contains("main waits in SynchronousQueues.putWithoutTaker:62") && m.contains("SynchronousQueue"), m);
+        assertTrue(m.contains("main waits in SynchronousQueues.putWithoutTaker:68") && m.contains("SynchronousQueue"), m);
     }
 }

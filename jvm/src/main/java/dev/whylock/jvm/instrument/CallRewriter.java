@@ -128,14 +128,8 @@ final class CallRewriter {
      */
     private void boxed(MethodInsnNode mi, String owner, String method) {
         Type[] args = Type.getArgumentTypes(mi.desc);
-        int[] slots = new int[args.length];
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = r.temp(args[i]);
-        }
         InsnList l = new InsnList();
-        for (int i = args.length - 1; i >= 0; i--) {
-            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
-        }
+        int[] slots = store(args, l);
         l.add(Emit.push(args.length));
         l.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
         for (int i = 0; i < args.length; i++) {
@@ -153,6 +147,18 @@ final class CallRewriter {
         r.in.remove(mi);
     }
 
+    /** Appends to {@code l} the stores of a call's arguments (on the stack) into temporaries; returns their slots. */
+    private int[] store(Type[] args, InsnList l) {
+        int[] slots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = r.temp(args[i]);
+        }
+        for (int i = args.length - 1; i >= 0; i--) {
+            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        return slots;
+    }
+
     /**
      * {@code AtomicXFieldUpdater.newUpdater(args)} stays where it is (the JDK checks that its caller
      * may access the field); then the new updater and its arguments are recorded
@@ -160,14 +166,8 @@ final class CallRewriter {
      */
     private void newUpdater(MethodInsnNode mi) {
         Type[] args = Type.getArgumentTypes(mi.desc);
-        int[] slots = new int[args.length];
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = r.temp(args[i]);
-        }
         InsnList before = new InsnList();
-        for (int i = args.length - 1; i >= 0; i--) {
-            before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
-        }
+        int[] slots = store(args, before);
         for (int i = 0; i < args.length; i++) {
             before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
         }

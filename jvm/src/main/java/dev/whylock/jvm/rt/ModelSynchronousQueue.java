@@ -141,20 +141,27 @@ public class ModelSynchronousQueue<E> extends SynchronousQueue<E> {
         return n;
     }
 
-    /** A number for this task's next call, independent of the interleaving. */
-    private static long number(TaskCtx me) {
-        return ((long) me.serial << 24) + me.counters.merge("synchronousQueue", 1, Integer::sum);
-    }
+    /** One blocking-capable call: the task, its site, the queue's state, and the call's number (independent of the interleaving). */
+    private record Call(TaskCtx me, String site, WaitQueue q, long k) {}
 
-    /** put / offer: hands {@code e} to a waiting consumer, or (when {@code nanos} is not 0) waits for one to take it. */
-    private boolean give(JvmRuntime r, E e, long nanos, boolean interruptible) throws InterruptedException {
+    /** Starts a call: an interruptible one first checks (and clears) the interrupt status, as the JDK's does. */
+    private Call begin(JvmRuntime r, boolean interruptible) throws InterruptedException {
         TaskCtx me = RtThreads.me(r);
         String site = CallerSite.of(r);
         WaitQueue q = state(r);
         if (interruptible && r.prims.interrupted(me, true, site)) {
             throw new InterruptedException();
         }
-        long k = number(me);
+        return new Call(me, site, q, ((long) me.serial << 24) + me.counters.merge("synchronousQueue", 1, Integer::sum));
+    }
+
+    /** put / offer: hands {@code e} to a waiting consumer, or (when {@code nanos} is not 0) waits for one to take it. */
+    private boolean give(JvmRuntime r, E e, long nanos, boolean interruptible) throws InterruptedException {
+        Call call = begin(r, interruptible);
+        TaskCtx me = call.me();
+        String site = call.site();
+        WaitQueue q = call.q();
+        long k = call.k();
         boolean done = r.prims.tryChange(q, v -> {
             Long t = partner(takers);
             if (t != null) {
@@ -194,13 +201,11 @@ public class ModelSynchronousQueue<E> extends SynchronousQueue<E> {
     /** take / poll: takes a waiting producer's item, or (when {@code nanos} is not 0) waits for one to hand one over. */
     @SuppressWarnings("unchecked")
     private E receive(JvmRuntime r, long nanos, boolean interruptible) throws InterruptedException {
-        TaskCtx me = RtThreads.me(r);
-        String site = CallerSite.of(r);
-        WaitQueue q = state(r);
-        if (interruptible && r.prims.interrupted(me, true, site)) {
-            throw new InterruptedException();
-        }
-        long k = number(me);
+        Call call = begin(r, interruptible);
+        TaskCtx me = call.me();
+        String site = call.site();
+        WaitQueue q = call.q();
+        long k = call.k();
         Object[] got = new Object[1];
         boolean done = r.prims.tryChange(q, v -> {
             Long p = partner(putters);
