@@ -2,9 +2,9 @@ package clitest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedTransferQueue;
 
-/** Test programs that do what whylock does not control: file I/O, and a SynchronousQueue it does not model. */
+/** Test programs that do what whylock does not control: file I/O, and a LinkedTransferQueue it does not model. */
 public class UsesUnmodelled {
     static int seen;
 
@@ -19,9 +19,9 @@ public class UsesUnmodelled {
         }
     }
 
-    /** Offers to a SynchronousQueue, which whylock does not model: the execution stops there. */
+    /** Offers to a LinkedTransferQueue, which whylock does not model: the execution stops there. */
     public static void stamped() {
-        SynchronousQueue<String> q = new SynchronousQueue<>();
+        LinkedTransferQueue<String> q = new LinkedTransferQueue<>();
         q.offer("x");
     }
 

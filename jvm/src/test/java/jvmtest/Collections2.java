@@ -128,4 +128,14 @@ public class Collections2 {
         t.join();
         assert v != null : "removed before main read it";
     }
+
+    /** Correct: a SynchronousQueue (whylock's model of it) used through the Queue interface: offers and polls are its own operations, no race. */
+    public static void synchronousQueueAsQueue() throws InterruptedException {
+        java.util.Queue<Integer> q = new java.util.concurrent.SynchronousQueue<>();
+        Thread t = new Thread(() -> q.offer(1));
+        t.start();
+        Integer got = q.poll();
+        t.join();
+        assert got == null || got == 1 : "got " + got;
+    }
 }

@@ -28,6 +28,20 @@ public interface ExecutionRuntime extends Env {
     /** An atomic read-modify-write: stores {@code fn(old)} and returns the old value. */
     <T> T update(Field<T> f, java.util.function.UnaryOperator<T> fn, String site);
 
+    /**
+     * A read that, when {@code ordered}, synchronises as an access of a {@link Field.Kind#VOLATILE}
+     * field does, whatever the field's kind (see {@link Field#getOrdered}). A runtime without
+     * analyses may ignore the flag.
+     */
+    default <T> T read(Field<T> f, String site, boolean ordered) {
+        return read(f, site);
+    }
+
+    /** As {@link #update(Field, java.util.function.UnaryOperator, String)}, synchronising when {@code ordered}. */
+    default <T> T update(Field<T> f, java.util.function.UnaryOperator<T> fn, String site, boolean ordered) {
+        return update(f, fn, site);
+    }
+
     boolean queue(Work w, long delayMillis, String site);
 
     boolean modify(Work w, long delayMillis, String site);

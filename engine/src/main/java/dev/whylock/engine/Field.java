@@ -54,6 +54,22 @@ public final class Field<T> {
         return rt.update(this, fn, site);
     }
 
+    /**
+     * A read with acquire/release ordering of a field whose kind may be {@link Kind#MEMORY} (a Java
+     * VarHandle access in a volatile, acquire or opaque mode to a field the program also accesses
+     * plainly): it synchronises with the field's other ordered accesses as a volatile field's
+     * accesses do, so two ordered accesses never race, while an ordered and a plain access that
+     * are not ordered by happens-before still race. Locksets ignore it (it needs no lock).
+     */
+    public T getOrdered(String site) {
+        return rt.read(this, site, true);
+    }
+
+    /** {@link #update} as an ordered access (see {@link #getOrdered}): a CAS, get-and-add ... of a Java VarHandle. */
+    public T updateOrdered(java.util.function.UnaryOperator<T> fn, String site) {
+        return rt.update(this, fn, site, true);
+    }
+
     /** Marks the field as accessed only atomically; returns it for chaining at creation. */
     public Field<T> atomic() {
         kind = Kind.ATOMIC;

@@ -38,7 +38,8 @@ class JavaCollectionsTest {
                 // a ConcurrentModificationException where the add falls inside the iteration
                 Arguments.of("synchronizedListIteratedUnlocked", 7, exception, List.of("Collections.SynchronizedRandomAccessList")),
                 Arguments.of("synchronizedListIteratedLocked", 2, List.of(), List.of()),
-                Arguments.of("keySetViewRace", 2, exception, List.of("HashMap")));
+                Arguments.of("keySetViewRace", 2, exception, List.of("HashMap")),
+                Arguments.of("synchronousQueueAsQueue", 2, List.of(), List.of()));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.whylock.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.whylock.engine.analysis.RaceDetector;
@@ -175,6 +176,7 @@ class JavaOracleTest {
         long fresh = 0;
         int realChecked = 0;
         long realStates = 0;
+        int withHandles = 0;
         List<String> failures = new ArrayList<>();
         for (RandomJava.Source s : sources) {
             if (checked == PROGRAMS) {
@@ -196,6 +198,9 @@ class JavaOracleTest {
             }
             try (JavaProgram p = JavaProgram.of(t)) {
                 d = explore(p, StrategySpec.dpor());
+                if (!p.notes().isEmpty()) {
+                    failures.add(s.className() + ": not everything ran under control: " + p.notes().notControlled() + "\n" + s.text());
+                }
             }
             // The same search with every execution in a fresh class loader: static state reset by
             // defining the classes again, not by re-running their initialisers.
@@ -204,6 +209,9 @@ class JavaOracleTest {
                 f = explore(p, StrategySpec.dpor());
             }
             checked++;
+            if (java.util.regex.Pattern.compile("(V|X\\d|HITS)\\.\\w+\\(").matcher(s.text()).find()) {
+                withHandles++;
+            }
             fresh += f.result().executions();
             if (!f.behaviours().equals(d.behaviours()) || f.result().executions() != d.result().executions()
                     || !f.result().violations().equals(d.result().violations())) {
@@ -236,13 +244,14 @@ class JavaOracleTest {
                 }
             }
         }
-        System.out.printf("java oracle: %d programs compared (%d skipped as too large for brute force): %d brute-force executions, "
-                + "%d DPOR executions (%d in fresh class loaders); %d race-free clean programs run %d times each on real threads, "
-                + "%d distinct final states; %d disagreements%n", checked, skipped, brute, dpor, fresh, realChecked, REAL_RUNS, realStates,
-                failures.size());
+        System.out.printf("java oracle: %d programs compared (%d skipped as too large for brute force, %d with VarHandle or updater calls): "
+                + "%d brute-force executions, %d DPOR executions (%d in fresh class loaders); %d race-free clean programs run %d times "
+                + "each on real threads, %d distinct final states; %d disagreements%n", checked, skipped, withHandles, brute, dpor, fresh,
+                realChecked, REAL_RUNS, realStates, failures.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + checked + " programs disagree; first:\n" + failures.get(0));
         }
         assertEquals(PROGRAMS, checked, "too many programs skipped: " + skipped);
+        assertTrue(PROGRAMS < 20 || withHandles > PROGRAMS / 10, "too few programs with VarHandle or updater calls: " + withHandles);
     }
 }

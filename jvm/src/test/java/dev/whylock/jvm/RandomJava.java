@@ -15,9 +15,11 @@ import javax.tools.ToolProvider;
  * a ReentrantLock, a ReentrantReadWriteLock's read and write locks (and a timed tryLock of the
  * write lock), an AtomicInteger, wait/notifyAll on a flag, a CountDownLatch, JDK collections (an
  * ArrayList, a ConcurrentHashMap typed as Map, a Vector: calls and iteration, also under locks; an
- * array written by System.arraycopy),
- * branches on values read, and assertions; main starts two or three threads, joins them and
- * publishes the final state in the volatile field {@code result} ({@link #finalState}).
+ * array written by System.arraycopy), branches on values read, and assertions; main starts two or
+ * three threads, joins them and publishes the final state in the volatile field {@code result}
+ * ({@link #finalState}). Some accesses go through VarHandles (plain get/set and compareAndSet of the
+ * plain fields, setRelease/getAcquire of the volatile one) or a field updater, chosen by a value
+ * already drawn, so the programs' shapes do not depend on them.
  */
 final class RandomJava {
     private RandomJava() {}
@@ -40,7 +42,8 @@ final class RandomJava {
             bodies.add(b.toString());
         }
         StringBuilder s = new StringBuilder();
-        s.append("package gen;\n\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.concurrent.atomic.*;\nimport java.util.concurrent.locks.*;\n\n")
+        s.append("package gen;\n\nimport java.lang.invoke.*;\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.concurrent.atomic.*;\n")
+                .append("import java.util.concurrent.locks.*;\n\n")
                 .append("public class ").append(name).append(" {\n")
                 .append("    static int x0, x1, x2;\n    static volatile int v;\n    static boolean flag;\n")
                 .append("    static final Object m0 = new Object(), m1 = new Object();\n")
@@ -52,7 +55,17 @@ final class RandomJava {
                 .append("    static final Vector<Integer> vec = new Vector<>();\n")
                 .append("    static final int[] arr = new int[2];\n")
                 .append("    public static volatile String result;\n")
-                .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n\n")
+                .append("    static final CountDownLatch latch = new CountDownLatch(").append(Math.max(1, countDowns)).append(");\n")
+                .append("    volatile int hits;\n    static final ").append(name).append(" INST = new ").append(name).append("();\n")
+                .append("    static final AtomicIntegerFieldUpdater<").append(name).append("> HITS = AtomicIntegerFieldUpdater.newUpdater(")
+                .append(name).append(".class, \"hits\");\n")
+                .append("    static final VarHandle V, X0, X1, X2;\n    static {\n        try {\n")
+                .append("            MethodHandles.Lookup l = MethodHandles.lookup();\n")
+                .append("            V = l.findStaticVarHandle(").append(name).append(".class, \"v\", int.class);\n")
+                .append("            X0 = l.findStaticVarHandle(").append(name).append(".class, \"x0\", int.class);\n")
+                .append("            X1 = l.findStaticVarHandle(").append(name).append(".class, \"x1\", int.class);\n")
+                .append("            X2 = l.findStaticVarHandle(").append(name).append(".class, \"x2\", int.class);\n")
+                .append("        } catch (ReflectiveOperationException e) {\n            throw new ExceptionInInitializerError(e);\n        }\n    }\n\n")
                 .append("    public static void main(String[] args) throws Exception {\n");
         for (int t = 0; t < threads; t++) {
             s.append("        Thread t").append(t).append(" = new Thread(() -> {\n            try {\n").append(bodies.get(t))
@@ -65,7 +78,7 @@ final class RandomJava {
         for (int t = 0; t < threads; t++) {
             s.append("        t").append(t).append(".join();\n");
         }
-        s.append("        result = x0 + \",\" + x1 + \",\" + x2 + \",\" + v + \",\" + flag + \",\" + a.get() + \",\" + list + \",\" + map + \",\" + vec + \",\" + Arrays.toString(arr);\n");
+        s.append("        result = x0 + \",\" + x1 + \",\" + x2 + \",\" + v + \",\" + flag + \",\" + a.get() + \",\" + list + \",\" + map + \",\" + vec + \",\" + Arrays.toString(arr) + \",\" + INST.hits;\n");
         s.append("        assert x0 != 7 : \"x0 is 7\";\n    }\n}\n");
         return new Source("gen." + name, s.toString());
     }
@@ -81,12 +94,13 @@ final class RandomJava {
         }
         switch (kind) {
             case 0 -> b.append(in).append("x").append(x).append(" = ").append(c).append(";\n");
-            case 1 -> b.append(in).append("x").append(x).append(" = x").append(y).append(" + 1;\n");
-            case 2 -> b.append(in).append("v = x").append(x).append(";\n");
-            case 3 -> b.append(in).append("x").append(x).append(" = v;\n");
-            case 4 -> b.append(in).append("a.incrementAndGet();\n");
-            case 5 -> b.append(in).append("x").append(x).append(" = a.get();\n");
-            case 6 -> b.append(in).append("a.compareAndSet(").append(c % 3).append(", ").append(c % 3 + 1).append(");\n");
+            case 1 -> b.append(in).append(c % 4 == 2 ? "X" + x + ".set((int) X" + y + ".get() + 1);\n" : "x" + x + " = x" + y + " + 1;\n");
+            case 2 -> b.append(in).append(c % 4 == 1 ? "V.setRelease(x" + x + ");\n" : "v = x" + x + ";\n");
+            case 3 -> b.append(in).append("x").append(x).append(c % 4 == 0 ? " = (int) V.getAcquire();\n" : " = v;\n");
+            case 4 -> b.append(in).append(c % 4 == 3 ? "HITS.incrementAndGet(INST);\n" : "a.incrementAndGet();\n");
+            case 5 -> b.append(in).append("x").append(x).append(c % 4 == 3 ? " = HITS.get(INST);\n" : " = a.get();\n");
+            case 6 -> b.append(in).append(c >= 6 ? "X" + x + ".compareAndSet(" : "a.compareAndSet(").append(c % 3).append(", ")
+                    .append(c % 3 + 1).append(");\n");
             case 7 -> {
                 b.append(in).append("latch.countDown();\n");
                 return 1;

@@ -55,7 +55,7 @@ public final class CriticalSectionCollector implements ExecutionObserver {
             for (Open o : mine) {
                 Agg a = bySite.get(o.site());
                 if ((op.kind() == OpKind.READ || op.kind() == OpKind.WRITE) && op.target() instanceof Field<?> f
-                        && f.kind() == Field.Kind.MEMORY) {
+                        && f.kind() == Field.Kind.MEMORY && !op.ordered()) {
                     (op.kind() == OpKind.WRITE ? a.writes : a.reads).add(f.name());
                 }
                 // A dereference's site names the pointer, not a function.

@@ -55,8 +55,8 @@ public final class LocksetCollector implements MergeableObserver {
                 continue;
             }
             Field<?> f = (Field<?>) op.target();
-            if (f.kind() != Field.Kind.MEMORY) {
-                continue; // atomics need no lock; hardware levels are not memory
+            if (f.kind() != Field.Kind.MEMORY || op.ordered()) {
+                continue; // atomics and ordered accesses need no lock; hardware levels are not memory
             }
             boolean write = op.kind() == OpKind.WRITE;
             Instance in = instances.computeIfAbsent(f.id(), k -> new Instance());

@@ -44,6 +44,9 @@ public final class RaceDetector implements MergeableObserver {
             if ((op.kind() != OpKind.READ && op.kind() != OpKind.WRITE) || ((Field<?>) op.target()).kind() != Field.Kind.MEMORY) {
                 continue;
             }
+            // Ordered accesses of a plain field (Field.getOrdered) take part like plain ones: the
+            // clocks order each after every earlier ordered access of the field, so only a pair
+            // with at least one plain access can be unordered, and that pair is a race.
             int t = op.task();
             Location loc = locations.computeIfAbsent(((Field<?>) op.target()).id(), k -> new Location());
             Epoch now = new Epoch(t, hb.own(t), i, held.classes(t));

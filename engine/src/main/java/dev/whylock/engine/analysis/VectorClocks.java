@@ -100,7 +100,8 @@ final class VectorClocks {
             case READ, WRITE -> {
                 // A volatile access acquires and releases: conservative (a plain volatile write
                 // does not acquire in the JMM), so it can hide a race but never invent one.
-                if (op.target() instanceof Field<?> f && f.kind() == Field.Kind.VOLATILE) {
+                // An ordered access of a plain field (a Java VarHandle's volatile modes) does the same.
+                if (op.target() instanceof Field<?> f && op.ordered()) {
                     join(c, volatiles.get(f.id()));
                     accumulate(volatiles, f.id(), c);
                 }

@@ -38,6 +38,11 @@ interface Action {
         return null;
     }
 
+    /** Whether a field access synchronises as a volatile field's does, whatever the field's kind ({@link dev.whylock.engine.Field#getOrdered}). */
+    default boolean ordered() {
+        return false;
+    }
+
     /** The operation's argument for traces and analyses (value written, delay, sync flag), or {@code null}. */
     default Object arg() {
         return null;

@@ -118,7 +118,13 @@ abstract class ExecutionApi implements ExecutionRuntime {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T read(Field<T> f, String site) {
-        return (T) perform(new FieldActions.Read(f), site);
+        return (T) perform(new FieldActions.Read(f, false), site);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T read(Field<T> f, String site, boolean ordered) {
+        return (T) perform(new FieldActions.Read(f, ordered), site);
     }
 
     @Override
@@ -130,7 +136,13 @@ abstract class ExecutionApi implements ExecutionRuntime {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T update(Field<T> f, UnaryOperator<T> fn, String site) {
-        return (T) perform(new FieldActions.Update((Field<Object>) f, (UnaryOperator<Object>) fn), site);
+        return (T) perform(new FieldActions.Update((Field<Object>) f, (UnaryOperator<Object>) fn, false), site);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(Field<T> f, UnaryOperator<T> fn, String site, boolean ordered) {
+        return (T) perform(new FieldActions.Update((Field<Object>) f, (UnaryOperator<Object>) fn, ordered), site);
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 final class FieldActions {
     private FieldActions() {}
 
-    /** A read of {@code f}. */
-    record Read(Field<?> f) implements Action {
+    /** A read of {@code f}; {@code ordered}: with acquire ordering whatever the field's kind ({@link Field#getOrdered}). */
+    record Read(Field<?> f, boolean ordered) implements Action {
         @Override
         public OpKind kind() {
             return OpKind.READ;
@@ -70,8 +70,8 @@ final class FieldActions {
         }
     }
 
-    /** An atomic read-modify-write: stores {@code fn(old)} and returns the old value. */
-    record Update(Field<Object> f, UnaryOperator<Object> fn) implements Action {
+    /** An atomic read-modify-write: stores {@code fn(old)} and returns the old value; {@code ordered} as for {@link Read}. */
+    record Update(Field<Object> f, UnaryOperator<Object> fn, boolean ordered) implements Action {
         @Override
         public OpKind kind() {
             return OpKind.WRITE;

@@ -37,6 +37,15 @@ public final class Op {
         return action.kind();
     }
 
+    /**
+     * Whether this field access synchronises (an access of a volatile field, or an ordered access
+     * of any field: {@link dev.whylock.engine.Field#getOrdered}); such accesses never race with
+     * each other and need no lock.
+     */
+    public boolean ordered() {
+        return action.ordered() || action.target() instanceof dev.whylock.engine.Field<?> f && f.kind() == dev.whylock.engine.Field.Kind.VOLATILE;
+    }
+
     /** The API object the operation is on (Mutex, Field, Obj, Work, Completion, Task), for traces. */
     public Object target() {
         return action.target();

@@ -93,4 +93,39 @@ class FieldKindTest {
         assertEquals(Set.of("Box.data", "Box.ready"),
                 r.races().races().stream().map(dev.whylock.engine.analysis.DataRace::field).collect(java.util.stream.Collectors.toSet()));
     }
+
+    /**
+     * The same publication through a plain field whose flag accesses are ordered one by one (a Java
+     * VarHandle's setRelease / getAcquire): {@code readerOrdered} false reads the flag plainly.
+     */
+    static Program orderedAccesses(boolean readerOrdered) {
+        return AnalysisTest.program("ordered-accesses", env -> {
+            Field<Integer> data = env.field("Box.data", 0);
+            Field<Boolean> ready = env.field("Box.ready", false);
+            env.spawn("writer", () -> {
+                data.set(42, "Box.publish:10");
+                ready.updateOrdered(v -> true, "Box.publish:11");
+            });
+            env.spawn("reader", () -> {
+                boolean seen = readerOrdered ? ready.getOrdered("Box.consume:20") : ready.get("Box.consume:20");
+                if (seen) {
+                    data.get("Box.consume:21");
+                }
+            });
+        });
+    }
+
+    @Test
+    void orderedAccessesOfAPlainField_orderAsVolatileOnes_soNoRace() {
+        AnalysisReport r = AnalysisTest.analyse(orderedAccesses(true));
+        assertTrue(r.races().races().isEmpty(), r.races().races().toString());
+        assertTrue(r.locksets().fields().stream().noneMatch(f -> f.field().equals("Box.ready")), r.locksets().fields().toString());
+    }
+
+    @Test
+    void aPlainReadOfAFieldWrittenInOrderedMode_racesWithIt_andOrdersNothing() {
+        AnalysisReport r = AnalysisTest.analyse(orderedAccesses(false));
+        assertEquals(Set.of("Box.data", "Box.ready"),
+                r.races().races().stream().map(dev.whylock.engine.analysis.DataRace::field).collect(java.util.stream.Collectors.toSet()));
+    }
 }

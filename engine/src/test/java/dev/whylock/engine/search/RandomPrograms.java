@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Small random programs that use every primitive of the engine: fields (read, write, atomic
- * update), locks (lock, nested locks, trylock, is-locked), a tracked object (kfree, dereference,
- * field of a freed object), a completion (complete, complete_all, wait), two work items (queue,
+ * update, ordered reads and updates), locks (lock, nested locks, trylock, is-locked), a tracked
+ * object (kfree, dereference, field of a freed object), a completion (complete, complete_all, wait), two work items (queue,
  * delayed queue, mod, cancel, cancel_sync, flush, pending, self re-queue, bounded runs), spawn and
  * join, choose, the virtual clock, settle, BUG_ON/WARN_ON and an invariant checked while quiescent;
  * and the Java primitives ({@link JavaSyncWorld}): a monitor with wait/notify and a condition
@@ -168,9 +168,22 @@ final class RandomPrograms {
                 return;
             }
             switch (act.kind()) {
-                case READ -> f.get("read");
+                // Odd b: the ordered forms (a Java VarHandle's volatile modes), explored as the plain ones.
+                case READ -> {
+                    if (act.b() % 2 == 1) {
+                        f.getOrdered("read");
+                    } else {
+                        f.get("read");
+                    }
+                }
                 case WRITE -> f.set(act.b() + 1, "write");
-                case INC -> f.update(v -> v + 1, "inc");
+                case INC -> {
+                    if (act.b() % 2 == 1) {
+                        f.updateOrdered(v -> v + 1, "inc");
+                    } else {
+                        f.update(v -> v + 1, "inc");
+                    }
+                }
                 case LOCKED_INC -> {
                     Mutex m = locks.get(act.b() % 2);
                     m.lock("locked-inc");

@@ -70,9 +70,12 @@ final class CallRewriter {
                 in.insertBefore(mi, Emit.push(r.site()));
                 in.set(mi, Emit.call(rd.targetClass(), rd.targetMethod(), rd.targetDesc()));
             }
-            case ATOMIC -> atomic(mi, "call");
-            case COLLECTION -> atomic(mi, "collection");
-            case ARRAYS -> atomic(mi, "arrays");
+            case ATOMIC -> boxed(mi, Emit.RT, "call");
+            case COLLECTION -> boxed(mi, Emit.RT, "collection");
+            case ARRAYS -> boxed(mi, Emit.RT, "arrays");
+            case HANDLE -> boxed(mi, HANDLES, "invoke");
+            case UPDATER -> boxed(mi, HANDLES, "updater");
+            case UPDATER_NEW -> newUpdater(mi);
             case REFUSE -> note(mi, "refuse", JavaNames.qualified(mi.owner) + "." + mi.name);
         }
     }
@@ -118,17 +121,18 @@ final class CallRewriter {
         }
     }
 
-    /** {@code recv.m(args)} becomes {@code Rt.HOOK(recv, new Object[] {args}, callId)}, unboxed to m's return type. */
-    private void atomic(MethodInsnNode mi, String hook) {
+    private static final String HANDLES = Redirects.RT + "RtVarHandles";
+
+    /**
+     * {@code recv.m(args)} becomes {@code owner.method(recv, new Object[] {args}, callId)}, unboxed to
+     * m's return type: an atomic call ({@code Rt.call}), a collection or array call ({@code
+     * Rt.collection}, {@code Rt.arrays}: null for a static call's receiver), or a VarHandle's or field
+     * updater's, whose descriptor may be any (VarHandle's methods are signature-polymorphic).
+     */
+    private void boxed(MethodInsnNode mi, String owner, String method) {
         Type[] args = Type.getArgumentTypes(mi.desc);
-        int[] slots = new int[args.length];
-        for (int i = 0; i < args.length; i++) {
-            slots[i] = r.temp(args[i]);
-        }
         InsnList l = new InsnList();
-        for (int i = args.length - 1; i >= 0; i--) {
-            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
-        }
+        int[] slots = store(args, l);
         if (mi.getOpcode() == Opcodes.INVOKESTATIC) {
             l.add(new InsnNode(Opcodes.ACONST_NULL)); // no receiver
         }
@@ -143,10 +147,47 @@ final class CallRewriter {
         }
         int id = Calls.id(mi.owner, mi.name, mi.desc, mi.itf, r.site());
         l.add(Emit.push(id));
-        l.add(Emit.rt(hook, "(Ljava/lang/Object;[Ljava/lang/Object;I)Ljava/lang/Object;"));
+        l.add(Emit.call(owner, method, "(Ljava/lang/Object;[Ljava/lang/Object;I)Ljava/lang/Object;"));
         Emit.unbox(l, Type.getReturnType(mi.desc));
         r.in.insertBefore(mi, l);
         r.in.remove(mi);
+    }
+
+    /** Appends to {@code l} the stores of a call's arguments (on the stack) into temporaries; returns their slots. */
+    private int[] store(Type[] args, InsnList l) {
+        int[] slots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = r.temp(args[i]);
+        }
+        for (int i = args.length - 1; i >= 0; i--) {
+            l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        return slots;
+    }
+
+    /**
+     * {@code AtomicXFieldUpdater.newUpdater(args)} stays where it is (the JDK checks that its caller
+     * may access the field); then the new updater and its arguments are recorded
+     * ({@code RtVarHandles.updaterCreated(updater, args, site)}), so its calls find the field.
+     */
+    private void newUpdater(MethodInsnNode mi) {
+        Type[] args = Type.getArgumentTypes(mi.desc);
+        InsnList before = new InsnList();
+        int[] slots = store(args, before);
+        for (int i = 0; i < args.length; i++) {
+            before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        }
+        r.in.insertBefore(mi, before);
+        InsnList after = new InsnList();
+        after.add(new InsnNode(Opcodes.DUP));
+        StringBuilder desc = new StringBuilder("(Ljava/lang/Object;");
+        for (int i = 0; i < args.length; i++) {
+            after.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+            desc.append(args[i].getDescriptor());
+        }
+        after.add(Emit.push(r.site()));
+        after.add(Emit.call(HANDLES, "updaterCreated", desc.append("I)V").toString()));
+        r.in.insert(mi, after);
     }
 
     /** A lambda or method reference whose target the rewriter would change points at a bridge method that does. */

@@ -25,7 +25,12 @@ import org.objectweb.asm.Opcodes;
 public final class Redirects {
     private Redirects() {}
 
-    public enum Kind { REPLACE, ATOMIC, COLLECTION, ARRAYS, REFUSE }
+    /**
+     * {@link #HANDLE}: an access-mode call of a VarHandle (any descriptor); {@link #UPDATER}: an
+     * instance method of a field updater; {@link #UPDATER_NEW}: a field updater's {@code newUpdater},
+     * which stays in the program's class (it checks its caller's access) and is then recorded.
+     */
+    public enum Kind { REPLACE, ATOMIC, COLLECTION, ARRAYS, REFUSE, HANDLE, UPDATER, UPDATER_NEW }
 
     /** How calls to {@code owner.name desc} (or a subtype's) are rewritten; {@code target} is {@code Class.method} of the runtime. */
     public record Redirect(Kind kind, String owner, String name, String desc, boolean isStatic, boolean special, String target) {
@@ -71,20 +76,30 @@ public final class Redirects {
 
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
-            "java/util/concurrent/SynchronousQueue", "java/util/concurrent/LinkedTransferQueue",
+            "java/util/concurrent/LinkedTransferQueue",
             "java/util/concurrent/DelayQueue",
             "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ForkJoinTask",
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/concurrent/ThreadPoolExecutor",
-            "java/util/concurrent/locks/AbstractQueuedSynchronizer", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
-            "java/util/concurrent/atomic/AtomicLongFieldUpdater", "java/util/concurrent/atomic/AtomicReferenceFieldUpdater",
-            "java/lang/invoke/VarHandle");
+            "java/util/concurrent/locks/AbstractQueuedSynchronizer");
+
+    static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+
+    /** The field updaters: their instance methods act on a field of the program ({@code rt.RtVarHandles}). */
+    static final Set<String> UPDATERS = Set.of("java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
+            "java/util/concurrent/atomic/AtomicLongFieldUpdater", "java/util/concurrent/atomic/AtomicReferenceFieldUpdater");
+
+    /** The names of VarHandle's signature-polymorphic access-mode methods (get, compareAndSet, getAndAdd ...). */
+    private static final Set<String> ACCESS_MODES = java.util.Arrays.stream(java.lang.invoke.VarHandle.AccessMode.values())
+            .map(java.lang.invoke.VarHandle.AccessMode::methodName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Final methods of modelled classes that the model cannot override and does not answer: refused by name. */
     static final Set<String> REFUSED_METHODS = Set.of("java/util/concurrent/locks/ReentrantReadWriteLock.getQueueLength",
             "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThreads",
             "java/util/concurrent/locks/ReentrantReadWriteLock.hasQueuedThread",
             "java/util/concurrent/CompletableFuture.delayedExecutor", "java/util/concurrent/CompletableFuture.completedStage",
-            "java/util/concurrent/CompletableFuture.failedStage");
+            "java/util/concurrent/CompletableFuture.failedStage",
+            // A method handle on a VarHandle's access would reach the field without the VarHandle's call site.
+            "java/lang/invoke/VarHandle.toMethodHandle");
 
     static {
         String t = "java/lang/Thread";
@@ -136,6 +151,16 @@ public final class Redirects {
         statik("java/lang/StrictMath", "random", "()D", SYSTEM + "random");
 
         virtual("java/util/concurrent/Phaser", "getPhase", "()I", RT + "ModelPhaser.phaseOf");
+
+        String lookup = "java/lang/invoke/MethodHandles$Lookup";
+        String vhr = ")Ljava/lang/invoke/VarHandle;";
+        String handles = RT + "RtVarHandles.";
+        virtual(lookup, "findVarHandle", "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;" + vhr, handles + "findVarHandle");
+        virtual(lookup, "findStaticVarHandle", "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;" + vhr, handles + "findStaticVarHandle");
+        virtual(lookup, "unreflectVarHandle", "(Ljava/lang/reflect/Field;" + vhr, handles + "unreflectVarHandle");
+        statik("java/lang/invoke/MethodHandles", "arrayElementVarHandle", "(Ljava/lang/Class;" + vhr, handles + "arrayElementVarHandle");
+        virtual(VAR_HANDLE, "withInvokeBehavior", "(" + vhr, handles + "withInvokeBehavior");
+        virtual(VAR_HANDLE, "withInvokeExactBehavior", "(" + vhr, handles + "withInvokeExactBehavior");
 
         String cf = "java/util/concurrent/CompletableFuture";
         String cfr = ")L" + cf + ";";
@@ -215,6 +240,17 @@ public final class Redirects {
         if (touchesArrays(opcode, owner, name, desc)) {
             return new Redirect(Kind.ARRAYS, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
         }
+        if (owner.equals(VAR_HANDLE) && opcode == Opcodes.INVOKEVIRTUAL && ACCESS_MODES.contains(name)) {
+            return new Redirect(Kind.HANDLE, owner, name, desc, false, false, null);
+        }
+        for (String u : UPDATERS) {
+            if (owner.equals(u) || h.isSubtype(owner, u)) {
+                if (opcode != Opcodes.INVOKESTATIC) {
+                    return new Redirect(Kind.UPDATER, owner, name, desc, false, false, null);
+                }
+                return name.equals("newUpdater") ? new Redirect(Kind.UPDATER_NEW, owner, name, desc, true, false, null) : null;
+            }
+        }
         for (String m : REFUSED_METHODS) {
             String a = m.substring(0, m.indexOf('.'));
             if (m.endsWith("." + name) && (owner.equals(a) || h.isSubtype(owner, a))) {
@@ -225,6 +261,9 @@ public final class Redirects {
             if (owner.equals(a) || h.isSubtype(owner, a)) {
                 return new Redirect(Kind.REFUSE, owner, name, desc, opcode == Opcodes.INVOKESTATIC, false, null);
             }
+        }
+        if (Substitutions.of(owner) != null) {
+            return null; // the model class answers every call
         }
         for (String a : ATOMIC_OWNERS) {
             if (owner.equals(a) || (owner.startsWith("java/util/concurrent/") && h.isSubtype(owner, a))) {

@@ -20,7 +20,8 @@ public final class Substitutions {
             "java/util/concurrent/CompletableFuture", Redirects.RT + "ModelCompletableFuture",
             "java/util/concurrent/CountDownLatch", Redirects.RT + "ModelCountDownLatch",
             "java/util/concurrent/Semaphore", Redirects.RT + "ModelSemaphore",
-            "java/util/concurrent/CyclicBarrier", Redirects.RT + "ModelCyclicBarrier");
+            "java/util/concurrent/CyclicBarrier", Redirects.RT + "ModelCyclicBarrier",
+            "java/util/concurrent/SynchronousQueue", Redirects.RT + "ModelSynchronousQueue");
 
     /** The runtime class that replaces {@code jdkClass}, or null. */
     public static String of(String jdkClass) {

@@ -51,8 +51,8 @@ final class AtomicCalls {
         Calls.Call c = target(recv, callId);
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
-        if (me == null) {
-            return invoke(c, recv, args);
+        if (me == null || recv instanceof ModelSynchronousQueue<?>) {
+            return invoke(c, recv, args); // a modelled queue answers its calls itself
         }
         return call(rt, me, c, recv, recv, args);
     }
