@@ -138,4 +138,24 @@ public class Collections2 {
         t.join();
         assert got == null || got == 1 : "got " + got;
     }
+
+    /** BUG: two threads append to one StringBuilder without a lock; main assumes its text came first. */
+    public static void builderRace() throws InterruptedException {
+        StringBuilder b = new StringBuilder();
+        Thread t = new Thread(() -> b.append("t"));
+        t.start();
+        b.append("m");
+        t.join();
+        assert b.charAt(0) == 'm' : "the thread appended first: " + b;
+    }
+
+    /** Correct: a StringBuffer's appends are synchronized on it, and main reads it only after join. */
+    public static void bufferAppends() throws InterruptedException {
+        StringBuffer b = new StringBuffer();
+        Thread t = new Thread(() -> b.append("t"));
+        t.start();
+        b.append("m");
+        t.join();
+        assert b.length() == 2 : "lost an append: " + b;
+    }
 }

@@ -39,7 +39,9 @@ class JavaCollectionsTest {
                 Arguments.of("synchronizedListIteratedUnlocked", 7, exception, List.of("Collections.SynchronizedRandomAccessList")),
                 Arguments.of("synchronizedListIteratedLocked", 2, List.of(), List.of()),
                 Arguments.of("keySetViewRace", 2, exception, List.of("HashMap")),
-                Arguments.of("synchronousQueueAsQueue", 2, List.of(), List.of()));
+                Arguments.of("synchronousQueueAsQueue", 2, List.of(), List.of()),
+                Arguments.of("builderRace", 2, exception, List.of("StringBuilder")),
+                Arguments.of("bufferAppends", 2, List.of(), List.of()));
     }
 
     @ParameterizedTest

@@ -288,8 +288,12 @@ public final class Redirects {
     private static final List<String> COLLECTION_ROOTS = List.of("java/util/Collection", "java/util/Map", "java/util/Map$Entry",
             "java/util/Iterator", "java/util/Spliterator", "java/util/Enumeration");
 
+    /** Other mutable JDK objects whose calls count as accesses to the object as a whole. */
+    private static final Set<String> MUTABLE_OBJECTS = Set.of("java/lang/Iterable", "java/lang/StringBuilder", "java/lang/StringBuffer",
+            "java/lang/AbstractStringBuilder", "java/util/BitSet");
+
     static boolean isCollectionType(String owner, Hierarchy h) {
-        if (owner.equals("java/lang/Iterable")) {
+        if (MUTABLE_OBJECTS.contains(owner)) {
             return true;
         }
         if (!owner.startsWith("java/util/") || owner.startsWith("java/util/stream/") || owner.startsWith("java/util/function/")) {

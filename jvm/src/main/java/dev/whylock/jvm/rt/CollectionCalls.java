@@ -13,14 +13,15 @@ import java.util.Spliterator;
 import java.util.Vector;
 
 /**
- * Calls from the program on JDK collections, maps, their entries, iterators and views. The JDK's
+ * Calls from the program on JDK collections, maps, their entries, iterators and views (and on the
+ * other mutable JDK objects programs share: StringBuilder, StringBuffer, BitSet). The JDK's
  * code runs unobserved, so each call is made one visible access to the collection as a whole, a
  * single memory location (a view, an iterator or an entry counts as the collection it shows), of
  * the kind the receiver's class implies:
  * <ul>
  *   <li>a concurrent collection ({@code java.util.concurrent}): one atomic operation, as when the
  *       call is typed with its own class ({@link AtomicCalls});</li>
- *   <li>a {@code Vector}, {@code Stack}, {@code Hashtable} or a {@code Collections.synchronized*}
+ *   <li>a {@code Vector}, {@code Stack}, {@code Hashtable}, {@code StringBuffer} or a {@code Collections.synchronized*}
  *       wrapper (and their synchronized views): the call takes the monitor the JDK's code takes (the
  *       object itself, a wrapper's views the wrapper), as {@code synchronized (c)} in the program
  *       does, and accesses the collection under it: client-side locking works, and an iteration
@@ -39,7 +40,11 @@ final class CollectionCalls {
             "getKey", "getValue", "hasMoreElements", "estimateSize", "getExactSizeIfKnown", "characteristics", "hasCharacteristics",
             "getComparator", "next", "previous", "nextElement", "forEachRemaining", "tryAdvance", "trySplit", "reversed",
             "sequencedKeySet", "sequencedValues", "sequencedEntrySet", "keys", "elements", "elementAt", "firstElement",
-            "lastElement", "capacity", "search", "propertyNames", "stringPropertyNames", "getProperty"));
+            "lastElement", "capacity", "search", "propertyNames", "stringPropertyNames", "getProperty",
+            // StringBuilder, StringBuffer, BitSet
+            "charAt", "codePointAt", "codePointBefore", "codePointCount", "substring", "subSequence", "chars", "codePoints",
+            "compareTo", "cardinality", "nextSetBit", "nextClearBit", "previousSetBit", "previousClearBit", "intersects",
+            "toByteArray", "toLongArray", "clone"));
 
     /** Methods of an iterator that move its cursor (a write of the iterator); the others only look at it. */
     private static final Set<String> CURSOR_MOVES = Set.of("next", "previous", "remove", "set", "add", "forEachRemaining",
@@ -129,7 +134,7 @@ final class CollectionCalls {
         if (c.getName().startsWith("java.util.Collections$Synchronized")) {
             return root;
         }
-        if (recv instanceof Vector<?> || recv instanceof Hashtable<?, ?>) {
+        if (recv instanceof Vector<?> || recv instanceof Hashtable<?, ?> || recv instanceof StringBuffer) {
             return recv;
         }
         Class<?> outer = c.getEnclosingClass();
