@@ -132,9 +132,9 @@ final class ArrayCalls {
         if (recv != null) {
             return cloneOf(recv);
         }
-        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> resolve(c));
+        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> AtomicCalls.spreader(resolve(c)));
         try {
-            return mh.invokeWithArguments(args);
+            return (Object) mh.invokeExact(args);
         } catch (Throwable t) {
             throw RtThreads.sneaky(t);
         }
@@ -159,7 +159,7 @@ final class ArrayCalls {
             ClassLoader platform = ClassLoader.getPlatformClassLoader();
             Class<?> owner = Class.forName(JavaNames.binary(c.owner()), false, platform);
             MethodType type = MethodType.fromMethodDescriptorString(c.desc(), platform);
-            return MethodHandles.publicLookup().findStatic(owner, c.name(), type).asFixedArity();
+            return MethodHandles.publicLookup().findStatic(owner, c.name(), type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot call " + c.owner() + "." + c.name() + c.desc(), e);
         }

@@ -163,15 +163,21 @@ final class AtomicCalls {
     }
 
     static Object invoke(Calls.Call c, Object recv, Object[] args) {
-        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> resolve(c));
+        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> spreader(resolve(c)));
         Object[] all = new Object[args.length + 1];
         all[0] = recv;
         System.arraycopy(args, 0, all, 1, args.length);
         try {
-            return mh.invokeWithArguments(all);
+            return (Object) mh.invokeExact(all);
         } catch (Throwable t) {
             throw RtThreads.sneaky(t);
         }
+    }
+
+    /** {@code mh} taking its arguments as one Object[] and returning Object: invokeExact on it needs no per-call adaptation. */
+    static MethodHandle spreader(MethodHandle mh) {
+        MethodHandle fixed = mh.asFixedArity();
+        return fixed.asType(fixed.type().generic()).asSpreader(Object[].class, fixed.type().parameterCount());
     }
 
     private static MethodHandle resolve(Calls.Call c) {
