@@ -21,4 +21,11 @@ public interface Program {
 
     /** The concurrent part, explored by the search strategy. */
     void run(Env env);
+
+    /**
+     * Told when an execution met something whylock could not control (a task that could not be
+     * suspended at a scheduling point: {@code what} says where and why); the execution ended there
+     * and the search is not exhaustive. Programs that report such notes keep them; default: ignored.
+     */
+    default void notControlled(String what) {}
 }

@@ -124,6 +124,11 @@ public final class JavaProgram implements Program, AutoCloseable {
         return loaders;
     }
 
+    @Override
+    public void notControlled(String what) {
+        notes.notControlled(what);
+    }
+
     /** What the program did that whylock does not control or reset, over every execution so far. */
     public Notes notes() {
         return notes;

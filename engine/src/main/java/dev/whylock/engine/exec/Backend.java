@@ -17,6 +17,20 @@ public interface Backend {
 
     Coroutine create(String name, Runnable body);
 
+    /**
+     * Thrown at a scheduling point where the running task cannot be suspended: the JVM will not
+     * unmount a continuation across its own frames (class loading it started, native code) or a
+     * pinned section. The execution ends there, not exhaustive, and the program is told what was
+     * not controlled ({@link dev.whylock.engine.Program#notControlled}); it is not a program bug.
+     */
+    final class Pinned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Pinned(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     /** Called on the running task: suspends it and returns control to the scheduler. */
     void yieldNow();
 

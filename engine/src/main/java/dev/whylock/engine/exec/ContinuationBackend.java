@@ -29,7 +29,17 @@ final class ContinuationBackend implements Backend {
 
     @Override
     public Coroutine create(String name, Runnable body) {
-        Continuation c = new Continuation(SCOPE, body);
+        Continuation c = new Continuation(SCOPE, body) {
+            @Override
+            protected void onPinned(Continuation.Pinned reason) {
+                throw new Backend.Pinned(switch (reason) {
+                    case NATIVE -> "native code is on its stack";
+                    case MONITOR -> "it holds a JVM monitor the JDK took";
+                    case CRITICAL_SECTION -> "the JVM runs it inside its own work (class loading, a pinned section)";
+                    default -> reason.toString();
+                });
+            }
+        };
         return new Coroutine() {
             @Override
             public boolean resume() {

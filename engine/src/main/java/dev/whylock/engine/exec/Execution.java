@@ -68,6 +68,9 @@ public final class Execution extends ExecutionApi {
     private int preemptions;
     private int lastTask = -1;
     private TaskState current;
+    /** Set when a task could not be suspended at a scheduling point ({@link Backend.Pinned}): the execution ends. */
+    private String pinned;
+
     /** The footprint of the step in progress, or null outside a step (the program's first segment). */
     private Footprint.Builder stepFootprint;
     /** While invariants are evaluated: where their reads are recorded. */
@@ -129,6 +132,16 @@ public final class Execution extends ExecutionApi {
 
     private void loop() {
         while (true) {
+            if (pinned != null) {
+                // Given up, as a strategy gives up a redundant run: what follows was never explored,
+                // and the program's note (not controlled) makes the result not exhaustive.
+                program.notControlled(pinned);
+                if (setupDone) {
+                    chooser.ended(point(enabledTasks()), true); // the tasks' pending operations never ran
+                }
+                status = ExecutionOutcome.Status.ABANDONED;
+                return;
+            }
             if (log.size() >= config.maxSteps()) {
                 record(ViolationKind.STEP_LIMIT, "the execution exceeded " + config.maxSteps()
                         + " steps without finishing (livelock or unbounded work)", lastTask);
@@ -225,6 +238,11 @@ public final class Execution extends ExecutionApi {
                 throw d;
             } catch (Abort a) {
                 // The violation is recorded; the task just ends.
+                ts.killed = true;
+            } catch (Backend.Pinned p) {
+                // Not the program's failure: the execution stops here (loop), not exhaustive.
+                pinned = "a scheduling point where the JVM cannot suspend task " + name + " (" + p.getMessage() + ")"
+                        + (ts.pending != null && ts.pending.site() != null ? " at " + ts.pending.site() : "");
                 ts.killed = true;
             } catch (Throwable e) {
                 ts.failure = e;
