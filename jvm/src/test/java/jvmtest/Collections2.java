@@ -158,4 +158,15 @@ public class Collections2 {
         t.join();
         assert b.length() == 2 : "lost an append: " + b;
     }
+
+    /** BUG: two threads draw from one seeded Random; main assumes the thread drew first (which value each gets depends on the order). */
+    public static void sharedRandom() throws InterruptedException {
+        java.util.Random r = new java.util.Random(42);
+        int[] theirs = new int[1];
+        Thread t = new Thread(() -> theirs[0] = r.nextInt(1000));
+        t.start();
+        int mine = r.nextInt(1000);
+        t.join();
+        assert theirs[0] == new java.util.Random(42).nextInt(1000) : "main drew first: " + mine + " / " + theirs[0];
+    }
 }

@@ -41,7 +41,8 @@ class JavaCollectionsTest {
                 Arguments.of("keySetViewRace", 2, exception, List.of("HashMap")),
                 Arguments.of("synchronousQueueAsQueue", 2, List.of(), List.of()),
                 Arguments.of("builderRace", 2, exception, List.of("StringBuilder")),
-                Arguments.of("bufferAppends", 2, List.of(), List.of()));
+                Arguments.of("bufferAppends", 2, List.of(), List.of()),
+                Arguments.of("sharedRandom", 2, exception, List.of()));
     }
 
     @ParameterizedTest

@@ -72,7 +72,9 @@ public final class Redirects {
             "java/util/concurrent/CopyOnWriteArrayList", "java/util/concurrent/CopyOnWriteArraySet",
             "java/util/concurrent/BlockingQueue", "java/util/concurrent/BlockingDeque",
             "java/util/concurrent/LinkedBlockingQueue", "java/util/concurrent/LinkedBlockingDeque",
-            "java/util/concurrent/ArrayBlockingQueue", "java/util/concurrent/PriorityBlockingQueue");
+            "java/util/concurrent/ArrayBlockingQueue", "java/util/concurrent/PriorityBlockingQueue",
+            // thread-safe, and which thread draws which value depends on the order of the calls
+            "java/util/Random");
 
     /** Classes the runtime does not model yet and whose blocking calls would block the scheduler's own thread. */
     static final Set<String> REFUSED_OWNERS = Set.of(
