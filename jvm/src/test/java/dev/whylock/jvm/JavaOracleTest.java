@@ -145,9 +145,12 @@ class JavaOracleTest {
     }
 
     static Run explore(JavaProgram p, StrategySpec spec, dev.whylock.engine.exec.RunConfig run) {
+        return explore(p, spec, run, new RaceDetector());
+    }
+
+    static Run explore(JavaProgram p, StrategySpec spec, dev.whylock.engine.exec.RunConfig run, RaceDetector races) {
         Set<String> seen = new HashSet<>();
         Set<String> finals = new TreeSet<>();
-        RaceDetector races = new RaceDetector();
         SearchConfig cfg = SearchConfig.of(spec).withRun(run).withMinimize(false).withMaxExecutions(BRUTE_FORCE_LIMIT)
                 .withObservers(List.of(o -> {
                     seen.add(behaviour(o));
