@@ -55,4 +55,15 @@ public class ArrayCopies {
         t.join();
         assert copy[1] == 0 : "the clone saw the write";
     }
+
+    /** BUG: a thread copies a list into the array main reads, no lock; main assumes it read before the copy. */
+    public static void toArrayRace() throws InterruptedException {
+        Integer[] shared = new Integer[1];
+        java.util.List<Integer> list = java.util.List.of(7);
+        Thread t = new Thread(() -> list.toArray(shared));
+        t.start();
+        Integer seen = shared[0];
+        t.join();
+        assert seen == null : "the copy came first";
+    }
 }

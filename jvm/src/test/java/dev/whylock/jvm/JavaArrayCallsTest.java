@@ -30,7 +30,8 @@ class JavaArrayCallsTest {
                 Arguments.of("copyRace", 2, exception, 1),
                 Arguments.of("copyLocked", 2, List.of(), 0),
                 Arguments.of("fillHalves", 1, List.of(), 0),
-                Arguments.of("cloneRace", 2, exception, 1));
+                Arguments.of("cloneRace", 2, exception, 1),
+                Arguments.of("toArrayRace", 2, exception, 1));
     }
 
     @ParameterizedTest

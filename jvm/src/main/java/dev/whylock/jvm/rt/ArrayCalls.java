@@ -90,6 +90,16 @@ final class ArrayCalls {
         return result;
     }
 
+    /**
+     * Before a JDK call that may write every element of {@code array} (a collection's
+     * {@code toArray(T[])}): a write of each, whose value the call decides; after it, {@link #keepShadows}.
+     */
+    static void writeAll(JvmRuntime rt, Object array, String site) {
+        for (int k = 0; k < Array.getLength(array); k++) {
+            rt.shadows.element(array, k).set("?", site);
+        }
+    }
+
     private static void read(JvmRuntime rt, Object array, int from, int to, String site) {
         for (int k = from; k < to; k++) {
             rt.shadows.element(array, k).get(site);
@@ -119,7 +129,7 @@ final class ArrayCalls {
     }
 
     /** After a call that wrote elements with values known only once it ran: the shadows take the values without an operation. */
-    private static void keepShadows(JvmRuntime rt, Object array) {
+    static void keepShadows(JvmRuntime rt, Object array) {
         for (int k = 0; k < Array.getLength(array); k++) {
             var s = rt.shadows.existingElement(array, k);
             if (s != null) {

@@ -75,7 +75,14 @@ final class CollectionCalls {
             }
             try {
                 access(rt, c, recv, root, args, site);
+                Object into = intoArray(c, args);
+                if (into != null) {
+                    ArrayCalls.writeAll(rt, into, site);
+                }
                 result = AtomicCalls.invoke(c, recv, args);
+                if (into != null) {
+                    ArrayCalls.keepShadows(rt, into);
+                }
             } finally {
                 if (monitor != null) {
                     rt.prims.unlock(me, monitor, site);
@@ -105,6 +112,12 @@ final class CollectionCalls {
         } else {
             f.set(text(c, args), site);
         }
+    }
+
+    /** The program's array a {@code toArray(T[])} (or a Vector's {@code copyInto}) writes into, else null. */
+    private static Object intoArray(Calls.Call c, Object[] args) {
+        return (c.name().equals("toArray") || c.name().equals("copyInto")) && args.length == 1 && args[0] != null
+                && args[0].getClass().isArray() ? args[0] : null;
     }
 
     /** What a write shows in traces: the call, e.g. {@code add(1)}. */
