@@ -69,7 +69,11 @@ class JavaWhyTest {
                         "ConnectionPool.borrow:17=not-needed-within-bound/14 ConnectionPool.free:33=not-needed-within-bound/18 "
                                 + "ConnectionPool.release:26=not-needed-within-bound/10 *=not-needed-within-bound/10"),
                 Arguments.of("ListenerList", "ListenerList.fireLock", "not-needed-within-bound", 15, "exception",
-                        "ListenerList.fire:42=not-needed-within-bound/5 *=not-needed-within-bound/5"));
+                        "ListenerList.fire:42=not-needed-within-bound/5 *=not-needed-within-bound/5"),
+                // a Vector's own monitor: the client's block is needed, the vector's calls inside it are not
+                Arguments.of("JobQueue", "JobQueue.jobs", "necessary", 12, "",
+                        "JobQueue.main:30=not-needed-within-bound/2 JobQueue.submitOnce:15=necessary/2 "
+                                + "JobQueue.submitOnce:16=not-needed-within-bound/2 JobQueue.submitOnce:17=not-needed-within-bound/2 *=necessary/2"));
     }
 
     @ParameterizedTest
