@@ -169,4 +169,18 @@ public class Collections2 {
         t.join();
         assert theirs[0] == new java.util.Random(42).nextInt(1000) : "main drew first: " + mine + " / " + theirs[0];
     }
+
+    /** BUG: main iterates a getter's unmodifiable view while a thread adds to the list behind it. */
+    public static void unmodifiableViewIterated() throws InterruptedException {
+        List<Integer> items = new ArrayList<>(List.of(1, 2));
+        List<Integer> view = Collections.unmodifiableList(items);
+        Thread t = new Thread(() -> items.add(3));
+        t.start();
+        int sum = 0;
+        for (int x : view) {
+            sum += x;
+        }
+        t.join();
+        assert sum == 3 || sum == 6 : "sum " + sum;
+    }
 }

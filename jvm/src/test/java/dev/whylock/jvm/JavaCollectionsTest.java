@@ -42,7 +42,9 @@ class JavaCollectionsTest {
                 Arguments.of("synchronousQueueAsQueue", 2, List.of(), List.of()),
                 Arguments.of("builderRace", 2, exception, List.of("StringBuilder")),
                 Arguments.of("bufferAppends", 2, List.of(), List.of()),
-                Arguments.of("sharedRandom", 2, exception, List.of()));
+                Arguments.of("sharedRandom", 2, exception, List.of()),
+                // a ConcurrentModificationException where the add falls inside the iteration, through the view
+                Arguments.of("unmodifiableViewIterated", 7, exception, List.of("ArrayList")));
     }
 
     @ParameterizedTest

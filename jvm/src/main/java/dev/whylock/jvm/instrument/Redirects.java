@@ -275,6 +275,10 @@ public final class Redirects {
         if (opcode != Opcodes.INVOKESTATIC && isCollectionType(owner, h)) {
             return new Redirect(Kind.COLLECTION, owner, name, desc, false, false, null);
         }
+        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/util/Collections")
+                && (name.startsWith("unmodifiable") || name.startsWith("checked"))) {
+            return new Redirect(Kind.COLLECTION, owner, name, desc, true, false, null); // a view of its first argument
+        }
         return null;
     }
 

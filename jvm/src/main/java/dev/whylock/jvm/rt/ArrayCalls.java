@@ -139,9 +139,11 @@ final class ArrayCalls {
     }
 
     private static Object invoke(Calls.Call c, Object recv, Object[] args) {
-        if (recv != null) {
-            return cloneOf(recv);
-        }
+        return recv != null ? cloneOf(recv) : invokeStatic(c, args);
+    }
+
+    /** Calls the static JDK method {@code c} with {@code args}. */
+    static Object invokeStatic(Calls.Call c, Object[] args) {
         MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> AtomicCalls.spreader(resolve(c)));
         try {
             return (Object) mh.invokeExact(args);

@@ -57,6 +57,9 @@ final class CollectionCalls {
             "sequencedEntrySet", "elements", "keys", "asIterator");
 
     static Object call(Object recv, Object[] args, int callId) {
+        if (recv == null && Calls.get(callId).owner().equals("java/util/Collections")) {
+            return wrapper(Calls.get(callId), args);
+        }
         Calls.Call c = AtomicCalls.target(recv, callId);
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
@@ -91,6 +94,21 @@ final class CollectionCalls {
         }
         if (result != null && result != recv && shows(c.name(), recv, result, rt)) {
             rt.collectionViews.put(result, root);
+        }
+        return result;
+    }
+
+    /**
+     * {@code Collections.unmodifiable*} and {@code checked*}: the wrapper reads and writes through to
+     * the collection it wraps, so it counts as a view of it (a getter's unmodifiable view iterated
+     * while another thread adds to the list is the list's race). The synchronized wrappers are not
+     * views: their calls take the wrapper's own monitor, and go on being their own location.
+     */
+    private static Object wrapper(Calls.Call c, Object[] args) {
+        Object result = ArrayCalls.invokeStatic(c, args);
+        JvmRuntime rt = JvmRuntime.active();
+        if (rt != null && rt.ctl() != null && result != null && args.length > 0 && args[0] != null) {
+            rt.collectionViews.put(result, rt.collectionViews.getOrDefault(args[0], args[0]));
         }
         return result;
     }
