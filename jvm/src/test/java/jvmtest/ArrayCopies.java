@@ -66,4 +66,26 @@ public class ArrayCopies {
         t.join();
         assert seen == null : "the copy came first";
     }
+
+    /** BUG: a thread sets an element through Arrays.asList's view while main reads the array itself. */
+    public static void asListWriteThrough() throws InterruptedException {
+        Integer[] shared = {0, 0};
+        java.util.List<Integer> view = Arrays.asList(shared);
+        Thread t = new Thread(() -> view.set(1, 5));
+        t.start();
+        Integer seen = shared[1];
+        t.join();
+        assert seen == 0 : "the write through the view came first";
+    }
+
+    /** Correct: two threads set different elements through Arrays.asList's view; no element is shared. */
+    public static void asListDisjointSets() throws InterruptedException {
+        Integer[] shared = {0, 0};
+        java.util.List<Integer> view = Arrays.asList(shared);
+        Thread t = new Thread(() -> view.set(0, 1));
+        t.start();
+        view.set(1, 2);
+        t.join();
+        assert shared[0] == 1 && shared[1] == 2 : Arrays.toString(shared);
+    }
 }

@@ -31,7 +31,9 @@ class JavaArrayCallsTest {
                 Arguments.of("copyLocked", 2, List.of(), 0),
                 Arguments.of("fillHalves", 1, List.of(), 0),
                 Arguments.of("cloneRace", 2, exception, 1),
-                Arguments.of("toArrayRace", 2, exception, 1));
+                Arguments.of("toArrayRace", 2, exception, 1),
+                Arguments.of("asListWriteThrough", 2, exception, 1),
+                Arguments.of("asListDisjointSets", 1, List.of(), 0));
     }
 
     @ParameterizedTest

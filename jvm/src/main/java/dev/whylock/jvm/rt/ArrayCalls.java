@@ -87,6 +87,9 @@ final class ArrayCalls {
         if (writes && args.length > 0 && args[0] != null && args[0].getClass().isArray()) {
             keepShadows(rt, args[0]);
         }
+        if (c.name().equals("asList") && result != null && args.length == 1 && args[0] != null) {
+            rt.collectionViews.put(result, args[0]); // the list reads and writes the array's elements
+        }
         return result;
     }
 
@@ -100,7 +103,7 @@ final class ArrayCalls {
         }
     }
 
-    private static void read(JvmRuntime rt, Object array, int from, int to, String site) {
+    static void read(JvmRuntime rt, Object array, int from, int to, String site) {
         for (int k = from; k < to; k++) {
             rt.shadows.element(array, k).get(site);
         }

@@ -86,6 +86,9 @@ final class CollectionCalls {
                 if (into != null) {
                     ArrayCalls.keepShadows(rt, into);
                 }
+                if (root.getClass().isArray() && !READS.contains(c.name())) {
+                    ArrayCalls.keepShadows(rt, root);
+                }
             } finally {
                 if (monitor != null) {
                     rt.prims.unlock(me, monitor, site);
@@ -114,6 +117,23 @@ final class CollectionCalls {
     }
 
     private static void access(JvmRuntime rt, Calls.Call c, Object recv, Object root, Object[] args, String site) {
+        if (root.getClass().isArray()) { // Arrays.asList's view: its elements are the array's
+            int n = java.lang.reflect.Array.getLength(root);
+            if ((c.name().equals("get") || c.name().equals("set")) && args.length >= 1 && args[0] instanceof Integer i && i >= 0 && i < n) {
+                if (c.name().equals("get")) {
+                    ArrayCalls.read(rt, root, i, i + 1, site);
+                } else {
+                    rt.shadows.element(root, i).set(Shadows.element(root, i, args[1]), site);
+                }
+            } else if (c.name().equals("size") || c.name().equals("isEmpty")) {
+                return; // the length never changes
+            } else if (READS.contains(c.name())) {
+                ArrayCalls.read(rt, root, 0, n, site);
+            } else {
+                ArrayCalls.writeAll(rt, root, site);
+            }
+            return;
+        }
         boolean read = READS.contains(c.name());
         if (isCursor(recv)) {
             Field<Object> cursor = rt.collectionShadow(recv, root);
