@@ -29,6 +29,15 @@ class JdkMonitorIT {
     }
 
     @Test
+    void onTheThreadBackend_aTaskStuckOnAJdkMonitorHeldByAParkedTask_isReportedInsteadOfHanging() throws Exception {
+        String cp = JavaCommandTest.classPathOf(clitest.PinnedVectorCallback.class);
+        WhylockProcess p = WhylockProcess.start(dir, "explore", "--java", "clitest.PinnedVectorCallback", "--class-path", cp);
+        assertEquals(ExitCode.INTERNAL, p.waitFor(120), p.out() + p.err());
+        assertTrue(p.err().contains("the program cannot go on: a task waits for the JVM monitor of clitest.VectorCallback$Numbers "
+                + "taken by java.util.Vector.forEach"), p.err());
+    }
+
+    @Test
     void aSynchronizedListsCallbacks_runUnderItsMonitorInTheModel() throws Exception {
         String cp = JavaCommandTest.classPathOf(clitest.SynchronizedCallback.class);
         WhylockProcess p = WhylockProcess.start(dir, "explore", "--java", "clitest.SynchronizedCallback", "--class-path", cp);

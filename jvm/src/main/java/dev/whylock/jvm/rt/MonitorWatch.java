@@ -45,7 +45,8 @@ public final class MonitorWatch {
             }
             JvmRuntime rt = JvmRuntime.active();
             Thread blocked = rt == null ? null : rt.taskThreads().stream()
-                    .filter(t -> t.getState() == Thread.State.BLOCKED && ownerless(t)).findFirst().orElse(null);
+                    .filter(t -> t.getState() == Thread.State.BLOCKED && (ownerless(t) || ownedByTask(t, rt.taskThreads())))
+                    .findFirst().orElse(null);
             seen = blocked != null && blocked == last ? seen + 1 : blocked != null ? 1 : 0;
             last = blocked;
             Consumer<String> h = handler;
@@ -65,6 +66,19 @@ public final class MonitorWatch {
     static boolean ownerless(Thread t) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.threadId());
         return info != null && (info.getLockOwnerId() == -1 || info.getLockOwnerId() == t.threadId());
+    }
+
+    /**
+     * Whether the monitor {@code t} waits for is held by another of the execution's task threads:
+     * on the thread backend only the task the engine chose runs, so the holder is parked until the
+     * engine chooses it, which it will not do while {@code t} has not reached its next operation.
+     */
+    static boolean ownedByTask(Thread t, java.util.Set<Thread> tasks) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.threadId());
+        if (info == null || info.getLockOwnerId() == -1 || info.getLockOwnerId() == t.threadId()) {
+            return false;
+        }
+        return tasks.stream().anyMatch(o -> o.threadId() == info.getLockOwnerId());
     }
 
     static String describe(Thread t) {
