@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The parts of optimal DPOR's wakeup trees that need no search state: a tree's nodes, the steps of
  * a wakeup sequence being inserted, happens-before and initials within a sequence, and the
- * independence judgements used to decide whether a sleeping task or an existing branch covers it.
+ * independence judgement used to pass an existing branch below a frame's own level.
  * {@link SourceDpor} builds the sequences from its frames and walks the trees.
  */
 final class WakeupTrees {
@@ -59,7 +59,12 @@ final class WakeupTrees {
         return preds;
     }
 
-    /** The tasks whose first step in {@code w} follows no other step of w: the initials of w. */
+    /**
+     * The initials of {@code w}: the tasks whose first step in w follows no other step of w. This is
+     * happens-before in the reordered execution, where w runs before the race's earlier step: what
+     * the later step depended on through steps that happen after the earlier one (they move after
+     * it) is not counted, as the execution's clocks would.
+     */
     static BitSet initials(List<Event> w, BitSet[] preds) {
         BitSet initials = new BitSet();
         BitSet seenTasks = new BitSet();
@@ -115,16 +120,6 @@ final class WakeupTrees {
             }
         }
         return true;
-    }
-
-    /** Whether {@code fp} observed the state of some object (an entry that records a state before and only observes). */
-    static boolean observesState(Footprint fp) {
-        for (int x = 0; x < fp.size(); x++) {
-            if (fp.mode(x) == Footprint.OBSERVE && fp.before(x) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
