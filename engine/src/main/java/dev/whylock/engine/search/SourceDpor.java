@@ -969,7 +969,7 @@ public final class SourceDpor implements SearchStrategy {
      * Optimal DPOR (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017): puts the reversed race's
      * sequence v into the wakeup tree of frame {@code k} unless an initial of v (a task whose first
      * step in v follows no other step of v) is asleep at the frame or was explored there: that is
-     * source-DPOR's rule, with happens-before taken within v ({@link WakeupTrees#initials}). v is
+     * source-DPOR's rule, with happens-before taken within v ({@link WakeupTrees#hasInitialAmong}). v is
      * the steps after step k that do not happen after it,
      * in execution order, up to (not including) a tick and the steps after it (time cannot pass
      * there before step k's task has run, so the sequence stops short of the tick; what follows it
@@ -1012,12 +1012,14 @@ public final class SourceDpor implements SearchStrategy {
             w.add(new WakeupTrees.Event(fm.task, taskKey[fm.task], fm.local, fm.op.footprint(), value, false));
         }
         w.add(j);
-        BitSet[] preds = WakeupTrees.happensBefore(w);
         // Covered as with source sets: an initial of w asleep here, or explored here already.
-        BitSet initials = WakeupTrees.initials(w, preds);
-        if (initials.intersects(fk.sleep) || initials.intersects(fk.done)) {
+        BitSet covering = (BitSet) fk.sleep.clone();
+        covering.or(fk.done);
+        if (WakeupTrees.hasInitialAmong(w, covering)) {
             return;
         }
+        // The steps of w not consumed yet, by position in the original w: a step can be consumed only
+        // when it follows none of them (they come after every consumed step's predecessors).
         BitSet alive = new BitSet();
         alive.set(0, w.size());
         List<WakeupTrees.Event> all = List.copyOf(w);
@@ -1046,7 +1048,7 @@ public final class SourceDpor implements SearchStrategy {
                 if (x >= 0) {
                     WakeupTrees.Event e = w.get(x);
                     if (e.local() == c.local && (c.value < 0 || e.value() < 0 || c.value == e.value())
-                            && !preds[all.indexOf(e)].intersects(alive)) {
+                            && !WakeupTrees.followsOneOf(all, all.indexOf(e), alive)) {
                         next = c;
                         consumed = x;
                         break;
