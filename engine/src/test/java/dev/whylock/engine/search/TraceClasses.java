@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which Mazurkiewicz trace an execution belongs to, computed from its log alone, for tests that
+ * Which Mazurkiewicz trace an execution belongs to, computed from its log and task list alone, for tests that
  * count the traces among plain enumeration's executions and compare that count with DPOR's
  * complete executions (each trace must be explored exactly once).
  *
- * <p>The relation: a step is named by its task's name, its position among that task's steps and
- * its operation; two steps are ordered when they belong to one task, or when they touch a common
+ * <p>The relation: a step is named by its task (by name and creator: see {@link #taskIds}), its
+ * position among that task's steps and its operation; two steps are ordered when they belong to one task, or when they touch a common
  * object and not both only observe it nor both update it commutatively (counter additions). Two
  * executions are in one trace when they have the same steps and order every such pair alike. The
  * canonical form written here is, per task, its steps' operations, and per object, the sequence of
@@ -35,7 +35,7 @@ final class TraceClasses {
 
     /** The canonical form of the trace {@code o} belongs to. */
     static String of(ExecutionOutcome o) {
-        List<String> names = o.taskNames();
+        List<String> names = taskIds(o);
         Map<Integer, Integer> position = new HashMap<>();
         Map<String, StringBuilder> perTask = new TreeMap<>();
         Map<String, List<String[]>> perObject = new TreeMap<>();
@@ -69,6 +69,24 @@ final class TraceClasses {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Each task's name as executions agree on it: its creator's, then its own name and how many
+     * tasks of that name its creator had made before (two tasks may spawn children of one name,
+     * and task numbers follow creation order, which can differ between executions); a worker by
+     * its own name (it names its work item) and how many workers of that name came before.
+     */
+    private static List<String> taskIds(ExecutionOutcome o) {
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> made = new HashMap<>();
+        for (ExecutionOutcome.TaskInfo t : o.tasks()) {
+            // A worker is named by its work item alone: whichever task was running when it was made is not its creator.
+            String parent = t.parent() >= 0 && t.work() == null ? ids.get(t.parent()) + "/" : "";
+            int nth = made.merge(parent + t.name(), 1, Integer::sum);
+            ids.add(parent + t.name() + (nth > 1 ? "." + nth : ""));
+        }
+        return ids;
     }
 
     /**
