@@ -27,12 +27,14 @@ import java.util.Map;
  * the complete before the one that was consumed). Operations that never ran (blocked at the end, or
  * cut off by the step bound) are treated as virtual steps so their races are reversed too.
  *
- * <p>With {@code optimal} ({@link #SourceDpor(boolean)}, {@link StrategySpec#dpor(boolean)}; off by
- * default) the search is optimal DPOR instead (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017): each
- * race's reversed sequence goes into a wakeup tree at the race's frame (see {@link #insertWakeup})
- * and backtracking follows those trees, so that executions are not abandoned to their sleep sets.
- * It is off by default because it skips Mazurkiewicz traces in ordered timing (docs/engine.md,
- * "Optimal DPOR"). The split search always uses source sets.
+ * <p>With {@code optimal} ({@link #SourceDpor(boolean)}, {@link StrategySpec#dpor(boolean)}; the
+ * default of {@link StrategySpec#dpor()}) the search uses wakeup trees (optimal DPOR: Abdulla,
+ * Aronis, Jonsson, Sagonas, JACM 2017): each race's reversed sequence goes into a wakeup tree at
+ * the race's frame (see {@link #insertWakeup}) and backtracking follows those trees, so that
+ * executions are rarely abandoned to their sleep sets. Whether a frame needs a new first step is
+ * still decided by source-DPOR's rule (docs/engine.md, "Optimal DPOR": covering a sequence by
+ * independence alone skipped traces, because a step's dependencies here depend on where it runs).
+ * The split search always uses source sets.
  */
 public final class SourceDpor implements SearchStrategy {
 
@@ -965,29 +967,36 @@ public final class SourceDpor implements SearchStrategy {
 
     /**
      * Optimal DPOR (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017): puts the reversed race's
-     * sequence v into the wakeup tree of frame {@code k} unless something already covers it. v is
-     * the steps after step k that do not happen after it, in execution order, up to (not including)
-     * a tick and the steps after it (time cannot pass there before step k's task has run, so the
-     * sequence stops short of the tick; what follows it is explored freely), then the later step of
-     * the race ({@code j}, whose footprint after the reversal is not known yet).
+     * sequence v into the wakeup tree of frame {@code k} unless an initial of v (a task whose first
+     * step in v follows no other step of v) is asleep at the frame or was explored there: that is
+     * source-DPOR's rule, with happens-before taken within v ({@link WakeupTrees#hasInitialAmong}). v is
+     * the steps after step k that do not happen after it,
+     * in execution order, up to (not including) a tick and the steps after it (time cannot pass
+     * there before step k's task has run, so the sequence stops short of the tick; what follows it
+     * is explored freely), then the later step of the race ({@code j}, whose footprint after the
+     * reversal is not known yet).
      *
-     * <p>Covered: a task asleep at frame k, or explored there before, that is a weak initial of v
-     * (it starts v, or its step is independent of every step of v: then every execution that
-     * starts with v is equivalent to one that starts with that task, whose branch explored it).
-     * Otherwise the tree is walked from the frame's branches, leftmost first: a branch whose step
-     * is v's first step of that task with nothing before it in v that it depends on consumes that
-     * step; at the frame's own level, a branch whose step is independent of all of v is passed
-     * through without consuming; a leaf reached (or v used up) means v is covered by the branch
-     * that will be explored there; where no branch fits, the rest of v becomes a new rightmost
-     * branch. Deeper than the frame, only consuming steps are matched: object and task numbers
-     * created after step k can differ between executions, so independence is only judged on
-     * steps taken from the frame's own state.
+     * <p>The tree is walked from the frame's branches, leftmost first. A branch whose step is v's
+     * first step of its task with nothing before it in v that it depends on consumes that step (at
+     * the frame's own level: the branch starts with an initial of v, so the frame's first step for
+     * v is that branch's, as source-DPOR's rule asks). Below the frame's level, a branch whose step
+     * is independent of all of v is also passed through (only when every object involved existed
+     * before step k: object and task numbers created later can differ between executions). A leaf
+     * reached (or v used up) means the branch explored there covers v; where no branch fits, the
+     * rest of v becomes a new rightmost branch (at the frame's level, with its first task in the
+     * backtrack set).
+     *
+     * <p>The paper also counts v covered when a task asleep or explored at the frame is a weak
+     * initial of v through independence alone (its step independent of all of v). That is not
+     * done here: a step's dependencies here depend on the state it runs in, and the task's own
+     * branch may change the very steps the reversal needs (docs/engine.md, "Optimal DPOR";
+     * OptimalDporTest pins the programs on which trusting it skipped traces).
      *
      * <p>A sequence that cannot be followed when its turn comes is dropped from there and the
      * execution goes on freely (counted in {@link #wakeupFallbacks()}): the frame where that
      * happens is then explored as source-DPOR would explore it, with its races inserted into its
-     * own tree, so whatever the dropped steps covered is covered by that frame's exploration (a
-     * prefix of a weak prefix of a sequence is a weak prefix of it).
+     * own tree. So every frame explores a first step for every race whose initials source-DPOR
+     * would require there; the trees only choose what follows, which source-DPOR leaves free.
      */
     private void insertWakeup(Frame fk, int k, int last, WakeupTrees.Event j, int tickTask, int firstTick) {
         List<WakeupTrees.Event> w = new ArrayList<>();
@@ -1003,27 +1012,17 @@ public final class SourceDpor implements SearchStrategy {
             w.add(new WakeupTrees.Event(fm.task, taskKey[fm.task], fm.local, fm.op.footprint(), value, false));
         }
         w.add(j);
-        BitSet[] preds = WakeupTrees.happensBefore(w);
-        BitSet initials = WakeupTrees.initials(w, preds);
+        // Covered as with source sets: an initial of w asleep here, or explored here already.
+        BitSet covering = (BitSet) fk.sleep.clone();
+        covering.or(fk.done);
+        if (WakeupTrees.hasInitialAmong(w, covering)) {
+            return;
+        }
+        // The steps of w not consumed yet, by position in the original w: a step can be consumed only
+        // when it follows none of them (they come after every consumed step's predecessors).
         BitSet alive = new BitSet();
         alive.set(0, w.size());
         List<WakeupTrees.Event> all = List.copyOf(w);
-        // Covered by a sleeping or already explored task that is a weak initial of w?
-        for (int pass = 0; pass < 2; pass++) {
-            BitSet asleep = pass == 0 ? fk.sleep : fk.done;
-            for (int q = asleep.nextSetBit(0); q >= 0; q = asleep.nextSetBit(q + 1)) {
-                if (pass == 1 && (q == fk.chosen || fk.sleep.get(q))) {
-                    continue;
-                }
-                Footprint qfp = pass == 0 ? (q < fk.sleepFp.length ? fk.sleepFp[q] : null) : (q < fk.doneFp.length ? fk.doneFp[q] : null);
-                // The independence half of "weak initial" is not trusted for a step that observed an object's
-                // state (a failed trylock, a blocked acquire): the same step of that task becomes a change
-                // in another state, and trusting it lost a behaviour (OptimalDporTest's counterexample).
-                if (initials.get(q) || (qfp != null && !WakeupTrees.observesState(qfp) && WakeupTrees.independentOfAll(q, qfp, w))) {
-                    return;
-                }
-            }
-        }
         // Below the frame's own branches, steps may touch objects and tasks made after step k, whose
         // numbers can differ between executions: independence is judged there only when every object
         // involved existed before step k.
@@ -1049,7 +1048,7 @@ public final class SourceDpor implements SearchStrategy {
                 if (x >= 0) {
                     WakeupTrees.Event e = w.get(x);
                     if (e.local() == c.local && (c.value < 0 || e.value() < 0 || c.value == e.value())
-                            && !preds[all.indexOf(e)].intersects(alive)) {
+                            && !WakeupTrees.followsOneOf(all, all.indexOf(e), alive)) {
                         next = c;
                         consumed = x;
                         break;
@@ -1060,8 +1059,7 @@ public final class SourceDpor implements SearchStrategy {
                     continue;
                 }
                 Integer t = taskOfKey.get(c.key);
-                boolean comparable = top ? t != null && createdAt[t] < k : WakeupTrees.stable(c.fp, ids, tasks) && wStable;
-                if (comparable && WakeupTrees.independentOfAll(t == null ? -1 : t, c.fp, w)) {
+                if (!top && WakeupTrees.stable(c.fp, ids, tasks) && wStable && WakeupTrees.independentOfAll(t == null ? -1 : t, c.fp, w)) {
                     next = c;
                     break;
                 }

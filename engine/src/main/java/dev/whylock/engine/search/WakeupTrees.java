@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The parts of optimal DPOR's wakeup trees that need no search state: a tree's nodes, the steps of
  * a wakeup sequence being inserted, happens-before and initials within a sequence, and the
- * independence judgements used to decide whether a sleeping task or an existing branch covers it.
+ * independence judgement used to pass an existing branch below a frame's own level.
  * {@link SourceDpor} builds the sequences from its frames and walks the trees.
  */
 final class WakeupTrees {
@@ -39,40 +39,44 @@ final class WakeupTrees {
     record Event(int task, int key, int local, Footprint fp, int value, boolean reversed) {}
 
     /**
-     * Happens-before within {@code w}: for each step, the earlier steps of {@code w} it follows by
-     * program order or dependency among w's own steps, transitively (the execution's clocks also
-     * order through steps left out of w, which would hide initials).
+     * Whether step {@code x} of {@code w} follows one of the steps of w at the positions in
+     * {@code among} (all before x): by program order or by dependency. Happens-before within w is
+     * the transitive closure of that, but a step whose predecessors are all outside {@code among}
+     * cannot reach one in it through them when {@code among} is closed under "comes after" (the
+     * steps not yet consumed from a sequence), so the direct edges decide (see
+     * {@link SourceDpor#insertWakeup}). The execution's clocks also order through steps left out
+     * of w, which would hide initials: the later step of a race depends there on steps that move
+     * after it in the reversal.
      */
-    static BitSet[] happensBefore(List<Event> w) {
-        BitSet[] preds = new BitSet[w.size()];
-        for (int x = 0; x < w.size(); x++) {
-            preds[x] = new BitSet();
-            Event e = w.get(x);
-            for (int y = 0; y < x; y++) {
-                Event d = w.get(y);
-                if (!preds[x].get(y) && (d.task() == e.task() || (e.reversed() ? dependentOnReversed(d.fp(), e.fp()) : Footprint.dependent(d.fp(), e.fp())))) {
-                    preds[x].set(y);
-                    preds[x].or(preds[y]);
-                }
+    static boolean followsOneOf(List<Event> w, int x, BitSet among) {
+        Event e = w.get(x);
+        for (int y = among.nextSetBit(0); y >= 0 && y < x; y = among.nextSetBit(y + 1)) {
+            Event d = w.get(y);
+            if (d.task() == e.task() || (e.reversed() ? dependentOnReversed(d.fp(), e.fp()) : Footprint.dependent(d.fp(), e.fp()))) {
+                return true;
             }
         }
-        return preds;
+        return false;
     }
 
-    /** The tasks whose first step in {@code w} follows no other step of w: the initials of w. */
-    static BitSet initials(List<Event> w, BitSet[] preds) {
-        BitSet initials = new BitSet();
+    /**
+     * Whether one of {@code tasks} is an initial of {@code w}: its first step in w follows no other
+     * step of w (a step with no direct predecessor in w has none at all).
+     */
+    static boolean hasInitialAmong(List<Event> w, BitSet tasks) {
         BitSet seenTasks = new BitSet();
+        BitSet before = new BitSet();
         for (int x = 0; x < w.size(); x++) {
             int t = w.get(x).task();
             if (!seenTasks.get(t)) {
                 seenTasks.set(t);
-                if (preds[x].isEmpty()) {
-                    initials.set(t);
+                if (tasks.get(t) && !followsOneOf(w, x, before)) {
+                    return true;
                 }
             }
+            before.set(x);
         }
-        return initials;
+        return false;
     }
 
     static int firstOf(List<Event> w, int key) {
@@ -115,16 +119,6 @@ final class WakeupTrees {
             }
         }
         return true;
-    }
-
-    /** Whether {@code fp} observed the state of some object (an entry that records a state before and only observes). */
-    static boolean observesState(Footprint fp) {
-        for (int x = 0; x < fp.size(); x++) {
-            if (fp.mode(x) == Footprint.OBSERVE && fp.before(x) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * programs over every primitive, plain enumeration of every schedule and every {@code choose} value
  * ({@link Dfs} without bound, which knows nothing of dependency) and DPOR must produce the same set
  * of behaviours, where a behaviour is what each task observed (every value read and every
- * operation's result, in its order) plus the violations of the execution.
+ * operation's result, in its order) plus the violations of the execution. DPOR must also run
+ * exactly one complete execution per Mazurkiewicz trace among plain enumeration's executions,
+ * counted by {@link TraceClasses} (which shares none of the search's reasoning): the behaviours
+ * alone would not show a skipped trace whose behaviours another trace happens to share.
  *
  * <p>{@code -Dwhylock.oracle.programs=N} sets the number of programs per timing mode (default
  * 1000), {@code -Dwhylock.oracle.seed=S} the first seed.
@@ -70,11 +73,15 @@ class ExplorationOracleTest {
         return perTask + " " + violations;
     }
 
-    /** An exploration's result, the behaviours it saw, and (for DPOR) how many races it found infeasible to reverse. */
-    record Run(ExplorationResult result, Set<String> behaviours, long infeasible, long fallbacks) {
+    /**
+     * An exploration's result, the behaviours it saw, how many distinct Mazurkiewicz traces its
+     * complete executions fall into ({@link TraceClasses}), and (for DPOR) how many races it found
+     * infeasible to reverse and how many wakeup sequences fell back to free exploration.
+     */
+    record Run(ExplorationResult result, Set<String> behaviours, int traces, long infeasible, long fallbacks) {
 
-        Run(ExplorationResult result, Set<String> behaviours, long infeasible) {
-            this(result, behaviours, infeasible, 0);
+        Run(ExplorationResult result, Set<String> behaviours, int traces) {
+            this(result, behaviours, traces, 0, 0);
         }
     }
 
@@ -84,11 +91,28 @@ class ExplorationOracleTest {
 
     static Run explore(Program p, StrategySpec spec, RunConfig run, long limit) {
         Set<String> seen = new HashSet<>();
+        Set<String> traces = new HashSet<>();
         SearchConfig cfg = SearchConfig.of(spec).withMinimize(false).withMaxExecutions(limit)
-                .withRun(run).withObservers(List.of(o -> seen.add(behaviour(o))));
+                .withRun(run).withObservers(List.of(o -> {
+                    seen.add(behaviour(o));
+                    if (o.status() != ExecutionOutcome.Status.ABANDONED) {
+                        traces.add(TraceClasses.of(o));
+                    }
+                }));
         SearchStrategy strategy = spec.create();
         ExplorationResult r = Explorer.explore(p, cfg, strategy);
-        return strategy instanceof SourceDpor d ? new Run(r, seen, d.infeasibleReversals(), d.wakeupFallbacks()) : new Run(r, seen, 0);
+        return strategy instanceof SourceDpor d ? new Run(r, seen, traces.size(), d.infeasibleReversals(), d.wakeupFallbacks())
+                : new Run(r, seen, traces.size());
+    }
+
+    /**
+     * Why {@code dpor}'s complete executions are not exactly the Mazurkiewicz traces among plain
+     * enumeration's executions (one execution per trace: none skipped, none run twice), or null.
+     */
+    static String traceMismatch(Run brute, Run dpor) {
+        return dpor.result().executions() == brute.traces() && dpor.traces() == brute.traces() ? null
+                : "\n  traces among brute force's executions " + brute.traces() + ", DPOR complete executions "
+                        + dpor.result().executions() + " in " + dpor.traces() + " traces";
     }
 
     /** The split search's workers, depth and unit size in the oracle: small units, so that most races cross a unit's root. */
@@ -101,7 +125,7 @@ class ExplorationOracleTest {
         Set<String> seen = new HashSet<>();
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(limit)
                 .withRun(run).withObservers(List.of(o -> seen.add(behaviour(o))));
-        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS), seen, 0);
+        return new Run(SplitSearch.explore(p, cfg, SPLIT_WORKERS, SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS), seen, -1);
     }
 
     /** Why {@code dpor} disagrees with {@code brute}, or null when it shows exactly the same behaviours, violations and exhaustiveness. */
@@ -149,6 +173,8 @@ class ExplorationOracleTest {
         Run dpor = explore(p, DPOR, timing, 10L * BRUTE_FORCE_LIMIT);
         String disagreement = disagreement(brute, dpor);
         assertTrue(disagreement == null, () -> program + " " + timing + disagreement);
+        String traces = traceMismatch(brute, dpor);
+        assertTrue(traces == null, () -> program + " " + timing + traces);
     }
 
     static Set<String> keys(ExplorationResult r) {
@@ -227,6 +253,7 @@ class ExplorationOracleTest {
         long infeasible = 0;
         long blocked = 0;
         long fallbacks = 0;
+        long traces = 0;
         List<String> failures = new ArrayList<>();
         List<String> splitFailures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < programs && seed < FIRST_SEED + 30L * programs; seed++) {
@@ -255,9 +282,12 @@ class ExplorationOracleTest {
             infeasible += dpor.infeasible();
             fallbacks += dpor.fallbacks();
             blocked += dpor.result().blocked();
+            traces += brute.traces();
             String disagreement = disagreement(brute, dpor);
-            if (disagreement != null) {
-                failures.add("seed " + seed + " " + timing + " " + run.experiments() + ": " + spec + disagreement);
+            String traceMismatch = traceMismatch(brute, dpor);
+            if (disagreement != null || traceMismatch != null) {
+                failures.add("seed " + seed + " " + timing + " " + run.experiments() + ": " + spec
+                        + (disagreement == null ? "" : disagreement) + (traceMismatch == null ? "" : traceMismatch));
             }
             String splitWhy = disagreement(brute, split);
             if (splitWhy != null) {
@@ -265,9 +295,9 @@ class ExplorationOracleTest {
             }
         }
         System.out.printf("oracle %s%s: %d programs compared (%d skipped as too large for brute force): "
-                + "%d brute-force executions, %s %d DPOR executions (and %d sleep-set-blocked), %d infeasible reversals dropped, "
-                + "%d wakeup-sequence fallbacks, %d disagreements%n",
-                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions,
+                + "%d brute-force executions in %d traces, %s %d DPOR executions (and %d sleep-set-blocked), %d infeasible "
+                + "reversals dropped, %d wakeup-sequence fallbacks, %d disagreements (behaviours or trace counts)%n",
+                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions, traces,
                 DPOR.optimal() ? "optimal" : "source", dporExecutions, blocked, infeasible, fallbacks, failures.size());
         System.out.printf("oracle %s%s, split search (%d workers, split depth %d, units handed over after %d executions): "
                 + "%d executions, %d disagreements%n", timing, javaUnderExperiments ? " java+experiments" : "", SPLIT_WORKERS,

@@ -467,6 +467,7 @@ class JavaSyncLitmusTest {
         }
         assertEquals(new TreeSet<>(kinds), found, dpor.result().violations().stream().map(Violation::key).toList().toString());
         assertEquals(executions, dpor.result().executions(), "DPOR executions");
+        assertEquals(0, dpor.result().blocked(), "no execution abandoned");
         if (text != null) {
             assertTrue(dpor.result().violations().stream().anyMatch(v -> v.message().contains(text)),
                     "expected a violation saying '" + text + "'");

@@ -63,6 +63,7 @@ class LitmusTest {
     @CsvSource({"1", "2", "3", "5"})
     void independentSteps_dpor_exploresOneExecution(int k) {
         ExplorationResult r = Litmus.dpor(independent(k));
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(1, r.executions());
         assertTrue(r.exhaustive());
         assertFalse(r.hasViolation());
@@ -79,6 +80,7 @@ class LitmusTest {
     @CsvSource({"2, 2", "3, 6", "4, 24"})
     void tasksTakingOneLock_dpor_exploresFactorialExecutions(int n, long expected) {
         ExplorationResult r = Litmus.dpor(lockOnce(n));
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(expected, r.executions());
         assertTrue(r.exhaustive());
     }
@@ -98,6 +100,7 @@ class LitmusTest {
             env.bugOn(counter.get("check") != 2, "counter is " + counter.peek() + ", expected 2");
         });
         ExplorationResult r = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()));
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(1, r.violations().size());
         Violation v = r.violations().get(0);
         assertEquals(ViolationKind.BUG, v.kind());
@@ -127,6 +130,7 @@ class LitmusTest {
             env.join(t2);
         });
         ExplorationResult r = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()));
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(1, r.violations().size());
         Violation v = r.violations().get(0);
         assertEquals(ViolationKind.DEADLOCK, v.kind());
@@ -143,6 +147,7 @@ class LitmusTest {
             m.lock("phylink_create");
         });
         ExplorationResult r = Litmus.dpor(p);
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(ViolationKind.DEADLOCK, r.violations().get(0).kind());
         assertTrue(r.violations().get(0).message().startsWith("self-deadlock: main takes rtnl_mutex in phylink_create"));
     }
@@ -166,6 +171,7 @@ class LitmusTest {
             env.join(clear);
         });
         ExplorationResult r = Litmus.dpor(p);
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(1, r.violations().size());
         assertEquals(ViolationKind.NULL_DEREFERENCE, r.violations().get(0).kind());
     }
@@ -188,6 +194,7 @@ class LitmusTest {
             env.join(signaller);
         });
         ExplorationResult r = Litmus.dpor(p);
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(1, r.violations().size());
         assertEquals(ViolationKind.DEADLOCK, r.violations().get(0).kind());
         assertEquals(2, r.executions());
@@ -210,6 +217,7 @@ class LitmusTest {
             env.join(freer);
         });
         ExplorationResult r = Litmus.dpor(p);
+        assertEquals(0, r.blocked(), "no execution abandoned");
         assertEquals(2, r.executions());
         assertEquals(ViolationKind.USE_AFTER_FREE, r.violations().get(0).kind());
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Optimal DPOR (wakeup trees, {@code StrategySpec.dpor(true)}), an option that is off by default:
- * what it achieves and the counterexample that keeps it off (see docs/engine.md, "Optimal DPOR").
+ * Optimal DPOR (wakeup trees, {@code StrategySpec.dpor(true)}, the default): what it achieves, and
+ * the programs on which it once skipped traces (see docs/engine.md, "Optimal DPOR").
  */
 class OptimalDporTest {
 
@@ -60,8 +60,8 @@ class OptimalDporTest {
 
     /**
      * Oracle programs (written out) on which source-DPOR abandons an execution that its sleep set
-     * blocks and optimal DPOR abandons none: the same complete executions and the behaviours of
-     * plain enumeration in both.
+     * blocks and optimal DPOR abandons none: the same complete executions (one per trace, counted
+     * independently) and the behaviours of plain enumeration in both.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -74,6 +74,7 @@ class OptimalDporTest {
         ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(p, StrategySpec.dfs(-1), RunConfig.Timing.UNTIMED, 100_000);
         ExplorationOracleTest.Run source = run(p, false);
         ExplorationOracleTest.Run optimal = run(p, true);
+        assertEquals(executions, brute.traces());
         assertEquals(executions, source.result().executions());
         assertEquals(sourceBlocked, source.result().blocked());
         assertEquals(executions, optimal.result().executions());
@@ -98,20 +99,49 @@ class OptimalDporTest {
     }
 
     /**
-     * Why optimal DPOR is not the default: in ordered timing, on this oracle program (seed 927), it
-     * runs 23 complete executions where source-DPOR runs 30, one per Mazurkiewicz trace under the
-     * engine's relation (30 distinct traces among plain enumeration's 660 executions): 7 traces are
-     * never explored. The behaviours happen to be the same, so the oracle does not see it; the
-     * executions do. When that is fixed, this test fails and the option can be reconsidered.
+     * Programs on which wakeup trees once skipped Mazurkiewicz traces (the behaviours happened to be
+     * the same, so the behaviour oracle did not see it), now explored one execution per trace, as
+     * source sets do; the traces are counted independently among plain enumeration's executions.
+     *
+     * <p>Seed 927 (ordered): T0 (named so; task 1) makes a timed join of main, then a timed park; T1
+     * sleeps; main reads and ends. When main has already ended, T0's join returns at once and
+     * touches no timer; when main is alive it arms one (the timer set, the clock), and then it
+     * races with T1's sleep, which also arms one. Exploring "T0's join first", the race "T1's sleep
+     * before T0's join" asks frame 0 for the sequence [T1's sleep]. Main's step (its read and end),
+     * explored first at frame 0, is independent of T1's sleep, so main counted as a weak initial
+     * of that sequence and the sequence was dropped as covered by main's branch. But in main's
+     * branch T0's join finds main ended and never arms a timer, so no execution there puts T1's
+     * sleep before a timed join: the 7 traces that start with T1's sleep before T0's timed join
+     * (30 with source sets, 23 with wakeup trees) were never explored. The theory's argument that
+     * main's branch covers the sequence needs T0's join to be the same event after main's step;
+     * here main's step changes what the join touches (its dependencies depend on where it runs).
+     *
+     * <p>Seed 139 (ordered; the program that once lost a behaviour, see
+     * {@link #theOnceMissedBehaviour_isFound}): a timed semaphore acquire that fails arms a timer
+     * and so races with the work item's start (which touches the timer set in ordered timing);
+     * the reversal puts the acquire first, where it succeeds and touches no timer, so the work
+     * item stays asleep, and the covering claims (a sleeping or explored task independent of the
+     * whole reversed sequence) skipped 16 of its 54 traces (38 executions).
+     *
+     * <p>The fix: a frame's new first step is decided by source-DPOR's rule (an initial of the
+     * reversed sequence, by the execution's happens-before, asleep or explored at the frame);
+     * independence alone no longer covers a sequence there. The wakeup tree decides what follows.
      */
-    @org.junit.jupiter.api.Test
-    void optimal_skipsTraces_inOrderedTiming() {
-        Program p = RandomPrograms.parse("setup=[] tasks=[[JOIN_TIMED(1,0), PARK_TIMED(1,1)], [SLEEP(0,1)]] "
-                + "works=[[INTERRUPT(1,0)]] main=[READ(1,0)] joinAll=false invariant=0 spurious=1").program();
-        ExplorationOracleTest.Run source = ExplorationOracleTest.explore(p, StrategySpec.dpor(false), RunConfig.Timing.ORDERED, 100_000);
-        ExplorationOracleTest.Run optimal = ExplorationOracleTest.explore(p, StrategySpec.dpor(true), RunConfig.Timing.ORDERED, 100_000);
-        assertEquals(30, source.result().executions());
-        assertEquals(23, optimal.result().executions());
-        assertEquals(source.behaviours(), optimal.behaviours());
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ORDERED | 30 | 0 | setup=[] tasks=[[JOIN_TIMED(1,0), PARK_TIMED(1,1)], [SLEEP(0,1)]] works=[[INTERRUPT(1,0)]] main=[READ(1,0)] joinAll=false invariant=0 spurious=1",
+        "ORDERED | 54 | 2 | setup=[QUEUE(0,1,w)] tasks=[[SEM_TRY_TIMED(0,1), SEM_RELEASE(1,0,w)], [SEM_TRY_TIMED(1,1), INTERRUPT(0,1)]] works=[[SEM_TRY(0,0)]] main=[] joinAll=false invariant=0 spurious=1"})
+    void programsWhereWakeupTreesOnceSkippedTraces_runOneExecutionPerTrace(RunConfig.Timing timing, long traces, long blocked,
+            String program) {
+        Program p = RandomPrograms.parse(program).program();
+        ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(p, StrategySpec.dfs(-1), timing, 100_000);
+        ExplorationOracleTest.Run source = ExplorationOracleTest.explore(p, StrategySpec.dpor(false), timing, 100_000);
+        ExplorationOracleTest.Run optimal = ExplorationOracleTest.explore(p, StrategySpec.dpor(true), timing, 100_000);
+        assertEquals(traces, brute.traces());
+        assertEquals(traces, source.result().executions());
+        assertEquals(traces, optimal.result().executions());
+        assertEquals(traces, optimal.traces());
+        assertEquals(blocked, optimal.result().blocked());
+        assertTrue(ExplorationOracleTest.disagreement(brute, optimal) == null);
     }
 }

@@ -292,6 +292,7 @@ class SoundnessLitmusTest {
         assertEquals(new TreeSet<>(brute.behaviours()), new TreeSet<>(dpor.behaviours()));
         Set<String> keys = ExplorationOracleTest.keys(dpor.result());
         assertEquals(ExplorationOracleTest.keys(brute.result()), keys);
+        assertEquals(0, dpor.result().blocked(), "no execution abandoned");
         if (kind == null) {
             assertTrue(keys.isEmpty(), "expected no violation, got " + keys);
         } else {

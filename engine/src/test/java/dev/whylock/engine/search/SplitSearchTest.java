@@ -126,7 +126,8 @@ class SplitSearchTest {
     void splitDepthZero_isTheSequentialSearch() {
         for (long seed = 1; seed <= 100; seed++) {
             Program p = RandomPrograms.draw(seed).program();
-            SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000);
+            // The split search runs source sets; so does the sequential search it is compared with.
+            SearchConfig cfg = SearchConfig.of(StrategySpec.dpor(false)).withMaxExecutions(20_000);
             List<String> seen = new ArrayList<>();
             ExplorationResult seq = Explorer.explore(p, cfg.withObservers(List.of(o -> seen.add(ExplorationOracleTest.behaviour(o)))));
             List<String> splitSeen = new ArrayList<>();

@@ -57,6 +57,7 @@ class TimedLitmusTest {
         ExplorationOracleTest.Run dpor = ExplorationOracleTest.explore(p, StrategySpec.dpor(), timing, 100_000);
         assertTrue(brute.result().exhaustive() && dpor.result().exhaustive());
         assertEquals(new TreeSet<>(brute.behaviours()), new TreeSet<>(dpor.behaviours()));
+        assertEquals(0, dpor.result().blocked(), "no execution abandoned");
         boolean found = dpor.result().violations().stream().anyMatch(v -> v.kind() == ViolationKind.BUG);
         assertEquals(violation, found, dpor.result().violations().toString());
         if (found && timing == RunConfig.Timing.TIMED) {
@@ -101,6 +102,7 @@ class TimedLitmusTest {
         ExplorationOracleTest.Run brute = ExplorationOracleTest.explore(p, StrategySpec.dfs(-1), RunConfig.Timing.TIMED, 100_000);
         ExplorationOracleTest.Run dpor = ExplorationOracleTest.explore(p, StrategySpec.dpor(), RunConfig.Timing.TIMED, 100_000);
         assertEquals(new TreeSet<>(brute.behaviours()), new TreeSet<>(dpor.behaviours()));
+        assertEquals(0, dpor.result().blocked(), "no execution abandoned");
         assertTrue(dpor.result().violations().stream().anyMatch(v -> v.kind() == ViolationKind.INVARIANT),
                 dpor.result().violations().toString());
     }
