@@ -240,9 +240,9 @@ public final class Execution extends ExecutionApi {
             ts.pending = next;
         } else {
             resume(ts);
-            if (pinned != null) {
-                return; // the task pinned in its code after this step: not reported (the re-run on threads does)
-            }
+        }
+        if (pinned != null) {
+            return; // a task pinned in its code after this step (or a task it started, in its first): not reported (the re-run on threads does)
         }
         stepFootprint = null;
         op.footprint = fp.build();

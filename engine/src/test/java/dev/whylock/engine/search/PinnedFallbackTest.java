@@ -60,6 +60,34 @@ class PinnedFallbackTest {
         });
     }
 
+    /** A task pinned from its very first operation, started by a task that goes on running (its start is that task's step). */
+    static Program pinsAtStart() {
+        return Litmus.program("pins-at-start", env -> {
+            Field<Integer> x = env.field("x", 0);
+            env.spawn("A", () -> {
+                env.spawn("C", () -> {
+                    Continuation.pin();
+                    try {
+                        x.set(1, "c_write_x_pinned");
+                    } finally {
+                        Continuation.unpin();
+                    }
+                });
+                x.set(2, "a_write_x");
+            });
+            env.spawn("B", () -> {
+                if (x.get("b_read_x") == 1) {
+                    env.fail(ViolationKind.ASSERTION, "B saw C's write");
+                }
+            });
+        });
+    }
+
+    @Test
+    void taskPinnedFromItsFirstOperation_fallsBackToo() {
+        assertEquals(run(pinsAtStart(), "thread"), run(pinsAtStart(), "continuation"));
+    }
+
     static ExplorationResult run(Program p, String backend) {
         return BackendTest.run(p, backend);
     }
