@@ -183,4 +183,18 @@ public class Collections2 {
         t.join();
         assert sum == 3 || sum == 6 : "sum " + sum;
     }
+
+    /** The program's own list class: calls typed with it run the JDK's ArrayList code unobserved. */
+    static class Names extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Two threads add to the program's own ArrayList subclass: whylock names it as not controlled. */
+    public static void ownSubclass() throws InterruptedException {
+        Names names = new Names();
+        Thread t = new Thread(() -> names.add("t"));
+        t.start();
+        names.add("m");
+        t.join();
+    }
 }

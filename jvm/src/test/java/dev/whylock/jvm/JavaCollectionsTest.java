@@ -1,6 +1,7 @@
 package dev.whylock.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.analysis.DataRace;
@@ -57,5 +58,16 @@ class JavaCollectionsTest {
             Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withObservers(List.of(races)));
         }
         assertEquals(racyCollections, races.result().races().stream().map(DataRace::field).distinct().toList(), method);
+    }
+
+    @org.junit.jupiter.api.Test
+    void programSubclassOfAJdkCollection_isNamedNotControlled_andNotExhaustive() {
+        try (JavaProgram p = PrimitiveChecks.program(Collections2.class, "ownSubclass", 0)) {
+            var r = Explorer.explore(p, SearchConfig.of(StrategySpec.dpor()).withMinimize(false));
+            assertEquals(1, p.notes().notControlled().size(), p.notes().notControlled().toString());
+            assertTrue(p.notes().notControlled().get(0).startsWith("the JDK code java.util.ArrayList that jvmtest.Collections2.Names "
+                    + "inherits (calls typed with Collections2.Names run it unobserved)"), p.notes().notControlled().toString());
+            org.junit.jupiter.api.Assertions.assertFalse(JavaResult.of(r, p.notes()).result().exhaustive());
+        }
     }
 }

@@ -31,6 +31,20 @@ final class ClassRewriter {
         String sub = cn.superName == null ? null : Substitutions.of(cn.superName);
         if (sub != null) {
             cn.superName = sub;
+        } else if (cn.superName != null && cn.superName.startsWith("java/") && Redirects.isCollectionType(cn.superName, ins.hierarchy())) {
+            // Calls typed with this class, and its super calls, run the JDK's code unobserved (Redirects sees only
+            // JDK-typed calls): each instance made in an execution is noted as not controlled.
+            String what = "the JDK code " + JavaNames.qualified(cn.superName) + " that " + JavaNames.qualified(cn.name)
+                    + " inherits (calls typed with " + JavaNames.simple(cn.name) + " run it unobserved)";
+            for (MethodNode m : cn.methods) {
+                if (m.name.equals("<init>") && m.instructions.size() > 0) {
+                    org.objectweb.asm.tree.InsnList l = new org.objectweb.asm.tree.InsnList();
+                    l.add(new org.objectweb.asm.tree.LdcInsnNode(what));
+                    l.add(Emit.push(Sites.id(cn.name, "<init>", 0)));
+                    l.add(Emit.rt("uncontrolled", "(Ljava/lang/String;I)V"));
+                    m.instructions.insert(l);
+                }
+            }
         }
         for (MethodNode m : List.copyOf(cn.methods)) {
             if ((m.access & Opcodes.ACC_NATIVE) != 0) {
