@@ -70,20 +70,12 @@ public final class Execution extends ExecutionApi {
     private TaskState current;
     /**
      * Set when a task could not be suspended at a scheduling point ({@link Backend.Pinned}): on
-     * continuations the execution is run again on threads ({@link #onThreads}); on threads it ends.
+     * continuations the execution is run again on threads ({@link PinnedFallback}); on threads it ends.
      */
     private String pinned;
     /** Chooser calls the run that pinned made: its re-run on threads replays them instead of asking again. */
     private int announced;
     private int executedSteps;
-
-    /**
-     * Programs one of whose executions reached a frame where a continuation cannot yield: their
-     * later executions run on the thread backend from the start (weakly held: a program object
-     * lives as long as its exploration).
-     */
-    private static final java.util.Map<Program, Boolean> PINNED_PROGRAMS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** The footprint of the step in progress, or null outside a step (the program's first segment). */
     private Footprint.Builder stepFootprint;
@@ -95,8 +87,7 @@ public final class Execution extends ExecutionApi {
         super(program);
         this.config = config;
         this.chooser = chooser;
-        this.backend = config.backend() instanceof ContinuationBackend && PINNED_PROGRAMS.containsKey(program)
-                ? new ThreadBackend() : config.backend();
+        this.backend = PinnedFallback.backendFor(program, config.backend());
         this.locks = new LockTable(config.experiments(), (name, kind) -> kind == dev.whylock.engine.Mutex.Kind.MUTEX
                 ? mutex(name) : javaSync().newLock(name, kind));
     }
@@ -136,7 +127,7 @@ public final class Execution extends ExecutionApi {
             }
         }
         if (pinned != null && backend instanceof ContinuationBackend) {
-            return onThreads();
+            return PinnedFallback.onThreads(program, config, chooser, decisions, executedSteps, announced);
         }
         if (status == ExecutionOutcome.Status.COMPLETE) {
             checkInvariants("at the end of the execution", null);
@@ -249,53 +240,6 @@ public final class Execution extends ExecutionApi {
         chooser.executed(op, fixed);
         executedSteps++;
         announceCreated();
-    }
-
-    /**
-     * The same execution again, from its start, on the thread backend: a task reached a frame where
-     * its continuation cannot yield (class loading the JVM started, native code), which a platform
-     * thread can block in. The strategy's choices so far are replayed and the calls it already
-     * received are not repeated, so to the strategy it is one execution; the program's later
-     * executions start on threads. The scheduling is the engine's either way, so both backends give
-     * the same results (BackendTest, JavaPinnedTest).
-     */
-    private ExecutionOutcome onThreads() {
-        PINNED_PROGRAMS.put(program, Boolean.TRUE);
-        Chooser resumed = new Chooser() {
-            private int decision;
-            private int steps;
-            private int announcements;
-
-            @Override
-            public int pickTask(SchedulingPoint point) {
-                return decision < decisions.size() ? decisions.get(decision++) : chooser.pickTask(point);
-            }
-
-            @Override
-            public int pickValue(int step, int n) {
-                return decision < decisions.size() ? decisions.get(decision++) : chooser.pickValue(step, n);
-            }
-
-            @Override
-            public void executed(Op op, boolean fixed) {
-                if (++steps > executedSteps) {
-                    chooser.executed(op, fixed);
-                }
-            }
-
-            @Override
-            public void taskCreated(int task, int parent) {
-                if (++announcements > announced) {
-                    chooser.taskCreated(task, parent);
-                }
-            }
-
-            @Override
-            public void ended(SchedulingPoint point, boolean truncated) {
-                chooser.ended(point, truncated);
-            }
-        };
-        return new Execution(program, config.withBackend(new ThreadBackend()), resumed).run();
     }
 
     // ---------------------------------------------------------------- tasks

@@ -1,15 +1,9 @@
 package dev.whylock.jvm.rt;
 
 import dev.whylock.jvm.instrument.Calls;
-import dev.whylock.jvm.instrument.JavaNames;
 import dev.whylock.jvm.instrument.Sites;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JDK calls that read or write the elements of the program's arrays: {@code System.arraycopy},
@@ -32,8 +26,6 @@ final class ArrayCalls {
 
     /** Methods of Arrays comparing {@code (a, aFrom, aTo, b, bFrom, bTo, ...)} ranges. */
     private static final Set<String> TWO_RANGES = Set.of("equals", "mismatch", "compare", "compareUnsigned");
-
-    private static final Map<Integer, MethodHandle> HANDLES = new ConcurrentHashMap<>();
 
     static Object call(Object recv, Object[] args, int callId) {
         Calls.Call c = Calls.get(callId);
@@ -142,17 +134,7 @@ final class ArrayCalls {
     }
 
     private static Object invoke(Calls.Call c, Object recv, Object[] args) {
-        return recv != null ? cloneOf(recv) : invokeStatic(c, args);
-    }
-
-    /** Calls the static JDK method {@code c} with {@code args}. */
-    static Object invokeStatic(Calls.Call c, Object[] args) {
-        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> AtomicCalls.spreader(resolve(c)));
-        try {
-            return (Object) mh.invokeExact(args);
-        } catch (Throwable t) {
-            throw RtThreads.sneaky(t);
-        }
+        return recv != null ? cloneOf(recv) : AtomicCalls.invokeStatic(c, args);
     }
 
     private static Object cloneOf(Object a) {
@@ -167,16 +149,5 @@ final class ArrayCalls {
             case double[] x -> x.clone();
             default -> ((Object[]) a).clone();
         };
-    }
-
-    private static MethodHandle resolve(Calls.Call c) {
-        try {
-            ClassLoader platform = ClassLoader.getPlatformClassLoader();
-            Class<?> owner = Class.forName(JavaNames.binary(c.owner()), false, platform);
-            MethodType type = MethodType.fromMethodDescriptorString(c.desc(), platform);
-            return MethodHandles.publicLookup().findStatic(owner, c.name(), type);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot call " + c.owner() + "." + c.name() + c.desc(), e);
-        }
     }
 }

@@ -38,17 +38,16 @@ final class AtomicCalls {
 
     private static final Map<Integer, MethodHandle> HANDLES = new ConcurrentHashMap<>();
 
-    /** The rewritten call {@code callId}, after the JVM's null check of its receiver. */
-    static Calls.Call target(Object recv, int callId) {
-        Calls.Call c = Calls.get(callId);
+    /** The JVM's null check of a rewritten call's receiver. */
+    static void requireReceiver(Object recv, Calls.Call c) {
         if (recv == null) {
             throw new NullPointerException("cannot invoke " + JavaNames.simple(c.owner()) + "." + c.name() + ": the receiver is null");
         }
-        return c;
     }
 
     static Object call(Object recv, Object[] args, int callId) {
-        Calls.Call c = target(recv, callId);
+        Calls.Call c = Calls.get(callId);
+        requireReceiver(recv, c);
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
         if (me == null || recv instanceof ModelSynchronousQueue<?>) {
@@ -163,10 +162,27 @@ final class AtomicCalls {
     }
 
     static Object invoke(Calls.Call c, Object recv, Object[] args) {
-        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> spreader(resolve(c)));
         Object[] all = new Object[args.length + 1];
         all[0] = recv;
         System.arraycopy(args, 0, all, 1, args.length);
+        return invokeSpread(c, false, all);
+    }
+
+    /** Calls the static JDK method {@code c} with {@code args}. */
+    static Object invokeStatic(Calls.Call c, Object[] args) {
+        return invokeSpread(c, true, args);
+    }
+
+    /**
+     * Calls {@code c} (the receiver first in {@code all} unless static) through a handle resolved once
+     * per call site: it takes its arguments as one Object[] and returns Object, so invokeExact needs no
+     * per-call adaptation.
+     */
+    private static Object invokeSpread(Calls.Call c, boolean isStatic, Object[] all) {
+        MethodHandle mh = HANDLES.computeIfAbsent(c.id(), k -> {
+            MethodHandle fixed = resolve(c, isStatic).asFixedArity();
+            return fixed.asType(fixed.type().generic()).asSpreader(Object[].class, fixed.type().parameterCount());
+        });
         try {
             return (Object) mh.invokeExact(all);
         } catch (Throwable t) {
@@ -174,18 +190,13 @@ final class AtomicCalls {
         }
     }
 
-    /** {@code mh} taking its arguments as one Object[] and returning Object: invokeExact on it needs no per-call adaptation. */
-    static MethodHandle spreader(MethodHandle mh) {
-        MethodHandle fixed = mh.asFixedArity();
-        return fixed.asType(fixed.type().generic()).asSpreader(Object[].class, fixed.type().parameterCount());
-    }
-
-    private static MethodHandle resolve(Calls.Call c) {
+    private static MethodHandle resolve(Calls.Call c, boolean isStatic) {
         try {
             ClassLoader platform = ClassLoader.getPlatformClassLoader();
             Class<?> owner = Class.forName(JavaNames.binary(c.owner()), false, platform);
             MethodType type = MethodType.fromMethodDescriptorString(c.desc(), platform);
-            return MethodHandles.publicLookup().findVirtual(owner, c.name(), type);
+            return isStatic ? MethodHandles.publicLookup().findStatic(owner, c.name(), type)
+                    : MethodHandles.publicLookup().findVirtual(owner, c.name(), type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot call " + c.owner() + "." + c.name() + c.desc(), e);
         }

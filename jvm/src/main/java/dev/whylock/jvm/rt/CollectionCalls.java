@@ -57,10 +57,11 @@ final class CollectionCalls {
             "sequencedEntrySet", "elements", "keys", "asIterator");
 
     static Object call(Object recv, Object[] args, int callId) {
-        if (recv == null && Calls.get(callId).owner().equals("java/util/Collections")) {
-            return wrapper(Calls.get(callId), args);
+        Calls.Call c = Calls.get(callId);
+        if (recv == null && c.owner().equals("java/util/Collections")) {
+            return wrapper(c, args);
         }
-        Calls.Call c = AtomicCalls.target(recv, callId);
+        AtomicCalls.requireReceiver(recv, c);
         JvmRuntime rt = JvmRuntime.active();
         TaskCtx me = rt == null ? null : rt.ctl();
         if (me == null || recv.getClass().getName().startsWith("dev.whylock.jvm.rt.Model")) {
@@ -108,7 +109,7 @@ final class CollectionCalls {
      * views: their calls take the wrapper's own monitor, and go on being their own location.
      */
     private static Object wrapper(Calls.Call c, Object[] args) {
-        Object result = ArrayCalls.invokeStatic(c, args);
+        Object result = AtomicCalls.invokeStatic(c, args);
         JvmRuntime rt = JvmRuntime.active();
         if (rt != null && rt.ctl() != null && result != null && args.length > 0 && args[0] != null) {
             rt.collectionViews.put(result, rt.collectionViews.getOrDefault(args[0], args[0]));
