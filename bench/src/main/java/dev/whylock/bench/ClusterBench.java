@@ -154,7 +154,7 @@ public final class ClusterBench {
                 sum(here) / 1e6, here.total() / 1e6, coordinator / 1e6, wireCost / 1e6, wire.bytesOut() / units, wire.bytesIn() / units,
                 PASSES);
 
-        JobResolver resolver = spec -> new JobResolver.Job(program(spec.get(0)), cfg());
+        JobResolver resolver = spec -> JobResolver.Job.search(program(spec.get(0)), cfg());
         List<Cluster> clusters = new ArrayList<>();
         Member single = Member.start("127.0.0.1", 6101, List.of("127.0.0.1:6101"), "bench/2", resolver, 1);
         List<String> names = new ArrayList<>();

@@ -17,9 +17,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * What the command line puts on a cluster: the job a member rebuilds is the {@code explore}
- * command's own arguments (without {@code --cluster}, a scenario file named by its absolute path),
- * parsed and prepared on the member exactly as here; the fingerprint every member must share is
+ * What the command line puts on a cluster: the job a member rebuilds is the command ({@code explore}
+ * or {@code why}) with its own arguments (without {@code --cluster}, a scenario file named by its
+ * absolute path), parsed and prepared on the member exactly as here; the fingerprint every member must share is
  * the version and the code of the engine, the model and the command line.
  */
 final class ClusterJobs {
@@ -39,10 +39,10 @@ final class ClusterJobs {
         return f;
     }
 
-    /** The job description of an {@code explore} run from the command line {@code args} (whylock's, up to and with "explore"). */
-    static List<String> spec(List<String> args, Io io) {
-        List<String> out = new ArrayList<>();
-        for (int i = args.indexOf("explore") + 1; i < args.size(); i++) {
+    /** The job description of a {@code command} run from the command line {@code args} (whylock's, up to and with the command). */
+    static List<String> spec(String command, List<String> args, Io io) {
+        List<String> out = new ArrayList<>(List.of(command));
+        for (int i = args.indexOf(command) + 1; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--cluster")) {
                 i++;
@@ -65,22 +65,30 @@ final class ClusterJobs {
         return Files.isRegularFile(p) ? p.toAbsolutePath().toString() : s;
     }
 
-    /** Rebuilds a job on a member: parses {@code explore SPEC} and prepares it, with nothing written anywhere. */
+    /**
+     * Rebuilds a job on a member: parses {@code SPEC} (a command and its arguments) and prepares it,
+     * with nothing written anywhere: an {@code explore} gives its split search's units, a {@code why}
+     * its inquiry's explorations.
+     */
     static JobResolver resolver() {
         return spec -> {
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
             Io quiet = new Io(sink, sink, new PrintStream(OutputStream.nullOutputStream()), Path.of("").toAbsolutePath(), false,
                     System::nanoTime, Cancellation.manual(), 0);
             CommandLine cl = Main.commandLine(quiet);
-            List<String> args = new ArrayList<>(List.of("explore"));
-            args.addAll(spec);
             try {
-                CommandLine.ParseResult parsed = cl.parseArgs(args.toArray(String[]::new));
-                ExploreCommand explore = (ExploreCommand) parsed.subcommand().commandSpec().userObject();
-                ExploreCommand.Prepared p = explore.prepare(quiet);
-                return new JobResolver.Job(p.program(), p.cfg());
+                if (spec.isEmpty() || !List.of("explore", "why").contains(spec.get(0))) {
+                    throw new UsageException("a cluster runs explore and why, not " + (spec.isEmpty() ? "nothing" : spec.get(0)));
+                }
+                CommandLine.ParseResult parsed = cl.parseArgs(spec.toArray(String[]::new));
+                Object command = parsed.subcommand().commandSpec().userObject();
+                if (command instanceof WhyCommand why) {
+                    return JobResolver.Job.inquiry(why.prepare(quiet).member(quiet));
+                }
+                ExploreCommand.Prepared p = ((ExploreCommand) command).prepare(quiet);
+                return JobResolver.Job.search(p.program(), p.cfg());
             } catch (CommandLine.ParameterException | UsageException | ScenarioException e) {
-                throw new IllegalArgumentException("this member cannot run 'explore " + String.join(" ", spec) + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException("this member cannot run '" + String.join(" ", spec) + "': " + e.getMessage(), e);
             }
         };
     }

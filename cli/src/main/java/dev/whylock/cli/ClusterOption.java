@@ -3,11 +3,12 @@ package dev.whylock.cli;
 import dev.whylock.cluster.Address;
 import picocli.CommandLine.Option;
 
-/** {@code --cluster HOST:PORT|local:N}: run a DPOR search's work units on the members of a whylock cluster. */
+/** {@code --cluster HOST:PORT|local:N}: run a DPOR search's work units (explore) or an inquiry's explorations (why) on the members of a whylock cluster. */
 final class ClusterOption {
 
     @Option(names = "--cluster", paramLabel = "HOST:PORT|local:N",
-            description = "Run the DPOR search's work units on a whylock cluster: HOST:PORT of any member started with "
+            description = "Run the work on a whylock cluster (explore: the DPOR search's work units; why: its explorations, "
+                    + "one scenario under one experiment each): HOST:PORT of any member started with "
                     + "'whylock worker --join', or local:N for N members started in this JVM (on loopback; for trying it out "
                     + "and measuring). The result is the one this machine gives alone, also if a member dies in the middle. "
                     + "Scenarios only (a Java program runs on this machine).")

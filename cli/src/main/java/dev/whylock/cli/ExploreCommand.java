@@ -155,7 +155,7 @@ final class ExploreCommand implements Callable<Integer> {
                 io.err().println("whylock: exploring on the cluster at " + cluster.address() + " (" + c.memberCount() + " members)");
                 io.err().flush();
             }
-            List<String> job = ClusterJobs.spec(spec.commandLine().getParseResult().originalArgs(), io);
+            List<String> job = ClusterJobs.spec("explore", spec.commandLine().getParseResult().originalArgs(), io);
             return Searches.explore(io, common, p.info(), p.program(), p.cfg(), ignored, (prog, cfg) -> c.explore(prog, cfg, job));
         } catch (ClusterException e) {
             throw ClusterJobs.failure(e);

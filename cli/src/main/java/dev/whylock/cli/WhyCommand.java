@@ -4,7 +4,11 @@ import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.ViolationKind;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.stress.Stress;
+import dev.whylock.cluster.Address;
+import dev.whylock.cluster.Cluster;
+import dev.whylock.cluster.ClusterException;
 import dev.whylock.engine.why.InquiryBound;
+import dev.whylock.engine.why.InquiryMember;
 import dev.whylock.engine.why.LockInquiry;
 import dev.whylock.engine.why.Scenario;
 import dev.whylock.engine.why.StressRunner;
@@ -38,6 +42,7 @@ import picocli.CommandLine.ParentCommand;
             "  whylock why rtnl_mutex --scenario module-insert-vs-phylink-create --replace rtnl_mutex=sfp_bus_lock --json why.json",
             "",
             "  whylock why rtnl_mutex --full --html why.html     # everything on stdout, and a page with timelines",
+            "  whylock why rtnl_mutex --cluster 10.0.0.5:5701    # the explorations on a cluster (see 'whylock worker')",
             "  whylock why Counter.this --java com.example.Counter --class-path target/classes",
             "",
             "A site is NECESSARY when removing the lock there leads to damage, RACY when it leads only to data races the code",
@@ -149,9 +154,16 @@ final class WhyCommand implements Callable<Integer> {
         return found;
     }
 
-    @Override
-    public Integer call() {
-        Io io = root.io();
+    @Mixin
+    ClusterOption cluster;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The checked bounds of an inquiry, whatever it runs on. */
+    private record Limits(long max, long stress, Set<ViolationKind> ignored) {}
+
+    private Limits limits() {
         javaOptions.checkExclusive("why", !scenarios.isEmpty());
         guardOptions.check("why", javaOptions.given());
         long max = maxExecutions == null ? InquiryBound.defaults().maxExecutions() : maxExecutions;
@@ -168,11 +180,28 @@ final class WhyCommand implements Callable<Integer> {
         if (!Set.of(ViolationKind.DATA_RACE).containsAll(ignored)) {
             throw new UsageException("--ignore: why decides from damage and data races, so only 'data-race' can be ignored");
         }
+        return new Limits(max, stress, ignored);
+    }
+
+    /** An inquiry into a model's lock, read from the options: also how a cluster member rebuilds it (nothing is written). */
+    record Prepared(Model model, String lock, Map<String, LoadedScenario> loaded, List<Scenario> programs, List<LockExperiment> replacements,
+            RunConfig.Timing mode, InquiryBound bound, Limits limits) {
+
+        /** The receiving end of this inquiry's explorations on a cluster member. */
+        InquiryMember member(Io io) {
+            return new InquiryMember(programs, bound, RunConfig.defaults().withTiming(mode),
+                    !limits.ignored().contains(ViolationKind.DATA_RACE), io.ticker());
+        }
+    }
+
+    Prepared prepare(Io io) {
+        Limits limits = limits();
         if (javaOptions.given()) {
-            return java(io, max, stress, ignored);
+            throw new UsageException("--cluster runs scenarios; a Java program (--java) runs on this machine only (its classes "
+                    + "are not on the members): drop --cluster");
         }
         Model m = ScenarioResolver.model(model != null ? model : fileModel(io));
-        lock = LockNames.require(m, lock, "why " + lock);
+        String l = LockNames.require(m, lock, "why " + lock);
         Map<String, LoadedScenario> loaded = new LinkedHashMap<>();
         for (String s : scenarios.isEmpty() ? m.inquiryScenarios(timing.given() ? timing.flag() : "untimed") : scenarios) {
             LoadedScenario ls = ScenarioResolver.load(io, s, m.name());
@@ -183,16 +212,55 @@ final class WhyCommand implements Callable<Integer> {
         }
         RunConfig.Timing mode = timing.resolve(declaredTiming(loaded));
         List<LockExperiment> replacements = ExperimentParser.parse(m, List.of(),
-                replaces.isEmpty() ? m.suggestedReplacements(lock) : replaces);
-        common.checkWritable(io);
+                replaces.isEmpty() ? m.suggestedReplacements(l) : replaces);
         List<Scenario> programs = loaded.values().stream()
                 .map(ls -> new Scenario(ls.scenario().name(), m.program(ls.scenario()))).toList();
+        return new Prepared(m, l, loaded, programs, replacements, mode,
+                new InquiryBound(limits.max(), timeLimit == null ? 0 : timeLimit.toMillis()), limits);
+    }
+
+    @Override
+    public Integer call() {
+        Io io = root.io();
+        if (javaOptions.given() && !cluster.given()) {
+            Limits limits = limits();
+            return java(io, limits.max(), limits.stress(), limits.ignored());
+        }
+        Prepared p = prepare(io);
+        lock = p.lock();
+        Model m = p.model();
+        Address where = cluster.given() ? cluster.address() : null;
+        common.checkWritable(io);
         Set<String> declared = Set.copyOf(ListCommand.sites(m, lock).stream().map(x -> x.substring(lock.length() + 1)).toList());
         List<WhyRun.EntryPoint> points = m.entryPoints(lock).entrySet().stream()
                 .map(e -> new WhyRun.EntryPoint(e.getKey(), e.getValue())).toList();
         StressRunner runner = Stress.runner(STRESS_HANG_MILLIS, 1, io.ticker(), io.cancellation().requested());
-        return inquire(io, m.name(), loaded, programs, replacements, declared, Set.copyOf(m.unvalidatedLockClasses()), stress, runner,
-                max, ignored, points, mode, workers.count());
+        Elsewhere here = inquiry -> inquiry.withWorkers(workers.count());
+        if (where == null) {
+            return inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared, Set.copyOf(m.unvalidatedLockClasses()),
+                    p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points, p.mode(), here);
+        }
+        try (Cluster c = Cluster.connect(where, ClusterJobs.fingerprint(), ClusterJobs.resolver(), ClusterJobs.CONNECT_TIMEOUT)) {
+            int slots = c.slots();
+            if (!common.quiet) {
+                io.err().println("whylock: exploring on the cluster at " + where + " (" + c.memberCount() + " members, " + slots
+                        + " explorations at once)");
+                io.err().flush();
+            }
+            List<String> job = ClusterJobs.spec("why", spec.commandLine().getParseResult().originalArgs(), io);
+            Elsewhere onCluster = inquiry -> inquiry.withWorkers(workers.count()).withRemote((request, cancelled) ->
+                    c.call(job, request, cancelled), slots);
+            return inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared, Set.copyOf(m.unvalidatedLockClasses()),
+                    p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points, p.mode(), onCluster);
+        } catch (ClusterException e) {
+            throw ClusterJobs.failure(e);
+        }
+    }
+
+    /** Where an inquiry's explorations run: this machine's workers, or a cluster. */
+    @FunctionalInterface
+    private interface Elsewhere {
+        LockInquiry apply(LockInquiry inquiry);
     }
 
     /** why --java: the lock and its sites as a first exploration of the program saw them; stress runs the class files on real threads. */
@@ -219,7 +287,7 @@ final class WhyCommand implements Callable<Integer> {
         try {
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
                     List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), stress, runner,
-                    max, ignored, List.of(), timing.resolve(null), 1); // one Java execution at a time per JVM
+                    max, ignored, List.of(), timing.resolve(null), inquiry -> inquiry.withWorkers(1)); // one Java execution at a time per JVM
             if (code == ExitCode.OK) {
                 guards(io, target, max);
             }
@@ -263,7 +331,7 @@ final class WhyCommand implements Callable<Integer> {
 
     private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
             List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, StressRunner runner, long max,
-            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode, int workerCount) {
+            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode, Elsewhere where) {
         io.cancellation().begin();
         Prewarmer.start();
         int code = ExitCode.INTERNAL;
@@ -277,7 +345,8 @@ final class WhyCommand implements Callable<Integer> {
                         .withCancelled(io.cancellation().requested())
                         .withUnvalidatedLocks(unvalidated)
                         .withDeclaredSites(Set.copyOf(declared))
-                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE)).withWorkers(workerCount);
+                        .countRaces(!ignored.contains(ViolationKind.DATA_RACE));
+                inquiry = where.apply(inquiry);
                 if (stress > 0) {
                     inquiry = inquiry.withStress(runner, stress);
                 }

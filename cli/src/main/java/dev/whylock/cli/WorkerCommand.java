@@ -12,13 +12,14 @@ import picocli.CommandLine.ParentCommand;
 /** {@code whylock worker --join HOST:PORT}: a member of a whylock cluster, until stopped. */
 @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Run a member of a whylock cluster: it runs the work units of the DPOR searches that 'explore --cluster' "
-                + "sends it, until stopped (Ctrl-C). Every member must run the same whylock version and model; a member "
+                + "sends it and the explorations of 'why --cluster', until stopped (Ctrl-C). Every member must run the same whylock version and model; a member "
                 + "with another is refused.", ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  whylock worker --join 10.0.0.5:5701       # on 10.0.0.5: the first member",
             "  whylock worker --join 10.0.0.5:5701       # on every other machine: joins it",
             "  whylock explore --scenario module-hotplug --cluster 10.0.0.5:5701",
+            "  whylock why rtnl_mutex --cluster 10.0.0.5:5701",
             "",
             "A member listens on --port (default 5701, or the next free one); members and explorers must reach each other",
             "on those ports. Stopping or killing a member during a search loses nothing: its units run elsewhere.",

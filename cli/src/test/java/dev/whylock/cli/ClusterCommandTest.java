@@ -48,6 +48,36 @@ class ClusterCommandTest {
     }
 
     @Test
+    void why_onTwoLocalMembers_writesTheSameFilesAsOneMachine() throws IOException {
+        // Frozen clock: the same JSON and replay files byte for byte, from explorations each run by a member.
+        for (String where : List.of("alone", "cluster")) {
+            Path d = Files.createDirectories(dir.resolve("why-" + where));
+            List<String> args = new java.util.ArrayList<>(List.of("why", "rtnl_mutex", "--scenario", "phylink-create-vs-cage-probe",
+                    "--scenario", "module-insert-vs-phylink-create", "--scenario", "link-los", "--stress-runs", "0", "--json", "r.json"));
+            if (where.equals("cluster")) {
+                args.addAll(List.of("--cluster", "local:2"));
+            }
+            Cli.Result r = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
+            assertEquals(ExitCode.OK, r.code(), r.toString());
+            if (where.equals("cluster")) {
+                assertTrue(r.err().contains("whylock: exploring on the cluster at local:2 (2 members, "), r.err());
+            }
+        }
+        List<String> files;
+        try (var s = Files.walk(dir.resolve("why-alone"))) {
+            files = s.filter(Files::isRegularFile).map(p -> dir.resolve("why-alone").relativize(p).toString()).sorted().toList();
+        }
+        try (var s = Files.walk(dir.resolve("why-cluster"))) {
+            assertEquals(files, s.filter(Files::isRegularFile).map(p -> dir.resolve("why-cluster").relativize(p).toString()).sorted().toList());
+        }
+        assertTrue(files.stream().anyMatch(f -> f.endsWith(".replay")), files.toString());
+        assertTrue(Files.readString(dir.resolve("why-alone/r.json")).contains("\"necessary\""), "a site breaks");
+        for (String f : files) {
+            assertEquals(Files.readString(dir.resolve("why-alone").resolve(f)), Files.readString(dir.resolve("why-cluster").resolve(f)), f);
+        }
+    }
+
+    @Test
     void explore_clusterOfAnotherWhylock_refusedWithExit2() {
         try (Member other = Member.start("127.0.0.1", 6051, List.of("127.0.0.1:6051"), "0.0.1/ffff", spec -> null, 1)) {
             Cli.Result r = Cli.run(dir, "explore", "--scenario", "module-hotplug-phy", "--cluster", other.address());
@@ -73,6 +103,9 @@ class ClusterCommandTest {
                 "local:2"},
             {"--cluster runs scenarios; a Java program (--java) runs on this machine only", "explore", "--java", "java.lang.Object",
                 "--class-path", ".", "--cluster", "local:2"},
+            {"--cluster runs scenarios; a Java program (--java) runs on this machine only", "why", "X.this", "--java",
+                "java.lang.Object", "--class-path", ".", "--cluster", "local:2"},
+            {"--cluster 'nohost': expected HOST:PORT", "why", "rtnl_mutex", "--cluster", "nohost"},
             {"--join local:2: expected HOST:PORT of a member", "worker", "--join", "local:2"},
             {"--join 'h:99999': the port must be from 1 to 65535", "worker", "--join", "h:99999"},
             {"--workers 0: expected a number from 1 to 256", "worker", "--join", "127.0.0.1:6071", "--workers", "0"},

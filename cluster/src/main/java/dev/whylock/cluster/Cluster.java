@@ -40,7 +40,10 @@ public final class Cluster implements AutoCloseable {
     private long unitsResent;
     private final Map<String, Long> unitsByMember = new HashMap<>();
     /** Members that left (or could not be reached) during this connection: sent nothing more. */
-    private final java.util.Set<UUID> gone = new java.util.HashSet<>();
+    private final java.util.Set<UUID> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** For {@link #call}: guards the counters above and the slots in use per member, which it waits on. */
+    private final Object slotLock = new Object();
+    private final Map<com.hazelcast.cluster.Member, Integer> inUse = new HashMap<>();
 
     private Cluster(HazelcastInstance client, List<Member> localMembers, String fingerprint, String where) {
         this.client = client;
@@ -226,19 +229,107 @@ public final class Cluster implements AutoCloseable {
         return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
     }
 
+    /** The slots of the members that run our units: how many units the cluster runs at once. */
+    public int slots() {
+        synchronized (slotLock) {
+            return members().values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Runs one piece of work of job {@code spec} (for a why inquiry: one exploration) on a member
+     * with a free slot, waiting for one, and returns its answer; sent again to another member if its
+     * member leaves first. Several threads may call at once (as many as {@link #slots()} keeps
+     * busy). Null if {@code cancelled} turns true first (the member is told to stop).
+     */
+    public byte[] call(List<String> spec, byte[] work, java.util.function.BooleanSupplier cancelled) {
+        IExecutorService executor = client.getExecutorService(Member.EXECUTOR);
+        while (true) {
+            com.hazelcast.cluster.Member m = takeSlot(cancelled);
+            if (m == null) {
+                return null;
+            }
+            java.util.concurrent.Future<byte[]> f = null;
+            try {
+                f = executor.submitToMember(new RunUnit(spec, work), m);
+                while (true) {
+                    try {
+                        return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        if (cancelled.getAsBoolean()) {
+                            f.cancel(true);
+                            return null;
+                        }
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (!memberGone(e)) {
+                    throw new ClusterException("a member failed to run a piece of the job: " + rootMessage(cause), cause);
+                }
+                synchronized (slotLock) { // its member left: another one runs it (nothing of it was used)
+                    unitsResent++;
+                    gone.add(m.getUuid());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (f != null) {
+                    f.cancel(true);
+                }
+                throw new ClusterException("interrupted while waiting for the cluster at " + where);
+            } finally {
+                synchronized (slotLock) {
+                    inUse.merge(m, -1, Integer::sum);
+                    slotLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** A member with a free slot, taken; waits for one; null if cancelled while waiting. */
+    private com.hazelcast.cluster.Member takeSlot(java.util.function.BooleanSupplier cancelled) {
+        synchronized (slotLock) {
+            while (true) {
+                for (Map.Entry<com.hazelcast.cluster.Member, Integer> e : members().entrySet()) {
+                    if (inUse.getOrDefault(e.getKey(), 0) < e.getValue()) {
+                        inUse.merge(e.getKey(), 1, Integer::sum);
+                        unitsSent++;
+                        unitsByMember.merge(Member.address(e.getKey()), 1L, Long::sum);
+                        return e.getKey();
+                    }
+                }
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+                try {
+                    slotLock.wait(200); // a slot frees, or a member joins
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new ClusterException("interrupted while waiting for the cluster at " + where);
+                }
+            }
+        }
+    }
+
     /** Units sent to members so far, counting each send (a unit sent again after its member left counts twice). */
     public long unitsSent() {
-        return unitsSent;
+        synchronized (slotLock) {
+            return unitsSent;
+        }
     }
 
     /** Units sent again because their member left before answering. */
     public long unitsResent() {
-        return unitsResent;
+        synchronized (slotLock) {
+            return unitsResent;
+        }
     }
 
     /** Units sent per member address. */
     public Map<String, Long> unitsByMember() {
-        return Map.copyOf(unitsByMember);
+        synchronized (slotLock) {
+            return Map.copyOf(unitsByMember);
+        }
     }
 
     /** How many members with our fingerprint the cluster has now. */

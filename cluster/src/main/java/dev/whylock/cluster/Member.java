@@ -131,11 +131,10 @@ public final class Member implements AutoCloseable {
         return m;
     }
 
-    /** Runs one unit for job {@code spec} (rebuilt once per member) on a unit thread, and returns its result as plain data. */
+    /** Runs one unit (a split search's work unit, an inquiry's exploration) for job {@code spec} (rebuilt once per member) on a unit thread, and returns its result as plain data. */
     byte[] run(List<String> spec, byte[] unit) throws Exception {
         JobResolver.Job job = jobs.computeIfAbsent(List.copyOf(spec), resolver::resolve);
-        Future<byte[]> f = units.submit(() -> dev.whylock.engine.search.SplitSearch.runSent(job.program(), job.cfg(), unit,
-                () -> Thread.currentThread().isInterrupted()));
+        Future<byte[]> f = units.submit(() -> job.run(unit, () -> Thread.currentThread().isInterrupted()));
         try {
             byte[] out = f.get();
             ran.incrementAndGet();

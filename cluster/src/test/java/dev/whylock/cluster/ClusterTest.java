@@ -40,25 +40,27 @@ class ClusterTest {
 
     /** Builds the job from the scenario name; {@code onExecution} runs before every execution of it on the member. */
     static JobResolver resolver(Runnable onExecution) {
-        return spec -> {
-            Program p = program(spec.get(0));
-            return new JobResolver.Job(new Program() {
-                @Override
-                public String name() {
-                    return p.name();
-                }
+        return spec -> JobResolver.Job.search(counted(program(spec.get(0)), onExecution), cfg());
+    }
 
-                @Override
-                public void setup(Env env) {
-                    p.setup(env);
-                }
+    /** {@code p}, with {@code onExecution} run before every execution. */
+    static Program counted(Program p, Runnable onExecution) {
+        return new Program() {
+            @Override
+            public String name() {
+                return p.name();
+            }
 
-                @Override
-                public void run(Env env) {
-                    onExecution.run();
-                    p.run(env);
-                }
-            }, cfg());
+            @Override
+            public void setup(Env env) {
+                p.setup(env);
+            }
+
+            @Override
+            public void run(Env env) {
+                onExecution.run();
+                p.run(env);
+            }
         };
     }
 
@@ -104,6 +106,61 @@ class ClusterTest {
                 assertTrue(members.get(0).unitsRun() > 0 && members.get(1).unitsRun() > 0,
                         "both survivors ran units: " + members.get(0).unitsRun() + ", " + members.get(1).unitsRun());
                 assertTrue(c.unitsSent() > 10, "the search has many units: " + c.unitsSent());
+            }
+        } finally {
+            members.forEach(m -> {
+                if (m != victim[0]) {
+                    m.close();
+                }
+            });
+        }
+    }
+
+    /** A why inquiry's scenarios (small ones, so the test stays short), each member building its own. */
+    static List<dev.whylock.engine.why.Scenario> inquiryScenarios(Runnable onExecution) {
+        return java.util.stream.Stream.of("phylink-create-vs-cage-probe", "module-insert-vs-phylink-create", "link-los", "unbind-cage")
+                .map(n -> new dev.whylock.engine.why.Scenario(n, counted(program(n), onExecution))).toList();
+    }
+
+    static dev.whylock.engine.why.LockInquiry inquiry(List<dev.whylock.engine.why.Scenario> scenarios) {
+        return new dev.whylock.engine.why.LockInquiry("rtnl_mutex", scenarios)
+                .withReplacements(List.of(dev.whylock.engine.LockExperiment.replace("rtnl_mutex", "sfp_bus_lock")));
+    }
+
+    @Test
+    void whyInquiry_threeMembers_oneKilledMidRun_sameReportAsOneMachine() {
+        dev.whylock.engine.why.WhyReport expected = inquiry(inquiryScenarios(() -> {})).run();
+        List<Member> members = new ArrayList<>();
+        Member[] victim = new Member[1];
+        AtomicInteger victimExecutions = new AtomicInteger();
+        JobResolver healthy = spec -> JobResolver.Job.inquiry(new dev.whylock.engine.why.InquiryMember(inquiryScenarios(() -> {}),
+                dev.whylock.engine.why.InquiryBound.defaults(), dev.whylock.engine.exec.RunConfig.defaults(), true,
+                dev.whylock.engine.search.Ticker.FROZEN));
+        try {
+            members.add(Member.start("127.0.0.1", 5941, List.of("127.0.0.1:5941"), FINGERPRINT, healthy, 1));
+            String first = members.get(0).address();
+            members.add(Member.start("127.0.0.1", 5941, List.of(first), FINGERPRINT, healthy, 1));
+            // The third member dies in the middle of its sixth execution, inside some exploration.
+            members.add(Member.start("127.0.0.1", 5941, List.of(first), FINGERPRINT, spec -> JobResolver.Job.inquiry(
+                    new dev.whylock.engine.why.InquiryMember(inquiryScenarios(() -> {
+                        if (victimExecutions.incrementAndGet() == 6) {
+                            new Thread(victim[0]::kill).start();
+                        }
+                    }), dev.whylock.engine.why.InquiryBound.defaults(), dev.whylock.engine.exec.RunConfig.defaults(), true,
+                            dev.whylock.engine.search.Ticker.FROZEN)), 1));
+            victim[0] = members.get(2);
+            try (Cluster c = Cluster.connect(Address.parse(first), FINGERPRINT, null, Duration.ofSeconds(10))) {
+                assertEquals(3, c.slots());
+                List<String> job = List.of("why", "rtnl_mutex");
+                dev.whylock.engine.why.WhyReport got = inquiry(inquiryScenarios(() -> {}))
+                        .withRemote((request, cancelled) -> c.call(job, request, cancelled), c.slots()).run();
+                assertTrue(expected.siteVerdicts().stream().anyMatch(v -> v.necessity() == dev.whylock.engine.why.Necessity.NECESSARY));
+                assertEquals(expected, got);
+                assertTrue(victimExecutions.get() >= 6, "the killed member had started explorations: " + victimExecutions.get());
+                assertTrue(c.unitsResent() >= 1, "an exploration of the killed member was sent again: " + c.unitsResent());
+                assertEquals(2, c.memberCount());
+                assertTrue(members.get(0).unitsRun() > 0 && members.get(1).unitsRun() > 0,
+                        "both survivors ran explorations: " + members.get(0).unitsRun() + ", " + members.get(1).unitsRun());
             }
         } finally {
             members.forEach(m -> {

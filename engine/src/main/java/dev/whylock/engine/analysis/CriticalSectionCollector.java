@@ -5,7 +5,7 @@ import dev.whylock.engine.Mutex;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Collects, per acquisition site of one lock class, what its critical sections do ({@link CriticalSection}). */
-public final class CriticalSectionCollector implements ExecutionObserver {
+public final class CriticalSectionCollector implements MergeableObserver {
 
-    private static final class Agg {
+    private static final long serialVersionUID = 1L;
+
+    private static final class Agg implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final Set<String> tasks = new LinkedHashSet<>();
         final Set<String> writes = new LinkedHashSet<>();
         final Set<String> reads = new LinkedHashSet<>();
@@ -64,6 +67,22 @@ public final class CriticalSectionCollector implements ExecutionObserver {
                 }
             }
         }
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new CriticalSectionCollector(lockClass);
+    }
+
+    @Override
+    public void absorb(MergeableObserver later) {
+        ((CriticalSectionCollector) later).bySite.forEach((site, theirs) -> {
+            Agg mine = bySite.computeIfAbsent(site, k -> new Agg());
+            mine.tasks.addAll(theirs.tasks); // in their order after ours, as if observed later
+            mine.writes.addAll(theirs.writes);
+            mine.reads.addAll(theirs.reads);
+            mine.calls.addAll(theirs.calls);
+        });
     }
 
     /** One section per site that took the lock, sorted by site. */

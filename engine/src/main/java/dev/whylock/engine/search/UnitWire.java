@@ -197,6 +197,16 @@ public final class UnitWire {
         return fps;
     }
 
+    /** {@code o} (plain data: records of strings, numbers and lists) Java-serialised, for another JVM running the same whylock. */
+    public static byte[] plain(Object o) {
+        return write(out -> out.writeObject(o));
+    }
+
+    /** What {@link #plain(Object)} wrote. */
+    public static Object fromPlain(byte[] bytes) {
+        return read(bytes, ObjectInputStream::readObject);
+    }
+
     private interface Writer {
         void write(ObjectOutputStream out) throws IOException;
     }

@@ -4,12 +4,14 @@ import dev.whylock.engine.Mutex;
 import dev.whylock.engine.exec.ExecutionOutcome;
 import dev.whylock.engine.exec.Op;
 import dev.whylock.engine.exec.OpKind;
-import dev.whylock.engine.search.ExecutionObserver;
+import dev.whylock.engine.search.MergeableObserver;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** The sites at which the executions acquire (or try to acquire) one lock class, as named in the code. */
-final class AcquisitionSites implements ExecutionObserver {
+final class AcquisitionSites implements MergeableObserver {
+
+    private static final long serialVersionUID = 1L;
 
     private final String lockClass;
     private final Set<String> sites = new TreeSet<>();
@@ -27,6 +29,16 @@ final class AcquisitionSites implements ExecutionObserver {
                 sites.add(op.site());
             }
         }
+    }
+
+    @Override
+    public MergeableObserver fresh() {
+        return new AcquisitionSites(lockClass);
+    }
+
+    @Override
+    public void absorb(MergeableObserver later) {
+        sites.addAll(((AcquisitionSites) later).sites);
     }
 
     /** The sites seen so far, sorted. */

@@ -59,6 +59,8 @@ public final class LockInquiry {
     private Set<String> declaredSites = Set.of();
     private boolean countRaces = true;
     private int workers = 1;
+    private RemoteExplorer remote;
+    private int remoteSlots;
 
     /** An inquiry into {@code lockClass} over the given scenarios, explored in that order. */
     public LockInquiry(String lockClass, List<Scenario> scenarios) {
@@ -143,6 +145,22 @@ public final class LockInquiry {
         return this;
     }
 
+    /**
+     * Runs every exploration elsewhere, {@code slots} at a time (a cluster's members; see
+     * {@link InquiryMember} for the receiving end), instead of on this JVM's workers; the stress
+     * comparisons stay here. The report is the one a run here gives (elapsed times aside): each
+     * exploration is the same sequential search wherever it runs, and what it observed is absorbed
+     * in the order the explorations have here.
+     */
+    public LockInquiry withRemote(RemoteExplorer r, int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, got " + slots);
+        }
+        this.remote = r;
+        this.remoteSlots = slots;
+        return this;
+    }
+
     /** Hears which exploration starts next. */
     public LockInquiry withListener(InquiryListener l) {
         this.listener = l;
@@ -165,13 +183,17 @@ public final class LockInquiry {
     /** Runs the inquiry. */
     public WhyReport run() {
         long start = ticker.nanos();
-        Workers pool = new Workers("continuation".equals(run.backend().name()) ? workers : 1);
+        Workers local = new Workers("continuation".equals(run.backend().name()) ? workers : 1);
+        Workers pool = remote != null ? new Workers(remoteSlots) : local;
         ScenarioRunner runner;
         if (pool.count() == 1) {
             runner = new ScenarioRunner(bound, run, ticker, () -> progress, cancelled, listener, countRaces);
         } else {
             ParallelProgress sum = new ParallelProgress(progress, listener);
             runner = new ScenarioRunner(bound, run, ticker, sum::forExploration, cancelled, sum, countRaces);
+        }
+        if (remote != null) {
+            runner.sendTo(remote);
         }
         runner.expect(scenarios.size());
         Analyses analyses = new Analyses(unvalidated);
@@ -293,7 +315,7 @@ public final class LockInquiry {
             List<ScenarioRun> runs = done.subList(replacementJobs + x * scenarios.size(), replacementJobs + (x + 1) * scenarios.size());
             replaced.add(replacement(replacements.get(x), runs, orders.get(x), baseRaces, baseCycles));
         }
-        List<StressComparison> stress = everywhere == null ? List.of() : stress(pool, siteVerdicts, everywhere);
+        List<StressComparison> stress = everywhere == null ? List.of() : stress(local, siteVerdicts, everywhere);
         List<FieldLockset> rows = base.locksets().fields().stream()
                 .filter(f -> f.shared() && f.locks().contains(lockClass)).toList();
         List<String> alone = base.locksets().locks().stream().filter(l -> l.lockClass().equals(lockClass))

@@ -32,7 +32,7 @@ public record ScenarioRun(
         long elapsedMillis,
         List<Violation> damage,
         List<Violation> assertions,
-        List<DataRace> races) {
+        List<DataRace> races) implements java.io.Serializable {
 
     public ScenarioRun {
         damage = List.copyOf(damage);

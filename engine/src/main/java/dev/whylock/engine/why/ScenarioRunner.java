@@ -10,6 +10,7 @@ import dev.whylock.engine.result.StopReason;
 import dev.whylock.engine.result.Violation;
 import dev.whylock.engine.search.ExecutionObserver;
 import dev.whylock.engine.search.Explorer;
+import dev.whylock.engine.search.MergeableObserver;
 import dev.whylock.engine.search.Progress;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
@@ -44,6 +45,7 @@ final class ScenarioRunner {
     private final boolean countRaces;
     private int started;
     private int total;
+    private RemoteExplorer remote;
 
     /** {@code progress} gives each exploration its progress (several may run at once); {@code listener} hears them start. */
     ScenarioRunner(InquiryBound bound, RunConfig run, Ticker ticker, Supplier<Progress> progress, BooleanSupplier cancelled,
@@ -57,13 +59,18 @@ final class ScenarioRunner {
         this.listener = listener;
     }
 
+    /** Runs every exploration elsewhere (see {@link LockInquiry#withRemote}); its observers must be mergeable. */
+    void sendTo(RemoteExplorer r) {
+        this.remote = r;
+    }
+
     /** Sets the number of explorations the inquiry may run, for the listener. */
     synchronized void expect(int explorations) {
         total = explorations;
     }
 
     /** What the unmodified program already does in one scenario: the damage and races an experiment must not be blamed for. */
-    record Baseline(Set<String> damage, Set<String> races) {}
+    record Baseline(Set<String> damage, Set<String> races) implements java.io.Serializable {}
 
     /**
      * Explores {@code s} under {@code experiment} (added to the caller's own; {@code null} for the
@@ -80,6 +87,9 @@ final class ScenarioRunner {
         synchronized (this) {
             started++;
             listener.exploring(s.name(), experiment, started, Math.max(total, started));
+        }
+        if (remote != null) {
+            return elsewhere(s, experiment, baseline, observers, unneeded);
         }
         List<LockExperiment> all = new ArrayList<>(run.experiments());
         if (experiment != null) {
@@ -114,6 +124,38 @@ final class ScenarioRunner {
                 .filter(x -> baseline == null || !baseline.races().contains(x.key())).toList();
         return new ScenarioRun(s.name(), experiment, r.executions(), r.exhaustive(), r.stopReason(), r.elapsedMillis(), damage,
                 assertions, newRaces);
+    }
+
+    /**
+     * Has the exploration run by {@link #remote}: the observers watch it through fresh copies that
+     * come back with the answer and are absorbed here, so they end as if they had watched it here.
+     */
+    private ScenarioRun elsewhere(Scenario s, LockExperiment experiment, Baseline baseline, List<ExecutionObserver> observers,
+            BooleanSupplier unneeded) {
+        List<MergeableObserver> copies = new ArrayList<>();
+        for (ExecutionObserver o : observers) {
+            if (!(o instanceof MergeableObserver m)) {
+                throw new IllegalStateException("observer " + o.getClass().getName() + " cannot observe an exploration run elsewhere");
+            }
+            copies.add(m.fresh());
+        }
+        long start = ticker.nanos();
+        byte[] answer = remote.explore(ExplorationWire.request(s.name(), experiment, baseline, copies),
+                () -> cancelled.getAsBoolean() || unneeded.getAsBoolean());
+        if (answer == null) { // given up: what a Ctrl-C before the first execution leaves
+            return new ScenarioRun(s.name(), experiment, 0, false, StopReason.INTERRUPTED, (ticker.nanos() - start) / 1_000_000,
+                    List.of(), List.of(), List.of());
+        }
+        ExplorationWire.Answer a = ExplorationWire.readAnswer(answer);
+        for (int i = 0; i < observers.size(); i++) {
+            ((MergeableObserver) observers.get(i)).absorb(a.observers().get(i));
+        }
+        ScenarioRun r = a.run();
+        long elapsed = ticker.nanos() - start;
+        progress.get().update(r.executions(), 0, r.damage().size(), elapsed);
+        // Timed by this side's clock, as every other time of the report (the member's clock is not ours).
+        return new ScenarioRun(r.scenario(), r.experiment(), r.executions(), r.exhaustive(), r.stopReason(), elapsed / 1_000_000, r.damage(),
+                r.assertions(), r.races());
     }
 
     /** The run of a scenario the experiment cannot change: its site never ran in the exhaustive baseline. */

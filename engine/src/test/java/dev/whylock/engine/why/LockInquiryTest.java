@@ -244,6 +244,31 @@ class LockInquiryTest {
     }
 
     @Test
+    void remote_inquiry_sameReportAsHere_everyExplorationSentAsBytes() {
+        // The receiving end rebuilds its own scenarios (as a cluster member does from the command line),
+        // so nothing but the bytes passes between the two sides.
+        java.util.function.Supplier<List<Scenario>> scenarios = () -> List.of(new Scenario("publish", publishAndFree()),
+                new Scenario("counter", counter()), new Scenario("local", localSection()), new Scenario("publish-again", publishAndFree()));
+        List<LockExperiment> replacements = List.of(LockExperiment.replace("L", "M", "dev_inc"), LockExperiment.remove("L", "local_update"));
+        for (boolean all : new boolean[] {false, true}) {
+            WhyReport here = new LockInquiry("L", scenarios.get()).withReplacements(replacements).exploreAllScenarios(all).run();
+            InquiryMember member = new InquiryMember(scenarios.get(), InquiryBound.defaults(),
+                    dev.whylock.engine.exec.RunConfig.defaults(), true, dev.whylock.engine.search.Ticker.FROZEN);
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            RemoteExplorer remote = (request, cancelled) -> {
+                sent.incrementAndGet();
+                return member.run(request.clone(), () -> false);
+            };
+            WhyReport there = new LockInquiry("L", scenarios.get()).withReplacements(replacements).exploreAllScenarios(all)
+                    .withRemote(remote, 3).run();
+            assertTrue(here.siteVerdicts().stream().anyMatch(v -> v.necessity() == Necessity.NECESSARY), "a site breaks");
+            assertFalse(here.sections().isEmpty(), "the sections come from observers: they must travel too");
+            assertEquals(here, there, "every scenario: " + all);
+            assertTrue(sent.get() >= 4 + 4 * here.sites().size() / 2, "explorations were sent: " + sent.get());
+        }
+    }
+
+    @Test
     void stressRunnerGiven_inquiry_fillsRunItAndSeeSlotForNecessaryVerdicts() {
         List<List<LockExperiment>> asked = new ArrayList<>();
         StressRunner fake = (program, experiments, runs) -> {
