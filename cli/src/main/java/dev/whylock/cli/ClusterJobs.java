@@ -17,8 +17,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * What the command line puts on a cluster: the job a member rebuilds is the command ({@code explore}
- * or {@code why}) with its own arguments (without {@code --cluster}, a scenario file named by its
+ * What the command line puts on a cluster: the job a member rebuilds is the command ({@code explore},
+ * {@code lockset} or {@code why}) with its own arguments (without {@code --cluster}, a scenario file named by its
  * absolute path), parsed and prepared on the member exactly as here; the fingerprint every member must share is
  * the version and the code of the engine, the model and the command line.
  */
@@ -67,8 +67,8 @@ final class ClusterJobs {
 
     /**
      * Rebuilds a job on a member: parses {@code SPEC} (a command and its arguments) and prepares it,
-     * with nothing written anywhere: an {@code explore} gives its split search's units, a {@code why}
-     * its inquiry's explorations.
+     * with nothing written anywhere: an {@code explore} or {@code lockset} gives its split search's
+     * units, a {@code why} its inquiry's explorations.
      */
     static JobResolver resolver() {
         return spec -> {
@@ -77,13 +77,17 @@ final class ClusterJobs {
                     System::nanoTime, Cancellation.manual(), 0);
             CommandLine cl = Main.commandLine(quiet);
             try {
-                if (spec.isEmpty() || !List.of("explore", "why").contains(spec.get(0))) {
-                    throw new UsageException("a cluster runs explore and why, not " + (spec.isEmpty() ? "nothing" : spec.get(0)));
+                if (spec.isEmpty() || !List.of("explore", "why", "lockset").contains(spec.get(0))) {
+                    throw new UsageException("a cluster runs explore, lockset and why, not " + (spec.isEmpty() ? "nothing" : spec.get(0)));
                 }
                 CommandLine.ParseResult parsed = cl.parseArgs(spec.toArray(String[]::new));
                 Object command = parsed.subcommand().commandSpec().userObject();
                 if (command instanceof WhyCommand why) {
                     return JobResolver.Job.inquiry(why.prepare(quiet).member(quiet));
+                }
+                if (command instanceof LocksetCommand lockset) {
+                    LocksetCommand.Prepared p = lockset.prepare(quiet);
+                    return JobResolver.Job.search(p.subject().program(), p.cfg());
                 }
                 ExploreCommand.Prepared p = ((ExploreCommand) command).prepare(quiet);
                 return JobResolver.Job.search(p.program(), p.cfg());

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class ClusterOption {
 
     @Option(names = "--cluster", paramLabel = "HOST:PORT|local:N",
-            description = "Run the work on a whylock cluster (explore: the DPOR search's work units; why: its explorations, "
+            description = "Run the work on a whylock cluster (explore, lockset: the DPOR search's work units; why: its explorations, "
                     + "one scenario under one experiment each): HOST:PORT of any member started with "
                     + "'whylock worker --join', or local:N for N members started in this JVM (on loopback; for trying it out "
                     + "and measuring). The result is the one this machine gives alone, also if a member dies in the middle. "

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.whylock.cluster.Cluster;
+import dev.whylock.cluster.ClusterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -60,9 +62,17 @@ final class LocksetCommand implements Callable<Integer> {
     @Mixin
     WorkersOption workers;
 
-    @Override
-    public Integer call() {
-        Io io = root.io();
+    @Mixin
+    ClusterOption cluster;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The subject, its run and the search's configuration (before the analyses join it), and the @GuardedBy watch of a Java program. */
+    record Prepared(RunInfo info, Subject subject, SearchConfig cfg, JavaGuards.Watch watch, long max) {}
+
+    /** Reads the options into what to explore, checking them; also how a cluster member rebuilds the job (nothing is written). */
+    Prepared prepare(Io io) {
         long max = maxExecutions == null ? ExploreCommand.DEFAULT_MAX_EXECUTIONS : maxExecutions;
         if (max < 1 || max > ExploreCommand.MAX_EXECUTIONS_LIMIT) {
             throw new UsageException("--max-executions " + max + ": expected a number from 1 to "
@@ -77,6 +87,10 @@ final class LocksetCommand implements Callable<Integer> {
             if (model != null) {
                 throw new UsageException("--model applies to scenarios; a Java program (--java) runs as compiled");
             }
+            if (cluster.given()) {
+                throw new UsageException("--cluster runs scenarios; a Java program (--java) runs on this machine only (its classes "
+                        + "are not on the members): drop --cluster, and use --workers for this machine's cores");
+            }
             subject = new JavaSubject(javaOptions.target(), null);
             watch = JavaGuards.Watch.of(((JavaSubject) subject).target(), guardOptions);
         } else if (scenario == null) {
@@ -85,12 +99,37 @@ final class LocksetCommand implements Callable<Integer> {
         } else {
             subject = ScenarioResolver.load(io, scenario, model);
         }
-        var ignored = ignore.kinds();
-        common.checkWritable(io);
         RunInfo info = new RunInfo(subject, List.of(),
                 timing.resolve(subject instanceof LoadedScenario ls ? ls.scenario().timing() : null), "dpor");
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withRun(info.runConfig()).withMaxExecutions(max)
                 .withTimeLimit(io.millisLeft(timeLimit), io.ticker());
+        return new Prepared(info, subject, cfg, watch, max);
+    }
+
+    @Override
+    public Integer call() {
+        Io io = root.io();
+        Prepared p = prepare(io);
+        var ignored = ignore.kinds();
+        common.checkWritable(io);
+        RunInfo info = p.info();
+        Subject subject = p.subject();
+        SearchConfig cfg = p.cfg();
+        JavaGuards.Watch watch = p.watch();
+        long max = p.max();
+        if (cluster.given()) {
+            try (Cluster c = Cluster.connect(cluster.address(), ClusterJobs.fingerprint(), ClusterJobs.resolver(),
+                    ClusterJobs.CONNECT_TIMEOUT)) {
+                if (!common.quiet) {
+                    io.err().println("whylock: exploring on the cluster at " + cluster.address() + " (" + c.memberCount() + " members)");
+                    io.err().flush();
+                }
+                List<String> job = ClusterJobs.spec("lockset", spec.commandLine().getParseResult().originalArgs(), io);
+                return Searches.explore(io, common, info, subject.program(), cfg, ignored, (prog, sc) -> c.explore(prog, sc, job));
+            } catch (ClusterException e) {
+                throw ClusterJobs.failure(e);
+            }
+        }
         if (watch == null) {
             return Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count());
         }

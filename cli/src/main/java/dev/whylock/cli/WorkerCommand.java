@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code whylock worker --join HOST:PORT}: a member of a whylock cluster, until stopped. */
 @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Run a member of a whylock cluster: it runs the work units of the DPOR searches that 'explore --cluster' "
-                + "sends it and the explorations of 'why --cluster', until stopped (Ctrl-C). Every member must run the same whylock version and model; a member "
+                + "and 'lockset --cluster' send it and the explorations of 'why --cluster', until stopped (Ctrl-C). Every member must run the same whylock version and model; a member "
                 + "with another is refused.", ""},
         footerHeading = "%nExamples:%n",
         footer = {

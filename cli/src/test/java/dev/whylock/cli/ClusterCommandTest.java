@@ -20,61 +20,59 @@ class ClusterCommandTest {
 
     @Test
     void explore_onTwoLocalMembers_writesTheSameFilesAsOneMachine() throws IOException {
-        // Frozen clock: the files must be byte-identical; rtnl removed, so there are violations and replay files.
-        for (String where : List.of("alone", "cluster")) {
-            Path d = Files.createDirectories(dir.resolve(where));
-            List<String> args = new java.util.ArrayList<>(List.of("explore", "--scenario", "phylink-create-vs-cage-probe", "--remove",
-                    "rtnl_mutex", "--json", "r.json", "--workers", "1"));
-            if (where.equals("cluster")) {
-                args.addAll(List.of("--cluster", "local:2"));
-            }
-            Cli.Result r = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
-            assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
-            if (where.equals("cluster")) {
-                assertTrue(r.err().contains("whylock: exploring on the cluster at local:2 (2 members)"), r.err());
-            }
-        }
-        List<String> files;
-        try (var s = Files.walk(dir.resolve("alone"))) {
-            files = s.filter(Files::isRegularFile).map(p -> dir.resolve("alone").relativize(p).toString()).sorted().toList();
-        }
-        try (var s = Files.walk(dir.resolve("cluster"))) {
-            assertEquals(files, s.filter(Files::isRegularFile).map(p -> dir.resolve("cluster").relativize(p).toString()).sorted().toList());
-        }
+        // rtnl removed, so there are violations and replay files.
+        List<String> files = sameFilesAloneAndOnCluster("explore", ExitCode.VIOLATION, "--scenario", "phylink-create-vs-cage-probe",
+                "--remove", "rtnl_mutex", "--json", "r.json", "--workers", "1");
         assertTrue(files.stream().anyMatch(f -> f.endsWith(".replay")), files.toString());
-        for (String f : files) {
-            assertEquals(Files.readString(dir.resolve("alone").resolve(f)), Files.readString(dir.resolve("cluster").resolve(f)), f);
-        }
+    }
+
+    @Test
+    void lockset_onTwoLocalMembers_writesTheSameFilesAsOneMachine() throws IOException {
+        sameFilesAloneAndOnCluster("lockset", ExitCode.OK, "--scenario", "module-hotplug-phy", "--json", "r.json");
+        assertTrue(Files.readString(dir.resolve("lockset-alone/r.json")).contains("\"locksets\""), "the analyses' results are there");
     }
 
     @Test
     void why_onTwoLocalMembers_writesTheSameFilesAsOneMachine() throws IOException {
-        // Frozen clock: the same JSON and replay files byte for byte, from explorations each run by a member.
-        for (String where : List.of("alone", "cluster")) {
-            Path d = Files.createDirectories(dir.resolve("why-" + where));
-            List<String> args = new java.util.ArrayList<>(List.of("why", "rtnl_mutex", "--scenario", "phylink-create-vs-cage-probe",
-                    "--scenario", "module-insert-vs-phylink-create", "--scenario", "link-los", "--stress-runs", "0", "--json", "r.json"));
-            if (where.equals("cluster")) {
-                args.addAll(List.of("--cluster", "local:2"));
-            }
-            Cli.Result r = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
-            assertEquals(ExitCode.OK, r.code(), r.toString());
-            if (where.equals("cluster")) {
-                assertTrue(r.err().contains("whylock: exploring on the cluster at local:2 (2 members, "), r.err());
-            }
-        }
-        List<String> files;
-        try (var s = Files.walk(dir.resolve("why-alone"))) {
-            files = s.filter(Files::isRegularFile).map(p -> dir.resolve("why-alone").relativize(p).toString()).sorted().toList();
-        }
-        try (var s = Files.walk(dir.resolve("why-cluster"))) {
-            assertEquals(files, s.filter(Files::isRegularFile).map(p -> dir.resolve("why-cluster").relativize(p).toString()).sorted().toList());
-        }
+        // Explorations each run by a member, the observers' copies absorbed here.
+        List<String> files = sameFilesAloneAndOnCluster("why", ExitCode.OK, "rtnl_mutex", "--scenario", "phylink-create-vs-cage-probe",
+                "--scenario", "module-insert-vs-phylink-create", "--scenario", "link-los", "--stress-runs", "0", "--json", "r.json");
         assertTrue(files.stream().anyMatch(f -> f.endsWith(".replay")), files.toString());
         assertTrue(Files.readString(dir.resolve("why-alone/r.json")).contains("\"necessary\""), "a site breaks");
-        for (String f : files) {
-            assertEquals(Files.readString(dir.resolve("why-alone").resolve(f)), Files.readString(dir.resolve("why-cluster").resolve(f)), f);
+    }
+
+    /**
+     * Runs {@code command args} alone and on {@code --cluster local:2}, each in a directory of its own
+     * with a frozen clock, and asserts both wrote the same files, byte for byte; returns their names.
+     */
+    private List<String> sameFilesAloneAndOnCluster(String command, int code, String... args) throws IOException {
+        for (String where : List.of("alone", "cluster")) {
+            Path d = Files.createDirectories(dir.resolve(command + "-" + where));
+            List<String> all = new java.util.ArrayList<>(List.of(command));
+            all.addAll(List.of(args));
+            if (where.equals("cluster")) {
+                all.addAll(List.of("--cluster", "local:2"));
+            }
+            Cli.Result r = Cli.run(d, Ticker.FROZEN, Cancellation.manual(), all.toArray(String[]::new));
+            assertEquals(code, r.code(), r.toString());
+            if (where.equals("cluster")) {
+                assertTrue(r.err().contains("whylock: exploring on the cluster at local:2 (2 members"), r.err());
+            }
         }
+        Path alone = dir.resolve(command + "-alone");
+        Path cluster = dir.resolve(command + "-cluster");
+        List<String> files;
+        try (var s = Files.walk(alone)) {
+            files = s.filter(Files::isRegularFile).map(p -> alone.relativize(p).toString()).sorted().toList();
+        }
+        try (var s = Files.walk(cluster)) {
+            assertEquals(files, s.filter(Files::isRegularFile).map(p -> cluster.relativize(p).toString()).sorted().toList());
+        }
+        assertTrue(files.contains("r.json"), files.toString());
+        for (String f : files) {
+            assertEquals(Files.readString(alone.resolve(f)), Files.readString(cluster.resolve(f)), f);
+        }
+        return files;
     }
 
     @Test
@@ -106,6 +104,8 @@ class ClusterCommandTest {
             {"--cluster runs scenarios; a Java program (--java) runs on this machine only", "why", "X.this", "--java",
                 "java.lang.Object", "--class-path", ".", "--cluster", "local:2"},
             {"--cluster 'nohost': expected HOST:PORT", "why", "rtnl_mutex", "--cluster", "nohost"},
+            {"--cluster runs scenarios; a Java program (--java) runs on this machine only", "lockset", "--java", "java.lang.Object",
+                "--class-path", ".", "--cluster", "local:2"},
             {"--join local:2: expected HOST:PORT of a member", "worker", "--join", "local:2"},
             {"--join 'h:99999': the port must be from 1 to 65535", "worker", "--join", "h:99999"},
             {"--workers 0: expected a number from 1 to 256", "worker", "--join", "127.0.0.1:6071", "--workers", "0"},
