@@ -229,6 +229,14 @@ public final class Footprint {
             return this;
         }
 
+        /** Empties this builder for the next footprint (one builder per execution serves every step). */
+        public Builder reset() {
+            Arrays.fill(before, 0, size, null); // keep no state of the last step alive
+            size = 0;
+            allMemory = false;
+            return this;
+        }
+
         public Footprint build() {
             if (size == 0 && !allMemory) {
                 return EMPTY;

@@ -125,41 +125,66 @@ public final class Explorer {
      */
     static List<Violation> minimize(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
             List<Violation> violations, java.util.function.BooleanSupplier over) {
-        List<Violation> out = new ArrayList<>(violations.size());
-        for (Violation v : violations) {
-            Violation best = v;
-            for (int bound = 0; bound < best.trace().preemptions() && !over.getAsBoolean(); bound++) {
-                Violation better = search(program, cfg, run, over, StrategySpec.dfs(bound), best.key());
-                if (better != null) {
-                    if ((better.trace().preemptions() < best.trace().preemptions()
-                            || better.trace().steps().size() < best.trace().steps().size())
-                            && (better.afterFailure() == best.afterFailure())) {
-                        best = best.withCounterexample(better.task(), better.trace(), better.decisions(), best.afterFailure());
-                    }
-                    break;
+        // One depth-first search per bound serves every violation still waiting for it: each takes the
+        // first execution of that search that shows it, as a search of its own would (the searches are
+        // deterministic and each violation's budget is counted from the search's start).
+        List<Violation> out = new ArrayList<>(violations);
+        boolean[] settled = new boolean[out.size()];
+        for (int bound = 0; !over.getAsBoolean(); bound++) {
+            Map<String, Integer> waiting = new LinkedHashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (!settled[i] && bound < out.get(i).trace().preemptions()) {
+                    waiting.putIfAbsent(out.get(i).key(), i);
                 }
             }
-            out.add(best);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            Map<String, Violation> better = search(program, cfg, run, over, StrategySpec.dfs(bound), waiting.keySet());
+            for (int i = 0; i < out.size(); i++) {
+                Violation best = out.get(i);
+                Violation b = better.get(best.key());
+                if (settled[i] || b == null || bound >= best.trace().preemptions()) {
+                    continue;
+                }
+                if ((b.trace().preemptions() < best.trace().preemptions() || b.trace().steps().size() < best.trace().steps().size())
+                        && b.afterFailure() == best.afterFailure()) {
+                    out.set(i, best.withCounterexample(b.task(), b.trace(), b.decisions(), best.afterFailure()));
+                }
+                settled[i] = true;
+            }
         }
         return out;
     }
 
-    private static Violation search(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
-            java.util.function.BooleanSupplier over, StrategySpec spec, String key) {
+    /**
+     * Runs {@code spec} for each of {@code keys} until an execution shows it, at most
+     * {@link #MINIMIZE_BUDGET} executions from the start: per key, the violation as the first
+     * execution that shows it gives it (absent if none did, or if stopped).
+     */
+    private static Map<String, Violation> search(Program program, SearchConfig cfg, dev.whylock.engine.exec.RunConfig run,
+            java.util.function.BooleanSupplier over, StrategySpec spec, java.util.Set<String> keys) {
         SearchStrategy s = spec.create();
         Map<String, Violation> found = new LinkedHashMap<>();
+        Map<String, Violation> first = new LinkedHashMap<>();
         SearchConfig collectAll = cfg.withStopOn(java.util.Set.of());
-        for (int n = 0; n < MINIMIZE_BUDGET && !over.getAsBoolean() && s.beginExecution(); n++) {
+        for (int n = 0; n < MINIMIZE_BUDGET && first.size() < keys.size() && !over.getAsBoolean() && s.beginExecution(); n++) {
             ExecutionOutcome o = new Execution(program, run, s).run();
             if (o.status() == ExecutionOutcome.Status.INTERRUPTED) {
-                return null;
+                break;
             }
             s.endExecution(o);
+            if (o.violations().stream().noneMatch(rv -> keys.contains(rv.kind().key() + ": " + rv.message()))) {
+                continue; // nothing asked for: no trace to build
+            }
             collect(found, o, n, collectAll);
-            if (found.containsKey(key)) {
-                return found.get(key);
+            for (String key : keys) {
+                Violation v = found.get(key);
+                if (v != null) {
+                    first.putIfAbsent(key, v);
+                }
             }
         }
-        return null;
+        return first;
     }
 }

@@ -609,8 +609,8 @@ public final class SourceDpor implements SearchStrategy {
             List<Integer> ps = h == null ? List.of()
                     : fp.object(e) == Footprint.TIME && f.waitsOnlyForDeadline() ? dueTick(f, h)
                     : predecessors(fp.object(e), fp.mode(e), h);
-            for (int k : ps) {
-                join(c, frames.get(k).clock);
+            for (int i = 0, m = ps.size(); i < m; i++) { // indexed: no iterator per step and object
+                join(c, frames.get(ps.get(i)).clock);
             }
         }
         if (!findRaces || f.barrier()) {

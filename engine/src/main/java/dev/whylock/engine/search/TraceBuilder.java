@@ -82,12 +82,20 @@ public final class TraceBuilder {
     }
 
     private static boolean overridesToString(Class<?> c) {
-        try {
-            return c.getMethod("toString").getDeclaringClass() != Object.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return OVERRIDES_TO_STRING.get(c);
     }
+
+    /** Per class, once: a reflective lookup per traced value was a visible share of a why report's time. */
+    private static final ClassValue<Boolean> OVERRIDES_TO_STRING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            try {
+                return c.getMethod("toString").getDeclaringClass() != Object.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
 
     /** A stable name for a class: its simple name, or for anonymous, lambda and hidden classes the interface it implements. */
     static String typeName(Class<?> c) {
