@@ -24,8 +24,8 @@ mkdir -p "$OUT"
   echo "jdk: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
 } > "$OUT/environment.txt"
 
-echo "== build (bench against the installed engine and linux artifacts)"
-mvn -B -q -ntp -f bench/pom.xml install -DskipTests
+echo "== build (the bench module and the modules it needs, in this checkout; nothing installed)"
+mvn -B -q -ntp -pl bench -am -Dmaven.test.skip=true package
 # A private copy: other builds may reinstall the engine while the measurements run.
 cp bench/target/benchmarks.jar "$OUT/benchmarks.jar"
 FLAGS=(--add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Xss4m)
@@ -39,11 +39,11 @@ echo "== 2. stress versus exploration"
 
 echo "== 4a. Fray (instrumented JDK via the jlink wrapper) and whylock, mvn -Pcompare"
 FRAY_JDK=$(bench/fray-jdk.sh "$JAVA_HOME" "$PWD/bench/target/fray-jdk25")
-JDK25_HOME="$FRAY_JDK" mvn -B -ntp -f bench/pom.xml -Pcompare verify -Dplugin.jdkPath="$FRAY_JDK" \
-  -Dcompare.out="$PWD/$OUT" > "$OUT/maven-compare.log" 2>&1 || { echo "mvn -Pcompare failed: see $OUT/maven-compare.log"; exit 1; }
+JDK25_HOME="$FRAY_JDK" mvn -B -ntp -pl bench -am -Pcompare verify -Dplugin.jdkPath="$FRAY_JDK" -DskipITs \
+  -Dtest=FrayYardstickTest,FrayCompareTest,WhylockCompareTest -Dsurefire.failIfNoSpecifiedTests=false -Dcompare.out="$PWD/$OUT" > "$OUT/maven-compare.log" 2>&1 || { echo "mvn -Pcompare failed: see $OUT/maven-compare.log"; exit 1; }
 
 echo "== 4b. Lincheck, one JVM per program"
-mvn -B -q -ntp -f bench/pom.xml -Pcompare dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test > /dev/null
+mvn -B -q -ntp -pl bench -am -Pcompare -Dmaven.test.skip=true package dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test > /dev/null
 CP="$(cat "$OUT/cp.txt"):bench/target/compare-classes:bench/target/classes"
 for p in lost-update check-then-act ab-ba missed-signal work-stealing-queue ethtool-vs-cage-unbind; do
   for v in buggy fixed; do

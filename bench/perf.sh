@@ -13,7 +13,7 @@ JAVA="$JAVA_HOME/bin/java"
 OUT=bench/target/perf
 rm -rf "$OUT"
 mkdir -p "$OUT"
-mvn -B -q -ntp -f bench/pom.xml install -DskipTests
+mvn -B -q -ntp -pl bench -am -Dmaven.test.skip=true package
 cp bench/target/benchmarks.jar "$OUT/benchmarks.jar"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
