@@ -102,8 +102,21 @@ final class HtmlPage {
             if (!b.isEmpty()) {
                 b.append(' ');
             }
-            boolean name = word.contains("->") || word.contains("_");
-            b.append(name ? "<span class=\"nm\">" + esc(word) + "</span>" : esc(word));
+            if (!(word.contains("->") || word.contains("_"))) {
+                b.append(esc(word));
+                continue;
+            }
+            // Punctuation around the name ("(sfp->sm_state),") stays outside its span: it may wrap.
+            int from = 0;
+            int to = word.length();
+            while (from < to && "([{\"'`".indexOf(word.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && ")]}\"'`,.;:!?".indexOf(word.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            b.append(esc(word.substring(0, from))).append("<span class=\"nm\">").append(esc(word.substring(from, to)))
+                    .append("</span>").append(esc(word.substring(to)));
         }
         return b.toString();
     }
