@@ -56,13 +56,7 @@ public final class SparkBench {
     public static void main(String[] args) {
         String scenario = args.length > 0 ? args[0] : "module-hotplug";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        List<Integer> ns = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            ns.add(Integer.parseInt(args[i]));
-        }
-        if (ns.isEmpty()) {
-            ns = List.of(1, 2, 4);
-        }
+        List<Integer> ns = ClusterBench.counts(args, 2, List.of(1, 2, 4));
         Program p = ClusterBench.program(scenario);
         ExplorationResult expected = null;
         List<Double> alone = new ArrayList<>();

@@ -123,13 +123,7 @@ public final class ClusterBench {
     public static void main(String[] args) {
         String scenario = args.length > 0 ? args[0] : "module-hotplug";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        List<Integer> ns = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            ns.add(Integer.parseInt(args[i]));
-        }
-        if (ns.isEmpty()) {
-            ns = List.of(1, 2, 4);
-        }
+        List<Integer> ns = counts(args, 2, List.of(1, 2, 4));
         List<Pass> heres = new ArrayList<>();
         List<Pass> wires = new ArrayList<>();
         for (int i = 0; i < 3 + PASSES; i++) { // 3 of warm-up
@@ -213,6 +207,15 @@ public final class ClusterBench {
             clusters.forEach(Cluster::close);
             single.close();
         }
+    }
+
+    /** The numbers {@code args[from..]} (worker or member counts), or {@code otherwise} if there are none. */
+    static List<Integer> counts(String[] args, int from, List<Integer> otherwise) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = from; i < args.length; i++) {
+            out.add(Integer.parseInt(args[i]));
+        }
+        return out.isEmpty() ? otherwise : out;
     }
 
     static double median(List<Double> xs) {

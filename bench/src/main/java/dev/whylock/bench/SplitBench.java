@@ -28,13 +28,7 @@ public final class SplitBench {
         String scenario = args.length > 0 ? args[0] : "module-hotplug-phy";
         int depth = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        List<Integer> workers = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            workers.add(Integer.parseInt(args[i]));
-        }
-        if (workers.isEmpty()) {
-            workers = List.of(1, 2);
-        }
+        List<Integer> workers = ClusterBench.counts(args, 3, List.of(1, 2));
         Program program = Models.get("sfp-v5.14").program(ScenarioLoader.builtin(scenario));
         SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false);
         int repeat = Integer.getInteger("whylock.bench.repeat", 10);

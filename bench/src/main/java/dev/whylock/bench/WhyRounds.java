@@ -9,7 +9,6 @@ import dev.whylock.linux.model.Models;
 import dev.whylock.linux.model.ScenarioLoader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,13 +31,7 @@ public final class WhyRounds {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        List<Integer> workers = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            workers.add(Integer.parseInt(args[i]));
-        }
-        if (workers.isEmpty()) {
-            workers = List.of(1, 2);
-        }
+        List<Integer> workers = ClusterBench.counts(args, 1, List.of(1, 2));
         String lock = "rtnl_mutex";
         Model m = Models.get(Models.DEFAULT);
         AtomicLong runs = new AtomicLong();
