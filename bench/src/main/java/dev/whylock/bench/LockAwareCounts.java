@@ -1,17 +1,11 @@
 package dev.whylock.bench;
 
-import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
-import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.SourceDpor;
 import dev.whylock.engine.search.StrategySpec;
-import dev.whylock.linux.model.Models;
-import dev.whylock.linux.model.Scenario;
-import dev.whylock.linux.model.ScenarioLoader;
-import java.util.List;
 
 /**
  * Issue 16, part 1: lock-aware reduction ({@code StrategySpec.withLockAware(true)}, off by default)
@@ -60,28 +54,21 @@ public final class LockAwareCounts {
         long msOn = 0;
         System.out.println("| scenario | experiment | without: executions / blocked | lock-aware: executions / blocked | lock races skipped / kept | same violations |");
         System.out.println("|---|---|---|---|---|---|");
-        for (String name : ScenarioLoader.builtinNames()) {
-            Scenario s = ScenarioLoader.builtin(name);
-            Program p = Models.get(s.model()).program(s);
-            for (List<LockExperiment> ex : List.of(List.<LockExperiment>of(), List.of(LockExperiment.remove(lock)))) {
-                SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000).withMinimize(false)
-                        .withRun(RunConfig.defaults().withExperiments(ex));
-                Run off = run(p, cfg, true, false);
-                Run on = run(p, cfg, true, true);
-                boolean same = off.result().violations().stream().map(v -> v.key()).sorted().toList()
-                        .equals(on.result().violations().stream().map(v -> v.key()).sorted().toList());
-                total++;
-                sameViolations += same ? 1 : 0;
-                fewer += on.result().executions() < off.result().executions() ? 1 : 0;
-                execOff += off.result().executions();
-                execOn += on.result().executions();
-                msOff += off.millis();
-                msOn += on.millis();
-                System.out.printf("| %s %s | %s | %d / %d | %d / %d | %d / %d | %s |%n", s.model(), name,
-                        ex.isEmpty() ? "as written" : "-" + lock, off.result().executions(), off.result().blocked(),
-                        on.result().executions(), on.result().blocked(), on.search().lockRacesSkipped(),
-                        on.search().lockRacesKept(), same ? "yes" : "NO");
-            }
+        for (ScenarioRuns.Variant v : ScenarioRuns.builtinVariants(lock)) {
+            Run off = run(v.program(), v.cfg(), true, false);
+            Run on = run(v.program(), v.cfg(), true, true);
+            boolean same = ScenarioRuns.sameViolations(off.result(), on.result());
+            total++;
+            sameViolations += same ? 1 : 0;
+            fewer += on.result().executions() < off.result().executions() ? 1 : 0;
+            execOff += off.result().executions();
+            execOn += on.result().executions();
+            msOff += off.millis();
+            msOn += on.millis();
+            System.out.printf("| %s %s | %s | %d / %d | %d / %d | %d / %d | %s |%n", v.scenario().model(), v.name(),
+                    v.experiments().isEmpty() ? "as written" : "-" + lock, off.result().executions(), off.result().blocked(),
+                    on.result().executions(), on.result().blocked(), on.search().lockRacesSkipped(),
+                    on.search().lockRacesKept(), same ? "yes" : "NO");
         }
         System.out.printf("%d explorations (wakeup trees): executions %d without, %d lock-aware; fewer in %d; same violations in %d;"
                 + " elapsed %d ms without, %d ms lock-aware%n", total, execOff, execOn, fewer, sameViolations, msOff, msOn);
