@@ -109,10 +109,11 @@ class LockAwareTest {
     /**
      * Programs of {@link RandomPrograms#drawLocks} on which a version of lock-aware reduction lost a
      * behaviour (docs/engine.md, "Lock-aware reduction"), written out: an is-locked before a section
-     * and during a nested one (seeds 220 and 529, before the walks past sections), an is-locked after
-     * its own task's sections (1535, 1714, 2183, before trylock and is-locked walked past every
-     * section), and acquisitions after a release in a reversed sequence taken for blocked first steps
-     * (5380, 7615, 7990).
+     * (seed 529, before acquisitions walked past sections) and during a nested one (220, before
+     * reversed sequences held back acquisitions of held locks), an is-locked after its own task's
+     * sections (1535, 1714, 2183, before trylock and is-locked walked past every section), and
+     * acquisitions after a release in a reversed sequence taken for blocked first steps (5380, 7615,
+     * 7990).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
