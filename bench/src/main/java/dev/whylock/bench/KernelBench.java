@@ -46,13 +46,17 @@ public class KernelBench {
     @Param({"true", "false"})
     public boolean optimal;
 
+    /** Lock-aware reduction (off by default; {@code -p lockAware=false,true} to compare). */
+    @Param({"false"})
+    public boolean lockAware;
+
     private Program program;
     private SearchConfig cfg;
 
     @Setup
     public void setup() {
         program = Models.get("sfp-v5.14").program(ScenarioLoader.builtin(scenario));
-        cfg = SearchConfig.of(StrategySpec.dpor(optimal)).withRun(RunConfig.defaults().withBackend(Backend.named(backend)))
+        cfg = SearchConfig.of(StrategySpec.dpor(optimal).withLockAware(lockAware)).withRun(RunConfig.defaults().withBackend(Backend.named(backend)))
                 .withMinimize(false);
     }
 

@@ -2,15 +2,12 @@ package dev.whylock.bench;
 
 import dev.whylock.engine.LockExperiment;
 import dev.whylock.engine.Program;
-import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
 import dev.whylock.engine.search.Explorer;
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.SourceDpor;
 import dev.whylock.engine.search.StrategySpec;
-import dev.whylock.linux.model.Models;
 import dev.whylock.linux.model.Scenario;
-import dev.whylock.linux.model.ScenarioLoader;
 import java.util.List;
 
 /**
@@ -34,26 +31,24 @@ public final class OptimalCounts {
         long fallbacks = 0;
         System.out.println("| scenario | experiment | source-DPOR executions / blocked | optimal executions / blocked / fallbacks | same violations |");
         System.out.println("|---|---|---|---|---|");
-        for (String name : ScenarioLoader.builtinNames()) {
-            Scenario s = ScenarioLoader.builtin(name);
-            Program p = Models.get(s.model()).program(s);
-            for (List<LockExperiment> ex : List.of(List.<LockExperiment>of(), List.of(LockExperiment.remove(lock)))) {
-                SearchConfig cfg = SearchConfig.of(StrategySpec.dpor(false)).withMaxExecutions(20_000).withMinimize(false)
-                        .withRun(RunConfig.defaults().withExperiments(ex));
-                ExplorationResult a = Explorer.explore(p, cfg);
-                SourceDpor optimal = new SourceDpor(true);
-                ExplorationResult b = Explorer.explore(p, cfg.withStrategy(StrategySpec.dpor(true)), optimal);
-                boolean same = a.violations().stream().map(v -> v.key()).sorted().toList()
-                        .equals(b.violations().stream().map(v -> v.key()).sorted().toList());
-                total++;
-                sameExecutions += a.executions() == b.executions() ? 1 : 0;
-                sameViolations += same ? 1 : 0;
-                blockedSource += a.blocked();
-                blockedOptimal += b.blocked();
-                fallbacks += optimal.wakeupFallbacks();
-                System.out.printf("| %s %s | %s | %d / %d | %d / %d / %d | %s |%n", s.model(), name, ex.isEmpty() ? "as written" : "-" + lock,
-                        a.executions(), a.blocked(), b.executions(), b.blocked(), optimal.wakeupFallbacks(), same ? "yes" : "NO");
-            }
+        for (ScenarioRuns.Variant v : ScenarioRuns.builtinVariants(lock)) {
+            SearchConfig cfg = v.cfg().withStrategy(StrategySpec.dpor(false));
+            Program p = v.program();
+            Scenario s = v.scenario();
+            String name = v.name();
+            List<LockExperiment> ex = v.experiments();
+            ExplorationResult a = Explorer.explore(p, cfg);
+            SourceDpor optimal = new SourceDpor(true);
+            ExplorationResult b = Explorer.explore(p, cfg.withStrategy(StrategySpec.dpor(true)), optimal);
+            boolean same = ScenarioRuns.sameViolations(a, b);
+            total++;
+            sameExecutions += a.executions() == b.executions() ? 1 : 0;
+            sameViolations += same ? 1 : 0;
+            blockedSource += a.blocked();
+            blockedOptimal += b.blocked();
+            fallbacks += optimal.wakeupFallbacks();
+            System.out.printf("| %s %s | %s | %d / %d | %d / %d / %d | %s |%n", s.model(), name, ex.isEmpty() ? "as written" : "-" + lock,
+                    a.executions(), a.blocked(), b.executions(), b.blocked(), optimal.wakeupFallbacks(), same ? "yes" : "NO");
         }
         System.out.printf("%d explorations: same complete executions in %d, same violations in %d; blocked: source-DPOR %d, optimal %d;"
                 + " wakeup fallbacks %d%n", total, sameExecutions, sameViolations, blockedSource, blockedOptimal, fallbacks);

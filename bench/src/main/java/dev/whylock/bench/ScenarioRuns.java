@@ -1,6 +1,7 @@
 package dev.whylock.bench;
 
 import dev.whylock.engine.LockExperiment;
+import dev.whylock.engine.Program;
 import dev.whylock.engine.analysis.Analyses;
 import dev.whylock.engine.exec.RunConfig;
 import dev.whylock.engine.result.ExplorationResult;
@@ -12,6 +13,7 @@ import dev.whylock.engine.search.Ticker;
 import dev.whylock.linux.model.Model;
 import dev.whylock.linux.model.Models;
 import dev.whylock.linux.model.Scenario;
+import dev.whylock.linux.model.ScenarioLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,5 +60,38 @@ final class ScenarioRuns {
                 .withMaxExecutions(max).withTimeLimit(0, ticker).withObservers(new ArrayList<>(analyses.observers()));
         ExplorationResult r = Explorer.explore(m.program(s), cfg);
         return new Outcome(r.withViolations(analyses.report().races().violations(), Set.of()));
+    }
+
+    /**
+     * One of the explorations the count mains compare: a built-in scenario as written or with a
+     * lock removed everywhere, and DPOR's configuration for it (at most 20,000 executions, no
+     * minimising; the strategy is the caller's to set).
+     */
+    record Variant(String name, Scenario scenario, Program program, List<LockExperiment> experiments, SearchConfig cfg) {
+
+        /** {@code as written}, or the experiment. */
+        String experiment() {
+            return experiments.isEmpty() ? "as written" : experiments.get(0).toString();
+        }
+    }
+
+    /** Every built-in scenario, as written and with {@code lock} removed everywhere, in the loader's order. */
+    static List<Variant> builtinVariants(String lock) {
+        List<Variant> out = new ArrayList<>();
+        for (String name : ScenarioLoader.builtinNames()) {
+            Scenario s = ScenarioLoader.builtin(name);
+            Program p = Models.get(s.model()).program(s);
+            for (List<LockExperiment> ex : List.of(List.<LockExperiment>of(), List.of(LockExperiment.remove(lock)))) {
+                out.add(new Variant(name, s, p, ex, SearchConfig.of(StrategySpec.dpor()).withMaxExecutions(20_000).withMinimize(false)
+                        .withRun(RunConfig.defaults().withExperiments(ex))));
+            }
+        }
+        return out;
+    }
+
+    /** Whether two explorations found the same violations (by key). */
+    static boolean sameViolations(ExplorationResult a, ExplorationResult b) {
+        return a.violations().stream().map(Violation::key).sorted().toList()
+                .equals(b.violations().stream().map(Violation::key).sorted().toList());
     }
 }

@@ -3,7 +3,8 @@ package dev.whylock.engine.search;
 import java.util.List;
 
 /** Which search to run, as named on the command line. */
-public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay, boolean optimal) {
+public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay, boolean optimal,
+        boolean lockAware) {
 
     public enum Kind { DPOR, DFS, BOUNDED, PCT, RANDOM, REPLAY }
 
@@ -18,6 +19,10 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
         replay = replay == null ? List.of() : List.copyOf(replay);
     }
 
+    public StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay, boolean optimal) {
+        this(kind, seed, pctDepth, preemptionBound, replay, optimal, false);
+    }
+
     public StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBound, List<Integer> replay) {
         this(kind, seed, pctDepth, preemptionBound, replay, kind == Kind.DPOR && OPTIMAL_BY_DEFAULT);
     }
@@ -30,6 +35,16 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
     /** DPOR with sleep sets and wakeup trees ({@code optimal}) or source sets. */
     public static StrategySpec dpor(boolean optimal) {
         return new StrategySpec(Kind.DPOR, 0, 0, -1, null, optimal);
+    }
+
+    /**
+     * The same DPOR with lock-aware reduction on or off (off by default; DPOR only): two acquisitions
+     * of a kernel mutex whose critical sections touch no common object are not reordered unless a
+     * race outside them needs it (docs/engine.md, "Lock-aware reduction"). The sequential search
+     * only: the split search ignores it.
+     */
+    public StrategySpec withLockAware(boolean on) {
+        return new StrategySpec(kind, seed, pctDepth, preemptionBound, replay, optimal, on && kind == Kind.DPOR);
     }
 
     public static StrategySpec dfs(int preemptionBound) {
@@ -56,7 +71,7 @@ public record StrategySpec(Kind kind, long seed, int pctDepth, int preemptionBou
     /** A fresh strategy instance. */
     public SearchStrategy create() {
         return switch (kind) {
-            case DPOR -> new SourceDpor(optimal);
+            case DPOR -> new SourceDpor(optimal, lockAware);
             case DFS -> new Dfs(preemptionBound);
             case BOUNDED -> new IterativeBounding(preemptionBound);
             case PCT -> new Pct(seed, pctDepth);

@@ -46,10 +46,12 @@ class ExplorationOracleTest {
 
     /**
      * The DPOR under test: the default one, or with {@code -Dwhylock.oracle.optimal=true|false}
-     * optimal DPOR (wakeup trees) or source-DPOR, so that both stay checked.
+     * optimal DPOR (wakeup trees) or source-DPOR, so that both stay checked; with
+     * {@code -Dwhylock.oracle.lockAware=true}, with lock-aware reduction (off by default).
      */
-    static final StrategySpec DPOR = System.getProperty("whylock.oracle.optimal") == null ? StrategySpec.dpor()
-            : StrategySpec.dpor(Boolean.getBoolean("whylock.oracle.optimal"));
+    static final StrategySpec DPOR = (System.getProperty("whylock.oracle.optimal") == null ? StrategySpec.dpor()
+            : StrategySpec.dpor(Boolean.getBoolean("whylock.oracle.optimal")))
+            .withLockAware(Boolean.getBoolean("whylock.oracle.lockAware"));
     static final long FIRST_SEED = Long.getLong("whylock.oracle.seed", 1L);
 
     /** What one execution looked like from the inside: per task, its operations' results in order; then the violations. */
@@ -110,6 +112,17 @@ class ExplorationOracleTest {
      * enumeration's executions (one execution per trace: none skipped, none run twice), or null.
      */
     static String traceMismatch(Run brute, Run dpor) {
+        return traceMismatch(brute, dpor, DPOR.lockAware());
+    }
+
+    static String traceMismatch(Run brute, Run dpor, boolean lockAware) {
+        if (lockAware) {
+            // Lock-aware reduction runs one execution per class of traces that differ only in the order of
+            // independent critical sections: fewer executions than traces by design, but still none twice.
+            return dpor.result().executions() == dpor.traces() && dpor.traces() <= brute.traces() ? null
+                    : "\n  traces among brute force's executions " + brute.traces() + ", lock-aware DPOR complete executions "
+                            + dpor.result().executions() + " in " + dpor.traces() + " traces";
+        }
         return dpor.result().executions() == brute.traces() && dpor.traces() == brute.traces() ? null
                 : "\n  traces among brute force's executions " + brute.traces() + ", DPOR complete executions "
                         + dpor.result().executions() + " in " + dpor.traces() + " traces";
@@ -244,7 +257,23 @@ class ExplorationOracleTest {
         compare(timing, PROGRAMS / 5, true);
     }
 
+    /**
+     * Lock-aware reduction (off by default) on programs over critical sections
+     * ({@link RandomPrograms#drawLocks}), where it saves most and where a lost lock order would
+     * show: always with the option on, whatever {@code whylock.oracle.lockAware} says.
+     */
+    @ParameterizedTest
+    @EnumSource(RunConfig.Timing.class)
+    void lockAwareDpor_onRandomLockPrograms_showsExactlyTheBehavioursOfBruteForce(RunConfig.Timing timing) {
+        compare(timing, PROGRAMS / 5, false, DPOR.withLockAware(true), RandomPrograms::drawLocks, " lock programs");
+    }
+
     private static void compare(RunConfig.Timing timing, int programs, boolean javaUnderExperiments) {
+        compare(timing, programs, javaUnderExperiments, DPOR, RandomPrograms::draw, "");
+    }
+
+    private static void compare(RunConfig.Timing timing, int programs, boolean javaUnderExperiments, StrategySpec dporSpec,
+            java.util.function.LongFunction<RandomPrograms.Spec> draw, String label) {
         int checked = 0;
         int skipped = 0;
         long bruteExecutions = 0;
@@ -257,7 +286,7 @@ class ExplorationOracleTest {
         List<String> failures = new ArrayList<>();
         List<String> splitFailures = new ArrayList<>();
         for (long seed = FIRST_SEED; checked < programs && seed < FIRST_SEED + 30L * programs; seed++) {
-            RandomPrograms.Spec spec = RandomPrograms.draw(seed);
+            RandomPrograms.Spec spec = draw.apply(seed);
             if (javaUnderExperiments && !spec.usesJava()) {
                 continue;
             }
@@ -273,7 +302,7 @@ class ExplorationOracleTest {
                 skipped++;
                 continue;
             }
-            Run dpor = explore(p, DPOR, run, 10L * BRUTE_FORCE_LIMIT);
+            Run dpor = explore(p, dporSpec, run, 10L * BRUTE_FORCE_LIMIT);
             Run split = exploreSplit(p, run, 10L * BRUTE_FORCE_LIMIT);
             checked++;
             bruteExecutions += brute.result().executions();
@@ -284,7 +313,7 @@ class ExplorationOracleTest {
             blocked += dpor.result().blocked();
             traces += brute.traces();
             String disagreement = disagreement(brute, dpor);
-            String traceMismatch = traceMismatch(brute, dpor);
+            String traceMismatch = traceMismatch(brute, dpor, dporSpec.lockAware());
             if (disagreement != null || traceMismatch != null) {
                 failures.add("seed " + seed + " " + timing + " " + run.experiments() + ": " + spec
                         + (disagreement == null ? "" : disagreement) + (traceMismatch == null ? "" : traceMismatch));
@@ -294,13 +323,14 @@ class ExplorationOracleTest {
                 splitFailures.add("split search, seed " + seed + " " + timing + " " + run.experiments() + ": " + spec + splitWhy);
             }
         }
-        System.out.printf("oracle %s%s: %d programs compared (%d skipped as too large for brute force): "
+        System.out.printf("oracle %s%s%s: %d programs compared (%d skipped as too large for brute force): "
                 + "%d brute-force executions in %d traces, %s %d DPOR executions (and %d sleep-set-blocked), %d infeasible "
                 + "reversals dropped, %d wakeup-sequence fallbacks, %d disagreements (behaviours or trace counts)%n",
-                timing, javaUnderExperiments ? " java+experiments" : "", checked, skipped, bruteExecutions, traces,
-                DPOR.optimal() ? "optimal" : "source", dporExecutions, blocked, infeasible, fallbacks, failures.size());
-        System.out.printf("oracle %s%s, split search (%d workers, split depth %d, units handed over after %d executions): "
-                + "%d executions, %d disagreements%n", timing, javaUnderExperiments ? " java+experiments" : "", SPLIT_WORKERS,
+                timing, javaUnderExperiments ? " java+experiments" : "", label, checked, skipped,
+                bruteExecutions, traces, (dporSpec.optimal() ? "optimal" : "source") + (dporSpec.lockAware() ? " lock-aware" : ""),
+                dporExecutions, blocked, infeasible, fallbacks, failures.size());
+        System.out.printf("oracle %s%s%s, split search (%d workers, split depth %d, units handed over after %d executions): "
+                + "%d executions, %d disagreements%n", timing, javaUnderExperiments ? " java+experiments" : "", label, SPLIT_WORKERS,
                 SPLIT_DEPTH, SPLIT_UNIT_EXECUTIONS, splitExecutions, splitFailures.size());
         failures.addAll(splitFailures);
         if (!failures.isEmpty()) {

@@ -40,10 +40,16 @@ final class RandomPrograms {
         C_AWAIT, C_SIGNAL, PARK, PARK_TIMED, UNPARK, INTERRUPT, INTERRUPTED, IS_INTERRUPTED, SLEEP, JOIN_TIMED,
         SEM_ACQUIRE, SEM_TRY, SEM_TRY_TIMED, SEM_RELEASE, LATCH_DOWN, LATCH_AWAIT, LATCH_AWAIT_TIMED, BARRIER,
         BARRIER_TIMED, RW_READ, RW_WRITE, RW_DOWNGRADE, RW_TRY_READ, RW_TRY_WRITE, RW_IS_WRITE_LOCKED, RW_READ_TIMED,
-        RW_WRITE_TIMED, RW_WRITE_INTERRUPTIBLY;
+        RW_WRITE_TIMED, RW_WRITE_INTERRUPTIBLY,
+        // Critical sections of one access or none, drawn only by drawLocks (lock-aware reduction)
+        L_READ, L_WRITE, L_EMPTY;
 
         boolean java() {
-            return ordinal() >= M_INC.ordinal();
+            return ordinal() >= M_INC.ordinal() && !locksOnly();
+        }
+
+        boolean locksOnly() {
+            return ordinal() >= L_READ.ordinal();
         }
     }
 
@@ -184,6 +190,16 @@ final class RandomPrograms {
                         f.update(v -> v + 1, "inc");
                     }
                 }
+                case L_READ, L_WRITE, L_EMPTY -> {
+                    Mutex m = locks.get(act.b() % 2);
+                    m.lock("section");
+                    if (act.kind() == Kind.L_READ) {
+                        f.get("section-read");
+                    } else if (act.kind() == Kind.L_WRITE) {
+                        f.set(20 + act.b(), "section-write");
+                    }
+                    m.unlock("section");
+                }
                 case LOCKED_INC -> {
                     Mutex m = locks.get(act.b() % 2);
                     m.lock("locked-inc");
@@ -279,8 +295,15 @@ final class RandomPrograms {
             Kind.M_INC, Kind.M_REENTER, Kind.READ, Kind.WRITE, Kind.BUG_IF},
         {Kind.RW_READ, Kind.RW_WRITE, Kind.RW_READ_TIMED, Kind.RW_WRITE_TIMED, Kind.RW_WRITE_INTERRUPTIBLY, Kind.INTERRUPT,
             Kind.RW_DOWNGRADE, Kind.READ, Kind.WRITE, Kind.BUG_IF},
-        Kind.values(),
+        java.util.Arrays.stream(Kind.values()).filter(k -> !k.locksOnly()).toArray(Kind[]::new),
     };
+
+    /** The theme of {@link #drawLocks}: sections of one lock that often touch no common data, and what can see their order. */
+    private static final Kind[] LOCK_THEME = {Kind.L_READ, Kind.L_WRITE, Kind.L_EMPTY, Kind.L_READ, Kind.L_WRITE, Kind.L_EMPTY,
+        Kind.LOCKED_INC, Kind.NESTED, Kind.TRYLOCK, Kind.IS_LOCKED, Kind.READ, Kind.WRITE, Kind.BUG_IF, Kind.QUEUE,
+        Kind.COMPLETE, Kind.WAIT, Kind.SPAWN, Kind.MSLEEP, Kind.NOW};
+    private static final Kind[] LOCK_WORK_THEME = {Kind.L_READ, Kind.L_WRITE, Kind.L_EMPTY, Kind.LOCKED_INC, Kind.TRYLOCK,
+        Kind.WRITE, Kind.READ};
 
     /** What work items may do in each theme (no settle, spawn or self-flush: those wait for themselves). */
     private static final Kind[][] WORK_THEMES = {
@@ -358,6 +381,26 @@ final class RandomPrograms {
         int invariant = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
         int spurious = r.nextInt(4) == 0 ? 1 : 0;
         return new Spec(setup, tasks, works, mainAfter, joinAll, invariant, spurious);
+    }
+
+    /**
+     * A random program over critical sections (for lock-aware reduction): 2 or 3 tasks with 1 to 3
+     * actions, mostly sections of one access or none on two locks, with what can observe their
+     * order (accesses outside them, trylock, is-locked, nested sections, work items, completions).
+     * Its own seeds: {@link #draw} is unchanged.
+     */
+    static Spec drawLocks(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5ec7_1075L);
+        int nTasks = 2 + (r.nextInt(3) == 0 ? 1 : 0);
+        List<List<Act>> tasks = new ArrayList<>();
+        for (int t = 0; t < nTasks; t++) {
+            tasks.add(acts(r, LOCK_THEME, nTasks == 3 ? 1 + r.nextInt(2) : 1 + r.nextInt(3)));
+        }
+        List<List<Act>> works = List.of(acts(r, LOCK_WORK_THEME, 1 + r.nextInt(2)));
+        boolean joinAll = r.nextInt(3) != 0;
+        List<Act> mainAfter = acts(r, LOCK_THEME, r.nextInt(3) == 0 ? 1 : 0);
+        int invariant = r.nextInt(4) == 0 ? 1 : 0;
+        return new Spec(List.of(), tasks, works, mainAfter, joinAll, invariant, 0);
     }
 
     private static List<Act> acts(SplittableRandom r, Kind[] kinds, int n) {
