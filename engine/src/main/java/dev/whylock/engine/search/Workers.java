@@ -19,6 +19,23 @@ public final class Workers {
 
     private final int count;
 
+    /**
+     * The threads every {@code Workers} runs its jobs on, kept between calls: a split search calls
+     * {@link #run} once per round, and starting threads for each round cost more than a small
+     * round's work. Daemon threads with the stack above, started as needed, ended after a minute idle.
+     */
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(
+            new java.util.concurrent.ThreadFactory() {
+                private final AtomicInteger made = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(null, r, "whylock-worker-" + made.incrementAndGet(), STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
+
     /** {@code count} workers (at least 1). */
     public Workers(int count) {
         if (count < 1) {
@@ -69,22 +86,24 @@ public final class Workers {
                 }
             }
         };
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < Math.min(count, n); w++) {
-            Thread t = new Thread(null, loop, "whylock-worker-" + (w + 1), STACK_BYTES);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+        int started = Math.min(count, n);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(started);
+        for (int w = 0; w < started; w++) {
+            POOL.execute(() -> {
+                try {
+                    loop.run();
+                } finally {
+                    finished.countDown();
+                }
+            });
         }
         boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the jobs poll their own cancellation; wait for them to return
-                }
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the jobs poll their own cancellation; wait for them to return
             }
         }
         if (interrupted) {
