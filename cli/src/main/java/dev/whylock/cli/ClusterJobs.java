@@ -97,6 +97,19 @@ final class ClusterJobs {
         };
     }
 
+    /**
+     * Says on stderr (unless quiet) how many pieces of work were sent again because their member
+     * left: the result is complete all the same, and the user sees that a member was lost.
+     */
+    static void reportResends(Io io, boolean quiet, dev.whylock.cluster.Cluster c) {
+        long again = c.unitsResent();
+        if (again > 0 && !quiet) {
+            io.err().println("whylock: " + again + (again == 1 ? " piece of work was" : " pieces of work were")
+                    + " sent again after their member left the cluster; nothing was lost or counted twice");
+            io.err().flush();
+        }
+    }
+
     /** A cluster failure as the command line reports it: exit 2 with the message. */
     static UsageException failure(ClusterException e) {
         return new UsageException(e.getMessage());

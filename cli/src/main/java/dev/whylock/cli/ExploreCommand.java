@@ -156,7 +156,9 @@ final class ExploreCommand implements Callable<Integer> {
                 io.err().flush();
             }
             List<String> job = ClusterJobs.spec("explore", spec.commandLine().getParseResult().originalArgs(), io);
-            return Searches.explore(io, common, p.info(), p.program(), p.cfg(), ignored, (prog, cfg) -> c.explore(prog, cfg, job));
+            int code = Searches.explore(io, common, p.info(), p.program(), p.cfg(), ignored, (prog, cfg) -> c.explore(prog, cfg, job));
+            ClusterJobs.reportResends(io, common.quiet, c);
+            return code;
         } catch (ClusterException e) {
             throw ClusterJobs.failure(e);
         }

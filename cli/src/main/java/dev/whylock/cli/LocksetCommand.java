@@ -125,7 +125,9 @@ final class LocksetCommand implements Callable<Integer> {
                     io.err().flush();
                 }
                 List<String> job = ClusterJobs.spec("lockset", spec.commandLine().getParseResult().originalArgs(), io);
-                return Searches.explore(io, common, info, subject.program(), cfg, ignored, (prog, sc) -> c.explore(prog, sc, job));
+                int code = Searches.explore(io, common, info, subject.program(), cfg, ignored, (prog, sc) -> c.explore(prog, sc, job));
+                ClusterJobs.reportResends(io, common.quiet, c);
+                return code;
             } catch (ClusterException e) {
                 throw ClusterJobs.failure(e);
             }

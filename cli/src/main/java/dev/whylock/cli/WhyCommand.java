@@ -250,8 +250,11 @@ final class WhyCommand implements Callable<Integer> {
             List<String> job = ClusterJobs.spec("why", spec.commandLine().getParseResult().originalArgs(), io);
             Elsewhere onCluster = inquiry -> inquiry.withWorkers(workers.count()).withRemote((request, cancelled) ->
                     c.call(job, request, cancelled), slots);
-            return inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared, Set.copyOf(m.unvalidatedLockClasses()),
-                    p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points, p.mode(), onCluster);
+            int code = inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared,
+                    Set.copyOf(m.unvalidatedLockClasses()), p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points,
+                    p.mode(), onCluster);
+            ClusterJobs.reportResends(io, common.quiet, c);
+            return code;
         } catch (ClusterException e) {
             throw ClusterJobs.failure(e);
         }

@@ -41,6 +41,41 @@ class ClusterCommandTest {
         assertTrue(Files.readString(dir.resolve("why-alone/r.json")).contains("\"necessary\""), "a site breaks");
     }
 
+    @Test
+    void explore_memberKilledMidRun_sameFilesAsOneMachine_andSaysWorkWasSentAgain() throws IOException {
+        // Two members in this JVM; the second dies (as a killed process) while running its third unit.
+        java.util.concurrent.atomic.AtomicInteger units = new java.util.concurrent.atomic.AtomicInteger();
+        Member[] victim = new Member[1];
+        dev.whylock.cluster.JobResolver dying = spec -> {
+            dev.whylock.cluster.JobResolver.Job job = ClusterJobs.resolver().resolve(spec);
+            return (work, over) -> {
+                if (units.incrementAndGet() == 3) {
+                    new Thread(victim[0]::kill).start();
+                }
+                return job.run(work, over);
+            };
+        };
+        try (Member first = Member.start("127.0.0.1", 6151, List.of("127.0.0.1:6151"), ClusterJobs.fingerprint(),
+                ClusterJobs.resolver(), 1)) {
+            victim[0] = Member.start("127.0.0.1", 6151, List.of(first.address()), ClusterJobs.fingerprint(), dying, 1);
+            List<String> args = List.of("explore", "--scenario", "module-hotplug", "--remove", "rtnl_mutex", "--json", "r.json");
+            Path alone = Files.createDirectories(dir.resolve("killed-alone"));
+            Path cluster = Files.createDirectories(dir.resolve("killed-cluster"));
+            Cli.Result a = Cli.run(alone, Ticker.FROZEN, Cancellation.manual(), args.toArray(String[]::new));
+            List<String> onCluster = new java.util.ArrayList<>(args);
+            onCluster.addAll(List.of("--cluster", first.address()));
+            Cli.Result c = Cli.run(cluster, Ticker.FROZEN, Cancellation.manual(), onCluster.toArray(String[]::new));
+            assertEquals(a.code(), c.code(), c.toString());
+            assertTrue(units.get() >= 3, "the second member ran units before it died: " + units.get());
+            assertTrue(c.err().contains("sent again after their member left the cluster; nothing was lost or counted twice"), c.err());
+            assertEquals(Files.readString(alone.resolve("r.json")), Files.readString(cluster.resolve("r.json")));
+        } finally {
+            if (victim[0] != null) {
+                victim[0].kill();
+            }
+        }
+    }
+
     /**
      * Runs {@code command args} alone and on {@code --cluster local:2}, each in a directory of its own
      * with a frozen clock, and asserts both wrote the same files, byte for byte; returns their names.
