@@ -131,16 +131,16 @@ public final class Explorer {
         List<Violation> out = new ArrayList<>(violations);
         boolean[] settled = new boolean[out.size()];
         for (int bound = 0; !over.getAsBoolean(); bound++) {
-            Map<String, Integer> waiting = new LinkedHashMap<>();
+            java.util.Set<String> waiting = new java.util.LinkedHashSet<>();
             for (int i = 0; i < out.size(); i++) {
                 if (!settled[i] && bound < out.get(i).trace().preemptions()) {
-                    waiting.putIfAbsent(out.get(i).key(), i);
+                    waiting.add(out.get(i).key());
                 }
             }
             if (waiting.isEmpty()) {
                 break;
             }
-            Map<String, Violation> better = search(program, cfg, run, over, StrategySpec.dfs(bound), waiting.keySet());
+            Map<String, Violation> better = search(program, cfg, run, over, StrategySpec.dfs(bound), waiting);
             for (int i = 0; i < out.size(); i++) {
                 Violation best = out.get(i);
                 Violation b = better.get(best.key());

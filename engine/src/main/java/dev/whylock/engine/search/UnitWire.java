@@ -220,7 +220,7 @@ public final class UnitWire {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             w.write(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a work unit", e);
+            throw new UncheckedIOException("cannot write a work unit or exploration as plain data", e);
         }
         return bytes.toByteArray();
     }
@@ -229,9 +229,9 @@ public final class UnitWire {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return r.read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a work unit", e);
+            throw new UncheckedIOException("cannot read a work unit or exploration from plain data", e);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("a work unit names a class this whylock does not have: " + e.getMessage(), e);
+            throw new IllegalStateException("a work unit or exploration names a class this whylock does not have: " + e.getMessage(), e);
         }
     }
 }
