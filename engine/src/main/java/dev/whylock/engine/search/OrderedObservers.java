@@ -24,6 +24,7 @@ public final class OrderedObservers {
     private final List<List<Object>> buffers = new ArrayList<>();
     private final List<Boolean> finished = new ArrayList<>();
     private int head;
+    private boolean closed;
 
     public OrderedObservers(List<ExecutionObserver> targets) {
         this.targets = List.copyOf(targets);
@@ -98,6 +99,9 @@ public final class OrderedObservers {
     }
 
     private synchronized void deliver(int index, Object what) {
+        if (closed) {
+            return;
+        }
         if (index == head) {
             send(what);
         } else {
@@ -120,6 +124,9 @@ public final class OrderedObservers {
 
     /** Exploration {@code index} is done: the next ones deliver what they buffered. */
     public synchronized void finish(int index) {
+        if (closed) {
+            return;
+        }
         grow(index);
         finished.set(index, true);
         while (head < finished.size() && finished.get(head)) {
@@ -133,6 +140,15 @@ public final class OrderedObservers {
                 waiting.clear();
             }
         }
+    }
+
+    /**
+     * Nothing more reaches the observers: what slots not yet delivered buffered is dropped, and what
+     * they deliver from now on too (a split search that stopped before merging them).
+     */
+    public synchronized void close() {
+        closed = true;
+        buffers.clear();
     }
 
     private void grow(int index) {

@@ -25,22 +25,26 @@ import java.util.function.Supplier;
  * done and sleep sets. A unit runs {@link SourceDpor} sequentially from that prefix, backtracking
  * only below the coordinator's frames; the races it finds that reach the coordinator's frames are
  * added to its copies of their backtrack sets, which it hands back with the coordinator frames its
- * first path created. The search runs in rounds: every unit of a round runs (on however many
- * workers), then the coordinator merges their frames in the units' order, and the branches the
- * merged backtrack sets ask for become the next round's units. The rounds, the units and the
- * merge are the same for any number of workers, so are the executions, the violations (merged in
- * unit order as one sequential search would have collected them), and what observers see (in unit
- * order). Split depth 0 is one unit: the sequential search.
+ * first path created. Units are numbered in the order they are handed out, and the coordinator
+ * merges them in that order, each as soon as it and every earlier one are back: after merging
+ * unit {@code k} it hands out at once the branches the merged frames then owe, which become the
+ * next numbers. So what is handed out, with which prefix, sleep sets and budget, is a function of
+ * the merges alone, never of when or where units ran: the executions, the violations (merged in
+ * unit order as one sequential search would have collected them) and what observers see (in unit
+ * order, only of merged units) are the same for any number of workers. There are no rounds: a
+ * worker that finishes a unit takes the next one handed out, while longer units still run. Split
+ * depth 0 is one unit: the sequential search.
  *
  * <p>Sleep sets: a branch's sleep set holds the tasks explored before it at its frame whose step
- * is known, i.e. explored in an earlier round; a task started in the same round is left awake (a
- * smaller sleep set explores more, never less). So the executions can differ from the sequential
- * search's (more, or as many), and a time or execution limit is checked between rounds: a round
- * always finishes, and each unit's budget is what was left when the round started.
+ * is known, i.e. of units merged before it was handed out; a sibling handed out earlier and not
+ * merged yet is left awake (a smaller sleep set explores more, never less). So the executions can
+ * differ from the sequential search's (more, or as many). A time or execution limit is checked
+ * after each merge; each unit's budget is what was left when it was handed out, and units handed
+ * out but not merged when the search stops are dropped whole.
  *
  * <p>Units always run source-DPOR, also when the strategy asks for optimal DPOR (wakeup trees):
- * a wakeup tree is one structure across a frame's branches, and a branch handed to a unit in the
- * same round as a sibling could not receive the sequences the sibling's races insert under it;
+ * a wakeup tree is one structure across a frame's branches, and a branch handed to a unit while a
+ * sibling still runs could not receive the sequences the sibling's races insert under it;
  * carrying the trees would need the coordinator to re-insert every unit's sequences in unit order
  * and to re-split branches already handed out. Source sets merge as plain set unions.
  */
@@ -48,7 +52,7 @@ public final class SplitSearch {
 
     /**
      * The split depth the command line uses for every DPOR exploration, whatever the number of
-     * workers: deep enough for many units on a few cores, shallow enough that rounds stay few.
+     * workers: deep enough for many units on a few cores, shallow enough that the coordinator stays small.
      */
     public static final int DEFAULT_SPLIT_DEPTH = 6;
 
@@ -57,10 +61,16 @@ public final class SplitSearch {
 
     /**
      * A unit hands over only a path of at most this many frames: every frame of a handed-over path
-     * becomes a coordinator frame, which costs memory and a visit per round; a unit whose
+     * becomes a coordinator frame, which costs memory and a visit when its ancestors change; a unit whose
      * executions are longer (a runaway state machine's 100,000 steps) goes on by itself.
      */
     static final int MAX_HANDOVER_FRAMES = 4_096;
+
+    /** Below this many units out (handed out, not merged), new units are short: see {@link #NARROW_UNIT_EXECUTIONS}. */
+    static final int NARROW_UNITS = 8;
+
+    /** The executions after which a unit handed out while the search is narrow hands its path over. */
+    static final long NARROW_UNIT_EXECUTIONS = 2;
 
     private SplitSearch() {}
 
@@ -74,8 +84,6 @@ public final class SplitSearch {
         dev.whylock.engine.exec.Footprint[] doneFp;
         final Map<Integer, Integer> valueCounts = new HashMap<>();
         final java.util.Set<Long> spawnedValues = new java.util.HashSet<>();
-        final List<Node> children = new ArrayList<>();
-        final Map<Long, Node> byBranch = new HashMap<>();
 
         Node(Node parent, List<SourceDpor.FrameState> path) {
             this.parent = parent;
@@ -137,10 +145,10 @@ public final class SplitSearch {
             Map<String, Violation> found, List<SourceDpor.FrameState> frames, List<MergeableObserver> observed) {}
 
     /**
-     * Runs the work units of one round and returns their results in the units' order. The search's
-     * result depends only on those results, never on where or in which order the units ran: local
-     * threads ({@link #local(int)}) or the members of a cluster, which send each unit as plain data
-     * ({@link UnitWire}) and run it with {@link #runSent}.
+     * Runs a batch of work units and returns their results in the units' order. The search's result
+     * depends only on those results, never on where or in which order the units ran: the members of
+     * a cluster, say, which send each unit as plain data ({@link UnitWire}) and run it with
+     * {@link #runSent}.
      */
     public interface UnitRunner {
         List<UnitResult> run(List<WorkUnit> units);
@@ -150,28 +158,35 @@ public final class SplitSearch {
     private record Search(Program program, SearchConfig cfg, RunConfig run, int splitDepth, long unitExecutions,
             OrderedObservers observers, BooleanSupplier over) {}
 
-    /** One unit of a round: {@link #runHere()} runs it on this thread, {@link UnitWire#unit} makes it plain data. */
+    /**
+     * One unit of the search: {@link #runHere()} runs it on this thread, {@link UnitWire#unit} makes
+     * it plain data. Made by the coordinator when the unit is handed out, with its prefix as the
+     * coordinator's frames were then.
+     */
     public static final class WorkUnit {
         private final Search search;
         private final Unit unit;
+        private final List<SourceDpor.FrameState> prefix;
         private final int slot;
         private final long budget;
+        private final long handOver;
 
-        private WorkUnit(Search search, Unit unit, int slot, long budget) {
+        private WorkUnit(Search search, Unit unit, int slot, long budget, long handOver) {
             this.search = search;
             this.unit = unit;
+            this.prefix = unit.prefix();
             this.slot = slot;
             this.budget = budget;
+            this.handOver = handOver;
         }
 
-        /** Runs the unit here; its executions go to the search's observers, in unit order. */
+        /**
+         * Runs the unit here; its executions go to the search's observers, in unit order. Once the
+         * search stopped without it, it returns at once (or at its next execution) and is not merged.
+         */
         public UnitResult runHere() {
-            try {
-                return runUnit(search.program(), search.cfg(), search.run(), unit.prefix(), floor(), search.unitExecutions(), budget,
-                        search.observers().slot(slot), search.over(), null);
-            } finally {
-                search.observers().finish(slot);
-            }
+            return runUnit(search.program(), search.cfg(), search.run(), prefix, floor(), handOver, budget,
+                    search.observers().slot(slot), search.over(), null);
         }
 
         /** The unit's number in the whole search (0, 1, ...), the order its result is merged in. */
@@ -185,11 +200,12 @@ public final class SplitSearch {
         }
 
         List<SourceDpor.FrameState> prefix() {
-            return unit.prefix();
+            return prefix;
         }
 
+        /** The executions after which the unit hands its path over. */
         long unitExecutions() {
-            return search.unitExecutions();
+            return handOver;
         }
 
         long budget() {
@@ -209,15 +225,78 @@ public final class SplitSearch {
         }
     }
 
-    /** Runs each round's units on {@code workers} threads of this JVM. */
-    public static UnitRunner local(int workers) {
-        Workers pool = new Workers(workers);
-        return units -> {
-            List<Supplier<UnitResult>> jobs = new ArrayList<>();
-            for (WorkUnit u : units) {
-                jobs.add(u::runHere);
+    /** How the coordinator hands units out: per unit, in order, a way to wait for its result. */
+    private interface Feed {
+        List<Supplier<UnitResult>> start(List<WorkUnit> units);
+
+        /** The search is over: units not started need not run; returns once none of them runs on this JVM. */
+        void stop();
+    }
+
+    /**
+     * Runs units on {@code workers} threads of this JVM as they are handed out, in order: the
+     * coordinator runs the unit it waits for itself if no worker started it, so one worker is one
+     * thread.
+     */
+    private static Feed local(int workers) {
+        Workers.Feed<UnitResult> feed = new Workers(workers).feed();
+        return new Feed() {
+            @Override
+            public List<Supplier<UnitResult>> start(List<WorkUnit> units) {
+                List<Supplier<UnitResult>> out = new ArrayList<>(units.size());
+                for (WorkUnit u : units) {
+                    out.add(feed.add(u::runHere));
+                }
+                return out;
             }
-            return pool.run(jobs);
+
+            @Override
+            public void stop() {
+                feed.skipRest();
+            }
+        };
+    }
+
+    /**
+     * Runs units with {@code runner} in batches: every unit handed out since the last batch, when the
+     * coordinator first waits for one of them (so a cluster runs rounds of the units owed so far).
+     */
+    private static Feed batches(UnitRunner runner) {
+        return new Feed() {
+            private List<WorkUnit> waiting = new ArrayList<>();
+            private final Map<WorkUnit, UnitResult> results = new java.util.IdentityHashMap<>();
+
+            @Override
+            public List<Supplier<UnitResult>> start(List<WorkUnit> units) {
+                waiting.addAll(units);
+                List<Supplier<UnitResult>> out = new ArrayList<>(units.size());
+                for (WorkUnit u : units) {
+                    out.add(() -> {
+                        if (!results.containsKey(u)) {
+                            runWaiting();
+                        }
+                        return results.remove(u);
+                    });
+                }
+                return out;
+            }
+
+            private void runWaiting() {
+                List<WorkUnit> batch = waiting;
+                waiting = new ArrayList<>();
+                List<UnitResult> rs = runner.run(batch);
+                if (rs.size() != batch.size()) {
+                    throw new IllegalStateException(batch.size() + " units came back with " + rs.size() + " results");
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    results.put(batch.get(i), rs.get(i));
+                }
+            }
+
+            @Override
+            public void stop() {
+                // a batch runs to its end before the coordinator sees it
+            }
         };
     }
 
@@ -233,91 +312,97 @@ public final class SplitSearch {
      * As {@link #explore(Program, SearchConfig, int, int)}, and a unit that has run
      * {@code unitExecutions} executions (complete or blocked) with more to do hands its current
      * path over to the coordinator: every frame of it becomes a coordinator frame, and what they
-     * still owe becomes units of the next round. This splits deep searches whose branching lies
-     * beyond the split depth.
+     * still owe becomes new units. This splits deep searches whose branching lies beyond the split
+     * depth.
      */
     public static ExplorationResult explore(Program program, SearchConfig cfg, int workers, int splitDepth, long unitExecutions) {
         return explore(program, cfg, splitDepth, unitExecutions, local(workers));
     }
 
     /**
-     * As {@link #explore(Program, SearchConfig, int, int, long)}, with each round's units run by
-     * {@code runner}; the result is the same for every runner that returns every unit's result.
+     * As {@link #explore(Program, SearchConfig, int, int, long)}, with the units run by
+     * {@code runner} in batches (every unit handed out since its last batch); the result is the
+     * same for every runner that returns every unit's result, and the same as on this JVM's threads.
      */
     public static ExplorationResult explore(Program program, SearchConfig cfg, int splitDepth, long unitExecutions, UnitRunner runner) {
+        return explore(program, cfg, splitDepth, unitExecutions, batches(runner));
+    }
+
+    /** A unit handed out and not merged yet. */
+    private record Pending(Unit unit, WorkUnit work, Supplier<UnitResult> result) {}
+
+    private static ExplorationResult explore(Program program, SearchConfig cfg, int splitDepth, long unitExecutions, Feed feed) {
         if (cfg.strategy().kind() != StrategySpec.Kind.DPOR) {
             throw new IllegalArgumentException("a split search runs dpor, not " + cfg.strategy().kind());
         }
         long start = cfg.ticker().nanos();
         BooleanSupplier timeUp = () -> cfg.timeLimitMillis() > 0 && (cfg.ticker().nanos() - start) / 1_000_000 >= cfg.timeLimitMillis();
         BooleanSupplier over = () -> timeUp.getAsBoolean() || cfg.cancelled().getAsBoolean();
-        // Progress comes from the coordinator between rounds and from every unit's long executions
-        // (their heartbeat), one call at a time; counts are those of the rounds already merged.
+        // Units still running when the search stops without them end at their next execution.
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        BooleanSupplier unitOver = () -> abandoned.get() || over.getAsBoolean();
+        // Progress comes from the coordinator after each merge and from every unit's long executions
+        // (their heartbeat), one call at a time; counts are those of the units already merged.
         Object progressLock = new Object();
         long[] merged = new long[1];
-        RunConfig run = cfg.run().withHeartbeat(inExecution -> {
+        java.util.function.Function<BooleanSupplier, RunConfig> beating = stops -> cfg.run().withHeartbeat(inExecution -> {
             synchronized (progressLock) {
                 cfg.progress().inExecution(merged[0], inExecution, cfg.ticker().nanos() - start);
             }
-            return over.getAsBoolean();
+            return stops.getAsBoolean();
         });
+        RunConfig run = beating.apply(over);
         OrderedObservers observers = new OrderedObservers(cfg.observers());
-        Search search = new Search(program, cfg, run, splitDepth, unitExecutions, observers, over);
+        Search search = new Search(program, cfg, beating.apply(unitOver), splitDepth, unitExecutions, observers, unitOver);
         Map<String, Violation> found = new LinkedHashMap<>();
         long executions = 0;
         long blocked = 0;
         long steps = 0;
         boolean bounded = false;
         StopReason stop = null;
-        int slots = 0;
-        List<Unit> units = List.of(new Unit(null, -1, 0));
+        java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+        int[] slots = new int[1];
         Node[] roots = new Node[1];
-        while (stop == null) {
-            long budget = cfg.maxExecutions() - executions - blocked;
-            List<WorkUnit> round = new ArrayList<>();
-            for (Unit unit : units) {
-                round.add(new WorkUnit(search, unit, slots++, budget));
-            }
-            List<UnitResult> results = runner.run(round);
-            if (results.size() != units.size()) {
-                throw new IllegalStateException("a round of " + units.size() + " units came back with " + results.size() + " results");
-            }
-            boolean stopNow = false;
-            boolean interrupted = false;
-            for (int u = 0; u < units.size(); u++) {
-                UnitResult r = results.get(u);
+        try {
+            handOut(List.of(new Unit(null, -1, 0)), search, feed, cfg.maxExecutions(), slots, pending);
+            while (stop == null) {
+                Pending p = pending.poll();
+                if (p == null) {
+                    stop = StopReason.EXHAUSTED;
+                    break;
+                }
+                UnitResult r = p.result().get();
                 absorb(cfg.observers(), r.observed());
                 merge(found, r.found(), executions);
                 executions += r.executions();
                 blocked += r.blocked();
                 steps += r.steps();
                 bounded |= r.bounded();
-                stopNow |= r.stopNow();
-                interrupted |= r.interrupted();
-            }
-            synchronized (progressLock) {
-                merged[0] = executions;
-                cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
-            }
-            if (interrupted) {
-                stop = timeUp.getAsBoolean() ? StopReason.TIME_LIMIT : StopReason.INTERRUPTED;
-            } else if (stopNow) {
-                stop = StopReason.FIRST_VIOLATION;
-            } else if (executions + blocked >= cfg.maxExecutions()) {
-                stop = StopReason.MAX_EXECUTIONS;
-            } else if (timeUp.getAsBoolean()) {
-                stop = StopReason.TIME_LIMIT;
-            } else if (cfg.cancelled().getAsBoolean()) {
-                stop = StopReason.INTERRUPTED;
-            } else {
-                for (int u = 0; u < units.size(); u++) {
-                    mergeFrames(units.get(u), results.get(u).frames(), roots);
+                synchronized (progressLock) {
+                    merged[0] = executions;
+                    cfg.progress().update(executions, blocked, found.size(), cfg.ticker().nanos() - start);
                 }
-                units = next(roots[0]);
-                if (units.isEmpty()) {
-                    stop = StopReason.EXHAUSTED;
+                if (r.interrupted()) {
+                    stop = timeUp.getAsBoolean() ? StopReason.TIME_LIMIT : StopReason.INTERRUPTED;
+                } else if (r.stopNow()) {
+                    stop = StopReason.FIRST_VIOLATION;
+                } else if (executions + blocked >= cfg.maxExecutions()) {
+                    stop = StopReason.MAX_EXECUTIONS;
+                } else if (timeUp.getAsBoolean()) {
+                    stop = StopReason.TIME_LIMIT;
+                } else if (cfg.cancelled().getAsBoolean()) {
+                    stop = StopReason.INTERRUPTED;
+                } else {
+                    observers.finish(p.work().index()); // the next unit's executions may reach the observers now
+                    List<Node> touched = mergeFrames(p.unit(), r.frames(), roots);
+                    handOut(next(touched), search, feed, cfg.maxExecutions() - executions - blocked, slots, pending);
                 }
             }
+        } finally {
+            // Units handed out and not merged: their executions reach no observer, and they stop.
+            observers.close();
+            abandoned.set(true);
+            feed.stop();
         }
         boolean exhaustive = stop == StopReason.EXHAUSTED && !bounded;
         List<Violation> violations = new ArrayList<>(found.values());
@@ -327,6 +412,29 @@ public final class SplitSearch {
         cfg.progress().update(executions, blocked, violations.size(), cfg.ticker().nanos() - start);
         return new ExplorationResult(program.name(), "dpor", cfg.strategy().seed(), exhaustive, executions, blocked, steps, bounded,
                 (cfg.ticker().nanos() - start) / 1_000_000, stop, cfg.run().experiments(), violations);
+    }
+
+    /**
+     * Makes {@code units} work units (numbered on from {@code slots[0]}, each with {@code budget})
+     * and starts them. In a search whose units hand their path over, while fewer than
+     * {@link #NARROW_UNITS} units are out, they do so after at most {@link #NARROW_UNIT_EXECUTIONS}
+     * executions, so that a narrow search fans out early; the count of units out is a function of
+     * the merges, so this is the same for any number of workers.
+     */
+    private static void handOut(List<Unit> units, Search search, Feed feed, long budget, int[] slots, java.util.ArrayDeque<Pending> pending) {
+        if (units.isEmpty()) {
+            return;
+        }
+        long handOver = search.unitExecutions() < Long.MAX_VALUE && pending.size() < NARROW_UNITS
+                ? Math.min(NARROW_UNIT_EXECUTIONS, search.unitExecutions()) : search.unitExecutions();
+        List<WorkUnit> work = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            work.add(new WorkUnit(search, u, slots[0]++, budget, handOver));
+        }
+        List<Supplier<UnitResult>> results = feed.start(work);
+        for (int i = 0; i < units.size(); i++) {
+            pending.add(new Pending(units.get(i), work.get(i), results.get(i)));
+        }
     }
 
     /** Feeds what a unit run elsewhere observed to the search's observers (in unit order: the caller's loop). */
@@ -409,15 +517,23 @@ public final class SplitSearch {
         }
     }
 
-    /** Merges what a unit found at the coordinator's frames: races' backtrack additions, its branch's step, and the new frames of its first path. */
-    private static void mergeFrames(Unit unit, List<SourceDpor.FrameState> frames, Node[] roots) {
+    /**
+     * Merges what a unit found at the coordinator's frames: races' backtrack additions, its branch's
+     * step, and the new frames of its first path. Returns the frames this could have left owing
+     * branches: the unit's node and its ancestors (from the start down), then the new frames in
+     * path order; no other frame changed.
+     */
+    private static List<Node> mergeFrames(Unit unit, List<SourceDpor.FrameState> frames, Node[] roots) {
         Node node = unit.node();
         int rootIndex = node == null ? -1 : node.index();
+        List<Node> touched = new ArrayList<>();
         for (Node a = node; a != null; a = a.parent) {
             if (a.index() < frames.size()) {
                 a.backtrack.or(frames.get(a.index()).backtrack);
             }
+            touched.add(a);
         }
+        java.util.Collections.reverse(touched);
         if (node != null && rootIndex < frames.size()) {
             SourceDpor.FrameState mine = frames.get(rootIndex);
             if (unit.task() < mine.doneFp.length && mine.doneFp[unit.task()] != null) {
@@ -428,7 +544,6 @@ public final class SplitSearch {
             }
         }
         Node parent = node;
-        long branch = node == null ? 0 : branchKey(unit.task(), unit.value());
         for (int i = rootIndex + 1; i < frames.size(); i++) {
             SourceDpor.FrameState f = frames.get(i);
             if (f.fixed) {
@@ -443,25 +558,17 @@ public final class SplitSearch {
             }
             if (parent == null) {
                 roots[0] = child;
-            } else {
-                parent.children.add(child);
-                parent.byBranch.put(branch, child);
             }
+            touched.add(child);
             parent = child;
-            branch = branchKey(f.chosen, f.value);
         }
+        return touched;
     }
 
-    /** The next round's units: every branch the coordinator's frames still owe, in depth-first order of the frames. */
-    private static List<Unit> next(Node root) {
+    /** The branches {@code nodes} owe and were not handed out yet, in the nodes' order. */
+    private static List<Unit> next(List<Node> nodes) {
         List<Unit> out = new ArrayList<>();
-        if (root == null) {
-            return out;
-        }
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
+        for (Node n : nodes) {
             SourceDpor.FrameState s = n.state();
             for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(n.valueCounts).entrySet()) {
                 int t = e.getKey();
@@ -478,9 +585,6 @@ public final class SplitSearch {
             for (int t = todo.nextSetBit(0); t >= 0; t = todo.nextSetBit(t + 1)) {
                 n.done.set(t);
                 out.add(new Unit(n, t, 0));
-            }
-            for (int c = n.children.size() - 1; c >= 0; c--) {
-                stack.add(n.children.get(c));
             }
         }
         return out;

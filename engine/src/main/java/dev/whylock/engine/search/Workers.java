@@ -54,6 +54,150 @@ public final class Workers {
     }
 
     /**
+     * A queue of jobs handed over over time, run in the order handed over with at most
+     * {@link #count()} running at once: {@code count - 1} pool threads take jobs from the front, and
+     * the thread that waits for a job no worker has started runs it itself. So with one worker every
+     * job runs on the waiting thread, one after the other, and nothing runs ahead of it.
+     */
+    public <T> Feed<T> feed() {
+        return new Feed<>(count - 1);
+    }
+
+    /** See {@link #feed()}. One thread hands jobs over and waits for them; workers run them. */
+    public static final class Feed<T> {
+        private final int helpers;
+        private final java.util.ArrayDeque<Job> queue = new java.util.ArrayDeque<>();
+        private int running;
+        private int helping;
+        private boolean skipping;
+
+        private Feed(int helpers) {
+            this.helpers = helpers;
+        }
+
+        /** One job handed over; {@link #get()} waits for its result (null if it was skipped). */
+        public final class Job implements Supplier<T> {
+            private final Supplier<T> work;
+            private boolean started;
+            private boolean done;
+            private T result;
+            private Throwable failure;
+
+            private Job(Supplier<T> work) {
+                this.work = work;
+            }
+
+            /**
+             * Its result: runs it here if no worker started it, waits for it otherwise; rethrows
+             * what it threw.
+             */
+            @Override
+            public T get() {
+                boolean mine;
+                synchronized (Feed.this) {
+                    mine = !started;
+                    if (mine) {
+                        started = true;
+                        running++;
+                        queue.remove(this);
+                    }
+                }
+                if (mine) {
+                    runIt();
+                }
+                synchronized (Feed.this) {
+                    boolean interrupted = false;
+                    while (!done) {
+                        try {
+                            Feed.this.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the jobs poll their own cancellation: wait for this one to return
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (failure instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (failure instanceof Error e) {
+                        throw e;
+                    }
+                    if (failure != null) {
+                        throw new IllegalStateException(failure);
+                    }
+                    return result;
+                }
+            }
+
+            private void runIt() {
+                T r = null;
+                Throwable t = null;
+                boolean skip;
+                synchronized (Feed.this) {
+                    skip = skipping;
+                }
+                try {
+                    r = skip ? null : work.get();
+                } catch (Throwable x) {
+                    t = x;
+                }
+                synchronized (Feed.this) {
+                    result = r;
+                    failure = t;
+                    done = true;
+                    running--;
+                    Feed.this.notifyAll();
+                }
+            }
+        }
+
+        /** Hands {@code work} over after every job handed over before it. */
+        public synchronized Supplier<T> add(Supplier<T> work) {
+            Job job = new Job(work);
+            queue.add(job);
+            if (helping < helpers) {
+                helping++;
+                POOL.execute(this::help);
+            }
+            return job;
+        }
+
+        /** A pool thread: runs jobs from the front of the queue until it is empty. */
+        private void help() {
+            while (true) {
+                Job job;
+                synchronized (this) {
+                    job = queue.poll();
+                    if (job == null) {
+                        helping--;
+                        return;
+                    }
+                    job.started = true;
+                    running++;
+                }
+                job.runIt();
+            }
+        }
+
+        /** Jobs not started yet will not run (their results are null); returns once no job is running. */
+        public synchronized void skipRest() {
+            skipping = true;
+            boolean interrupted = false;
+            while (running > 0 || !queue.isEmpty() && helping > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Runs every job and returns their results in order. If a job throws, the jobs not yet started
      * are not run and the first failure in list order is rethrown once the running ones finished.
      */

@@ -66,4 +66,110 @@ class WorkersTest {
         assertEquals("job 2", assertThrows(IllegalStateException.class, () -> new Workers(2).run(jobs)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Workers(0));
     }
+    @Test
+    void orderedObservers_closed_laterSlotsReachNoObserver() {
+        List<Integer> seen = new ArrayList<>();
+        OrderedObservers o = new OrderedObservers(List.of(x -> seen.add(x.preemptions())));
+        o.slot(0).onExecution(outcome(0));
+        o.slot(1).onExecution(outcome(10));
+        o.close();
+        o.finish(0);
+        o.slot(1).onExecution(outcome(11));
+        o.finish(1);
+        assertEquals(List.of(0), seen, "slot 1 was never the head before the close: nothing of it is delivered");
+    }
+
+    @Test
+    void feed_oneWorker_runsEachJobOnTheWaitingThreadWhenAskedFor() {
+        Workers.Feed<String> feed = new Workers(1).feed();
+        List<String> ran = new ArrayList<>();
+        Supplier<String> a = feed.add(() -> {
+            ran.add("a");
+            return Thread.currentThread().getName();
+        });
+        Supplier<String> b = feed.add(() -> {
+            ran.add("b");
+            return Thread.currentThread().getName();
+        });
+        assertEquals(List.of(), ran, "nothing runs ahead of the waiting thread");
+        assertEquals(Thread.currentThread().getName(), b.get());
+        assertEquals(List.of("b"), ran);
+        assertEquals(Thread.currentThread().getName(), a.get());
+        assertEquals(Thread.currentThread().getName(), b.get(), "a result is kept");
+        assertEquals(List.of("b", "a"), ran, "each job ran once");
+    }
+
+    @Test
+    void feed_threeWorkers_everyJobRunsOnce_resultsBelongToTheirJobs() {
+        Workers.Feed<Integer> feed = new Workers(3).feed();
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(200);
+        List<Supplier<Integer>> handles = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int v = i;
+            handles.add(feed.add(() -> {
+                runs.incrementAndGet(v);
+                long x = 0;
+                for (int k = 0; k < (200 - v) * 1_000; k++) {
+                    x += k % 7;
+                }
+                return x >= 0 ? v : -1;
+            }));
+        }
+        for (int i = 0; i < 200; i++) {
+            assertEquals(i, handles.get(i).get());
+        }
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1, runs.get(i), "job " + i);
+        }
+    }
+
+    @Test
+    void feed_jobThrows_itsWaiterGetsTheFailure_othersTheirResults() {
+        Workers.Feed<Integer> feed = new Workers(2).feed();
+        Supplier<Integer> ok = feed.add(() -> 1);
+        Supplier<Integer> bad = feed.add(() -> {
+            throw new IllegalArgumentException("boom");
+        });
+        Supplier<Integer> after = feed.add(() -> 3);
+        assertEquals(1, ok.get());
+        assertEquals("boom", assertThrows(IllegalArgumentException.class, bad::get).getMessage());
+        assertEquals(3, after.get());
+    }
+
+    @Test
+    void feed_skipRest_jobsNotStartedDoNotRun_andItWaitsForRunningOnes() throws Exception {
+        Workers.Feed<Integer> feed = new Workers(2).feed();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean firstEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger laterRuns = new java.util.concurrent.atomic.AtomicInteger();
+        feed.add(() -> {
+            started.countDown();
+            while (!release.get()) {
+                Thread.onSpinWait();
+            }
+            firstEnded.set(true);
+            return 0;
+        });
+        started.await(); // the one helper thread runs the first job; the others wait in the queue
+        List<Supplier<Integer>> later = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            later.add(feed.add(() -> laterRuns.incrementAndGet()));
+        }
+        Thread main = Thread.currentThread();
+        Thread releaser = new Thread(() -> {
+            while (main.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait(); // main is inside skipRest, which has already stopped later jobs
+            }
+            release.set(true);
+        });
+        releaser.start();
+        feed.skipRest();
+        releaser.join();
+        assertEquals(true, firstEnded.get(), "skipRest returned only after the running job ended");
+        assertEquals(0, laterRuns.get(), "no job not yet started ran");
+        for (Supplier<Integer> s : later) {
+            assertEquals(null, s.get());
+        }
+    }
 }
