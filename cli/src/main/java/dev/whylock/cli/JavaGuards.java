@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code @GuardedBy} for a Java program in {@code why} and {@code lockset}: the annotations in its
@@ -53,7 +54,7 @@ final class JavaGuards {
 
     /** Explores the code as written (DPOR, up to {@code max} executions) only to check and suggest annotations. */
     static GuardReport explore(JavaTarget target, Watch watch, long max, long timeLimitMillis, Ticker ticker,
-            java.util.function.BooleanSupplier cancelled) {
+            BooleanSupplier cancelled) {
         try (JavaProgram p = JavaProgram.of(target)) {
             SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(max)
                     .withRun(RunConfig.defaults()).withTimeLimit(timeLimitMillis, ticker).withCancelled(cancelled)

@@ -2,6 +2,7 @@ package dev.whylock.cli;
 
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
+import dev.whylock.jvm.guard.GuardReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -140,7 +141,7 @@ final class LocksetCommand implements Callable<Integer> {
             seen[0]++;
             seen[1] += o.status() == dev.whylock.engine.exec.ExecutionOutcome.Status.INTERRUPTED ? 1 : 0;
         }));
-        dev.whylock.jvm.guard.GuardReport[] guards = new dev.whylock.jvm.guard.GuardReport[1];
+        GuardReport[] guards = new GuardReport[1];
         int code = Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count(), report -> {
             guards[0] = watch.report(watch.checker().executions(), seen[1] == 0 && seen[0] < max);
             return report.withGuardedBy(JavaGuards.saved(guards[0]));

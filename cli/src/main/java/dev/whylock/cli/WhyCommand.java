@@ -13,6 +13,7 @@ import dev.whylock.engine.why.LockInquiry;
 import dev.whylock.engine.why.Scenario;
 import dev.whylock.engine.why.StressRunner;
 import dev.whylock.engine.why.WhyReport;
+import dev.whylock.jvm.guard.GuardReport;
 import dev.whylock.jvm.stress.JavaStress;
 import dev.whylock.linux.model.Model;
 import dev.whylock.report.WhyRun;
@@ -288,9 +289,9 @@ final class WhyCommand implements Callable<Integer> {
             return JavaStress.run(target, removedSites(locks, experiments), runs, STRESS_HANG_MILLIS,
                     () -> io.cancellation().requested().getAsBoolean() || io.ticker().nanos() > deadline);
         };
-        JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
-        dev.whylock.jvm.guard.GuardReport[] guards = new dev.whylock.jvm.guard.GuardReport[1];
+        GuardReport[] guards = new GuardReport[1];
         try {
+            JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
             // One more exploration of the code as written checks @GuardedBy; its findings are saved with the report.
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
                     List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), stress, runner,
