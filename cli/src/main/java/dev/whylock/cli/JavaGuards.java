@@ -14,17 +14,18 @@ import dev.whylock.jvm.guard.GuardDeclarations;
 import dev.whylock.jvm.guard.GuardReport;
 import dev.whylock.jvm.guard.GuardSuggestions;
 import dev.whylock.jvm.guard.SourceFiles;
-import dev.whylock.report.ColumnTrace;
-import java.io.IOException;
+import dev.whylock.report.GuardedByCheck;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code @GuardedBy} for a Java program in {@code why} and {@code lockset}: the annotations in its
  * class files checked against every explored execution of the code as written, suggestions for
- * the other fields from the locksets, and the patch file of {@code --suggest-annotations}.
+ * the other fields from the locksets (both saved with the result, see {@link #saved}), and the
+ * patch file of {@code --suggest-annotations}.
  */
 final class JavaGuards {
 
@@ -52,57 +53,32 @@ final class JavaGuards {
     private JavaGuards() {}
 
     /** Explores the code as written (DPOR, up to {@code max} executions) only to check and suggest annotations. */
-    static GuardReport explore(JavaTarget target, Watch watch, long max, long timeLimitMillis, Ticker ticker) {
+    static GuardReport explore(JavaTarget target, Watch watch, long max, long timeLimitMillis, Ticker ticker,
+            BooleanSupplier cancelled) {
         try (JavaProgram p = JavaProgram.of(target)) {
             SearchConfig cfg = SearchConfig.of(StrategySpec.dpor()).withMinimize(false).withMaxExecutions(max)
-                    .withRun(RunConfig.defaults()).withTimeLimit(timeLimitMillis, ticker)
+                    .withRun(RunConfig.defaults()).withTimeLimit(timeLimitMillis, ticker).withCancelled(cancelled)
                     .withObservers(List.of(watch.locksets(), watch.checker()));
             var r = Explorer.explore(p, cfg);
             return watch.report(r.executions(), r.exhaustive());
         }
     }
 
-    /** Prints the section; {@code full} adds the trace of every access that broke an annotation. */
-    static void print(Appendable out, GuardReport r, boolean full) throws IOException {
-        out.append("\n@GuardedBy (Java): checked against ").append(String.format("%,d", r.executions()))
-                .append(" executions of the code as written").append(r.exhaustive() ? " (exhaustive)" : " (not exhaustive)").append('\n');
-        if (r.guards().isEmpty()) {
-            out.append("  no field the program touches carries @GuardedBy\n");
-        }
+    /** The check as the saved result carries it: each annotation with its accesses and breaches, and every suggestion. */
+    static GuardedByCheck saved(GuardReport r) {
+        List<GuardedByCheck.Guard> guards = new ArrayList<>();
         for (int i = 0; i < r.guards().size(); i++) {
             GuardChecker.Guard g = r.guards().get(i);
-            String field = g.field().display();
-            List<GuardChecker.Finding> broken = r.findings().stream().filter(f -> f.guard().equals(g)).toList();
-            String verdict = !g.checkable() ? g.lock()
-                    : broken.isEmpty() ? (r.accesses().get(i) == 0 ? "never accessed outside its initialisers"
-                            : "held at all " + String.format("%,d", r.accesses().get(i)) + " checked accesses")
-                    : "VIOLATED at " + broken.size() + (broken.size() == 1 ? " site" : " sites");
-            out.append(String.format("  %-34s @GuardedBy(\"%s\")  %s%n", field, g.field().guard(), verdict));
-            for (GuardChecker.Finding f : broken) {
-                out.append("      ").append(f.write() ? "written" : "read").append(" in ").append(f.site()).append(" by ")
-                        .append(f.counterexample().task()).append(" without ").append(g.lock()).append(" (")
-                        .append(String.valueOf(f.counterexample().trace().steps().size())).append(" steps)\n");
-                if (full) {
-                    ColumnTrace.print(f.counterexample(), "      ", out);
-                }
-            }
+            List<GuardedByCheck.Breach> breaches = r.findings().stream().filter(f -> f.guard().equals(g))
+                    .map(f -> new GuardedByCheck.Breach(f.site(), f.write(), f.counterexample())).toList();
+            guards.add(new GuardedByCheck.Guard(g.field().display(), g.field().guard(), g.checkable() ? g.lock() : null,
+                    g.checkable() ? null : g.lock(), r.accesses().get(i), breaches));
         }
-        List<GuardSuggestions.Suggestion> rest = r.suggestions().stream()
-                .filter(s -> s.status() != GuardSuggestions.Status.ALREADY_ANNOTATED).toList();
-        if (!rest.isEmpty()) {
-            out.append("  suggested from the locksets (the lock held at every shared access):\n");
-        }
-        for (GuardSuggestions.Suggestion s : rest) {
-            String what = switch (s.status()) {
-                case SUGGESTED -> s.annotation() + "  (" + s.family().qualified() + ")";
-                case ANNOTATED_DIFFERENTLY, CANNOT_NAME -> s.note();
-                case ALREADY_ANNOTATED -> "";
-            };
-            out.append(String.format("  %-34s %s%n", s.field().display(), what));
-        }
-        if (r.guards().isEmpty() && rest.isEmpty()) {
-            out.append("  no field is written while shared with the same lock held at every access\n");
-        }
+        List<GuardedByCheck.Suggestion> suggestions = r.suggestions().stream()
+                .map(s -> new GuardedByCheck.Suggestion(s.field().display(), GuardedByCheck.Status.valueOf(s.status().name()), s.locks(),
+                        s.lock(), s.expression(), s.family() == null ? null : s.family().qualified(), s.note()))
+                .toList();
+        return new GuardedByCheck(r.executions(), r.exhaustive(), guards, suggestions);
     }
 
     /** Writes the {@code --suggest-annotations} patch and says what it holds. */

@@ -2,6 +2,7 @@ package dev.whylock.cli;
 
 import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.StrategySpec;
+import dev.whylock.jvm.guard.GuardReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -140,17 +141,12 @@ final class LocksetCommand implements Callable<Integer> {
             seen[0]++;
             seen[1] += o.status() == dev.whylock.engine.exec.ExecutionOutcome.Status.INTERRUPTED ? 1 : 0;
         }));
-        int code = Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count());
-        var report = watch.report(watch.checker().executions(), seen[1] == 0 && seen[0] < max);
-        if (!common.quiet) {
-            try {
-                JavaGuards.print(io.out(), report, true);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            io.out().flush();
-        }
-        JavaGuards.writePatch(io, guardOptions, watch, report);
+        GuardReport[] guards = new GuardReport[1];
+        int code = Searches.explore(io, common, info, subject.program(), cfg, ignored, workers.count(), report -> {
+            guards[0] = watch.report(watch.checker().executions(), seen[1] == 0 && seen[0] < max);
+            return report.withGuardedBy(JavaGuards.saved(guards[0]));
+        });
+        JavaGuards.writePatch(io, guardOptions, watch, guards[0]);
         return code;
     }
 }

@@ -33,8 +33,14 @@ final class Searches {
      */
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
             int workers) {
+        return explore(io, common, info, program, cfg, ignored, workers, UnaryOperator.identity());
+    }
+
+    /** As above, {@code more} adding to the report what the command's own observers found (a Java program's @GuardedBy check). */
+    static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
+            int workers, UnaryOperator<RunReport> more) {
         // one Java execution runs at a time in a JVM (the rewritten classes reach one active runtime)
-        return explore(io, common, info, program, cfg, ignored, Splitter.local(program instanceof JavaProgram ? 1 : workers));
+        return explore(io, common, info, program, cfg, ignored, Splitter.local(program instanceof JavaProgram ? 1 : workers), more);
     }
 
     /** How a DPOR search runs: split into work units, on this machine's threads or on a cluster's members. */
@@ -51,6 +57,11 @@ final class Searches {
     /** As {@link #explore(Io, CommonOptions, RunInfo, Program, SearchConfig, Set, int)}, the DPOR search run by {@code splitter}. */
     static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
             Splitter splitter) {
+        return explore(io, common, info, program, cfg, ignored, splitter, UnaryOperator.identity());
+    }
+
+    private static int explore(Io io, CommonOptions common, RunInfo info, Program program, SearchConfig cfg, Set<ViolationKind> ignored,
+            Splitter splitter, UnaryOperator<RunReport> more) {
         // device_lock is one class for every device (lockdep's novalidate class): left out of lock order.
         Analyses analyses = new Analyses(info.subject().unvalidatedLockClasses());
         ExperimentReach reach = new ExperimentReach(info.experiments());
@@ -64,7 +75,7 @@ final class Searches {
                             .withViolations(analyses.report().races().violations(), ignored),
                     report -> {
                         RunReport out = notes(io, common, info, report.withAnalysis(analyses.report()), reach);
-                        return java == null ? out : out.withJavaNotes(java.notes().notControlled(), java.notes().notReset());
+                        return more.apply(java == null ? out : out.withJavaNotes(java.notes().notControlled(), java.notes().notReset()));
                     });
         } finally {
             if (java != null) {

@@ -13,6 +13,7 @@ import dev.whylock.engine.why.LockInquiry;
 import dev.whylock.engine.why.Scenario;
 import dev.whylock.engine.why.StressRunner;
 import dev.whylock.engine.why.WhyReport;
+import dev.whylock.jvm.guard.GuardReport;
 import dev.whylock.jvm.stress.JavaStress;
 import dev.whylock.linux.model.Model;
 import dev.whylock.report.WhyRun;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -238,7 +240,7 @@ final class WhyCommand implements Callable<Integer> {
         Elsewhere here = inquiry -> inquiry.withWorkers(workers.count());
         if (where == null) {
             return inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared, Set.copyOf(m.unvalidatedLockClasses()),
-                    p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points, p.mode(), here);
+                    p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points, p.mode(), here, null);
         }
         try (Cluster c = Cluster.connect(where, ClusterJobs.fingerprint(), ClusterJobs.resolver(), ClusterJobs.CONNECT_TIMEOUT)) {
             int slots = c.slots();
@@ -252,7 +254,7 @@ final class WhyCommand implements Callable<Integer> {
                     c.call(job, request, cancelled), slots);
             int code = inquire(io, m.name(), p.loaded(), p.programs(), p.replacements(), declared,
                     Set.copyOf(m.unvalidatedLockClasses()), p.limits().stress(), runner, p.limits().max(), p.limits().ignored(), points,
-                    p.mode(), onCluster);
+                    p.mode(), onCluster, null);
             ClusterJobs.reportResends(io, common.quiet, c);
             return code;
         } catch (ClusterException e) {
@@ -287,12 +289,20 @@ final class WhyCommand implements Callable<Integer> {
             return JavaStress.run(target, removedSites(locks, experiments), runs, STRESS_HANG_MILLIS,
                     () -> io.cancellation().requested().getAsBoolean() || io.ticker().nanos() > deadline);
         };
+        GuardReport[] guards = new GuardReport[1];
         try {
+            JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
+            // One more exploration of the code as written checks @GuardedBy; its findings are saved with the report.
             int code = inquire(io, JavaSubject.MODEL, Map.of(subject.scenarioName(), subject),
                     List.of(new Scenario(subject.scenarioName(), program)), replacements, locks.sites().get(lock), Set.of(), stress, runner,
-                    max, ignored, List.of(), timing.resolve(null), inquiry -> inquiry.withWorkers(1)); // one Java execution at a time per JVM
+                    max, ignored, List.of(), timing.resolve(null), inquiry -> inquiry.withWorkers(1), // one Java execution at a time per JVM
+                    run -> {
+                        guards[0] = JavaGuards.explore(target, watch, max, timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker(),
+                                io.cancellation().requested());
+                        return run.withGuardedBy(JavaGuards.saved(guards[0]));
+                    });
             if (code == ExitCode.OK) {
-                guards(io, target, max);
+                JavaGuards.writePatch(io, guardOptions, watch, guards[0]);
             }
             if (!program.notes().isEmpty() && !common.quiet) {
                 io.err().println("whylock: warning: not exhaustive: " + String.join("; ", program.notes().notControlled())
@@ -317,24 +327,13 @@ final class WhyCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The @GuardedBy check and suggestions, from one more exploration of the code as written. */
-    private void guards(Io io, dev.whylock.jvm.JavaTarget target, long max) {
-        JavaGuards.Watch watch = JavaGuards.Watch.of(target, guardOptions);
-        var report = JavaGuards.explore(target, watch, max, timeLimit == null ? 0 : timeLimit.toMillis(), io.ticker());
-        if (!common.quiet) {
-            try {
-                JavaGuards.print(io.out(), report, full);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            io.out().flush();
-        }
-        JavaGuards.writePatch(io, guardOptions, watch, report);
-    }
-
+    /**
+     * Runs the inquiry and writes its report; {@code more} (for a Java program, the @GuardedBy check)
+     * adds to the report before it is written, unless the inquiry was interrupted.
+     */
     private int inquire(Io io, String modelName, Map<String, ? extends Subject> loaded, List<Scenario> programs,
             List<LockExperiment> replacements, Set<String> declared, Set<String> unvalidated, long stress, StressRunner runner, long max,
-            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode, Elsewhere where) {
+            Set<ViolationKind> ignored, List<WhyRun.EntryPoint> points, RunConfig.Timing mode, Elsewhere where, UnaryOperator<WhyRun> more) {
         io.cancellation().begin();
         Prewarmer.start();
         int code = ExitCode.INTERNAL;
@@ -357,13 +356,18 @@ final class WhyCommand implements Callable<Integer> {
             } finally {
                 progress.close();
             }
-            if (report.interrupted() && !common.quiet) {
+            WhyRun run = WhyRun.of(modelName, report).withEntryPoints(points).withTiming(TimingOption.name(mode));
+            boolean interrupted = report.interrupted();
+            if (more != null && !interrupted) {
+                run = more.apply(run);
+                interrupted = io.cancellation().requested().getAsBoolean(); // Ctrl-C while it ran: its part is not exhaustive
+            }
+            if (interrupted && !common.quiet) {
                 io.err().println("whylock: interrupted; writing the partial why report");
                 io.err().flush();
             }
-            WhyOutput.write(io, common, full, loaded, mode,
-                    WhyRun.of(modelName, report).withEntryPoints(points).withTiming(TimingOption.name(mode)));
-            code = report.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK;
+            WhyOutput.write(io, common, full, loaded, mode, run);
+            code = interrupted ? ExitCode.INTERRUPTED : ExitCode.OK;
             return code;
         } finally {
             io.cancellation().finished(code);

@@ -166,15 +166,64 @@ class JavaWhyTest {
     }
 
     @Test
-    void why_connectionPool_reportsItsViolatedGuardedBy_withTheTrace() {
+    void why_connectionPool_reportsItsViolatedGuardedBy_withTheTrace() throws IOException {
         Cli.Result r = run("why", "ConnectionPool.lock", "--java", PKG + "ConnectionPool", "--class-path", JavaCommandTest.examples(),
-                "--stress-runs", "0", "--full");
+                "--stress-runs", "0", "--full", "--json", "why.json", "--html", "why.html");
         assertEquals(ExitCode.OK, r.code(), r.toString());
         assertTrue(r.out().contains("@GuardedBy (Java): checked against 18 executions of the code as written (exhaustive)"), r.out());
         assertTrue(r.out().contains("ConnectionPool.free                @GuardedBy(\"lock\")  VIOLATED at 2 sites"), r.out());
         assertTrue(r.out().contains("written in ConnectionPool.release:29 by "), r.out());
         assertTrue(r.out().contains("without dev.whylock.examples.realworld.ConnectionPool.lock"), r.out());
         assertTrue(r.out().contains("ConnectionPool.release:29: write"), r.out());
+
+        // The check is in the saved result: the JSON names the field, its lock and both breaches with their traces ...
+        JsonNode g = new ObjectMapper().readTree(dir.resolve("why.json").toFile()).get("guardedBy");
+        assertEquals(18, g.get("executions").asInt(), String.valueOf(g));
+        assertTrue(g.get("exhaustive").asBoolean());
+        JsonNode free = g.get("guards").get(0);
+        assertEquals("ConnectionPool.free", free.get("field").asText());
+        assertEquals("lock", free.get("expression").asText());
+        assertEquals("dev.whylock.examples.realworld.ConnectionPool.lock", free.get("lock").asText());
+        List<String> breaches = new ArrayList<>();
+        free.get("breaches").forEach(b -> breaches.add((b.get("write").asBoolean() ? "write " : "read ") + b.get("site").asText() + " by "
+                + b.get("counterexample").get("task").asText() + ", " + b.get("counterexample").get("trace").size() + " steps"));
+        assertEquals(List.of("read ConnectionPool.release:29 by cleanup, 10 steps", "write ConnectionPool.release:29 by cleanup, 11 steps"),
+                breaches);
+        // ... 'whylock report' shows the same text again, and the page has the section
+        Cli.Result again = run("report", "why.json", "--full");
+        assertEquals(ExitCode.OK, again.code(), again.toString());
+        assertEquals(r.out(), again.out());
+        String html = Files.readString(dir.resolve("why.html"));
+        assertTrue(html.contains("<h2>8. @GuardedBy (Java)</h2>") && html.contains("VIOLATED at 2 sites"), html);
+    }
+
+    @Test
+    void lockset_transfers_savesItsGuardedBySuggestion_andReportPrintsItAgain() throws IOException {
+        Cli.Result r = run("lockset", "--java", "dev.whylock.examples.Transfers", "--class-path", JavaCommandTest.examples(),
+                "--json", "run.json");
+        assertEquals(ExitCode.VIOLATION, r.code(), r.toString());
+        String suggestion = "  Transfers.Account.balance          @GuardedBy(\"this\")  (com.google.errorprone.annotations.concurrent.GuardedBy)\n";
+        assertTrue(r.out().endsWith("\n@GuardedBy (Java): checked against 3 executions of the code as written (exhaustive)\n"
+                + "  no field the program touches carries @GuardedBy\n"
+                + "  suggested from the locksets (the lock held at every shared access):\n" + suggestion), r.out());
+        JsonNode g = new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("guardedBy");
+        assertEquals(0, g.get("guards").size(), String.valueOf(g));
+        JsonNode s = g.get("suggestions").get(0);
+        assertEquals("Transfers.Account.balance", s.get("field").asText());
+        assertEquals("suggested", s.get("status").asText());
+        assertEquals("this", s.get("expression").asText());
+        assertEquals("dev.whylock.examples.Transfers.Account.this", s.get("lock").asText());
+        assertEquals("com.google.errorprone.annotations.concurrent.GuardedBy", s.get("annotationClass").asText());
+        Cli.Result again = run("report", "run.json");
+        assertEquals(ExitCode.OK, again.code(), again.toString());
+        assertEquals(r.out(), again.out());
+    }
+
+    @Test
+    void scenarioRun_hasNoGuardedByKey() throws IOException {
+        Cli.Result r = run("lockset", "--scenario", "module-insert-vs-phylink-create", "--json", "run.json", "-q");
+        assertEquals(ExitCode.OK, r.code(), r.toString());
+        assertFalse(Files.readString(dir.resolve("run.json")).contains("guardedBy"));
     }
 
     @Test

@@ -122,6 +122,7 @@ final class Json {
         keyed(m, Necessity.class, Necessity::key);
         keyed(m, ReplacementVerdict.class, ReplacementVerdict::key);
         keyed(m, EraserState.class, EraserState::key);
+        keyed(m, GuardedByCheck.Status.class, GuardedByCheck.Status::key);
         keyed(m, LockExperiment.class, LockExperiment::toString, LockExperiment::parse);
         m.addSerializer(Violation.class, new JsonSerializer<Violation>() {
             @Override
@@ -263,6 +264,11 @@ final class Json {
             throw new ResultFormatException(where + ": " + (msg == null ? "missing or malformed key" : msg.lines().findFirst().orElse(msg))
                     + (path == null || path.isEmpty() ? "" : " (at " + path.replaceAll("[a-zA-Z.]*\\.", "") + ")"), e);
         }
+    }
+
+    /** An optional object key bound to {@code type}: {@code null} when absent or JSON null. */
+    static <T> T optional(JsonNode parent, String key, Class<T> type) throws ResultFormatException {
+        return parent.hasNonNull(key) ? bind(parent.get(key), type, key) : null;
     }
 
     /** A required string key. */

@@ -40,6 +40,7 @@ public final class RunHtmlRenderer {
             violation(report, i, out);
         }
         analysis(report, out);
+        GuardedByHtml.render(report.guardedBy(), "@GuardedBy (Java)", out);
         HtmlPage.close(out);
     }
 

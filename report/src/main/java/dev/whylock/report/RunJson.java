@@ -22,7 +22,8 @@ import java.util.Map;
  * product contract in this order: {@code verdict, exhaustive, executions, elapsedMillis, model,
  * scenario, experiments, violations, locksets, lockOrder}; then {@code blocked, steps, bounded,
  * stopReason, strategy, seed, timing, program}, the optional {@code newLockClasses, neverReached,
- * notControlled, notReset}, and {@code analysis}. Readers ignore keys they do not know.
+ * notControlled, notReset}, {@code analysis}, and for a Java program {@code guardedBy}. Readers
+ * ignore keys they do not know.
  * docs/result-schema.json describes every key.
  */
 public final class RunJson {
@@ -86,6 +87,9 @@ public final class RunJson {
         if (a != null) {
             o.set("analysis", Json.tree(a));
         }
+        if (report.guardedBy() != null) {
+            o.set("guardedBy", Json.tree(report.guardedBy()));
+        }
         return o;
     }
 
@@ -120,7 +124,8 @@ public final class RunJson {
                 experiments, violations);
         AnalysisReport a = n.hasNonNull("analysis") ? Json.bind(n.get("analysis"), AnalysisReport.class, "analysis") : null;
         return new RunReport(Json.textOr(n, "model"), Json.textOr(n, "scenario"), Json.textOr(n, "timing"), r, replays, a,
-                strings(n, "newLockClasses"), strings(n, "neverReached"), strings(n, "notControlled"), strings(n, "notReset"));
+                strings(n, "newLockClasses"), strings(n, "neverReached"), strings(n, "notControlled"), strings(n, "notReset"),
+                Json.optional(n, "guardedBy", GuardedByCheck.class));
     }
 
     /** An optional array of strings; missing is empty. */

@@ -28,6 +28,8 @@ import java.util.Objects;
  *                    I/O, threads whylock did not start, calls it does not model): not exhaustive
  * @param notReset    for a Java program, JDK-wide state it changed, which the next execution did
  *                    not start afresh from
+ * @param guardedBy   for a Java program, the {@code @GuardedBy} check over the same executions, or
+ *                    {@code null} when it did not run
  */
 public record RunReport(
         String model,
@@ -39,7 +41,8 @@ public record RunReport(
         List<String> newLockClasses,
         List<String> neverReached,
         List<String> notControlled,
-        List<String> notReset) implements SavedResult {
+        List<String> notReset,
+        GuardedByCheck guardedBy) implements SavedResult {
 
     public RunReport {
         Objects.requireNonNull(result, "result");
@@ -52,17 +55,17 @@ public record RunReport(
 
     /** A report without replay files or analyses. */
     public static RunReport of(String model, String scenario, String timing, ExplorationResult result) {
-        return new RunReport(model, scenario, timing, result, Map.of(), null, List.of(), List.of(), List.of(), List.of());
+        return new RunReport(model, scenario, timing, result, Map.of(), null, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** This report naming the experiments' new lock classes and the experiments no execution reached. */
     public RunReport withExperimentNotes(List<String> newLocks, List<String> unreached) {
-        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLocks, unreached, notControlled, notReset);
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLocks, unreached, notControlled, notReset, guardedBy);
     }
 
     /** This report with what a Java program did outside whylock's control or reset. */
     public RunReport withJavaNotes(List<String> uncontrolled, List<String> unreset) {
-        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLockClasses, neverReached, uncontrolled, unreset);
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLockClasses, neverReached, uncontrolled, unreset, guardedBy);
     }
 
     /** This report with the replay file of violation {@code index} (0-based) recorded. */
@@ -72,12 +75,17 @@ public record RunReport(
         }
         Map<Integer, String> m = new HashMap<>(replayFiles);
         m.put(index, path);
-        return new RunReport(model, scenario, timing, result, m, analysis, newLockClasses, neverReached, notControlled, notReset);
+        return new RunReport(model, scenario, timing, result, m, analysis, newLockClasses, neverReached, notControlled, notReset, guardedBy);
     }
 
     /** This report with the analyses run over the same executions (see {@code Analyses.observers()}). */
     public RunReport withAnalysis(AnalysisReport a) {
-        return new RunReport(model, scenario, timing, result, replayFiles, a, newLockClasses, neverReached, notControlled, notReset);
+        return new RunReport(model, scenario, timing, result, replayFiles, a, newLockClasses, neverReached, notControlled, notReset, guardedBy);
+    }
+
+    /** This report with the {@code @GuardedBy} check of a Java program over the same executions. */
+    public RunReport withGuardedBy(GuardedByCheck g) {
+        return new RunReport(model, scenario, timing, result, replayFiles, analysis, newLockClasses, neverReached, notControlled, notReset, g);
     }
 
     /** The replay file of violation {@code index}, or {@code null} when none was written. */

@@ -29,6 +29,7 @@ public final class RunTextRenderer {
             violation(report, i, out);
         }
         analysis(report, out);
+        GuardedByText.render(report.guardedBy(), true, out);
     }
 
     /**

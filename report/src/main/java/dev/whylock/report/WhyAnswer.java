@@ -71,6 +71,7 @@ public final class WhyAnswer {
                 + "--html FILE; --json FILE\n" : "More: whylock why " + w.lockClass() + " --full (locksets, assertions, replacements, "
                 + "stress, every counterexample); --html FILE; --json FILE\n");
         out.append(headline).append('\n');
+        GuardedByText.render(run.guardedBy(), false, out);
     }
 
     private static String site(SiteVerdict v) {

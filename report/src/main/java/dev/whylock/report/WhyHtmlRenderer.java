@@ -193,6 +193,7 @@ public final class WhyHtmlRenderer {
             }
             out.append("</table>\n");
         }
+        GuardedByHtml.render(run.guardedBy(), "8. @GuardedBy (Java)", out);
         HtmlPage.close(out);
     }
 

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * A {@link WhyRun} as JSON and back. {@code schemaVersion} and {@code result: "why"} come first,
  * then the summary every reader wants ({@code lock, verdict, exhaustive, executions,
  * elapsedMillis, model, timing, entryPoints}; timing only when recorded), then {@code replays} (counterexample key to replay file),
- * then every component of the engine's {@link WhyReport} under its own name. The summary is
+ * then every component of the engine's {@link WhyReport} under its own name, and last, for a Java
+ * program, {@code guardedBy} (the {@code @GuardedBy} check). The summary is
  * computed by the engine ({@link WhyReport#verdict()}) and recomputed on reading.
  * docs/result-schema.json describes every key.
  */
@@ -49,6 +50,9 @@ public final class WhyJson {
         o.set("entryPoints", Json.tree(run.entryPoints()));
         o.set("replays", Json.tree(new TreeMap<>(run.replayFiles())));
         o.setAll((ObjectNode) Json.tree(w));
+        if (run.guardedBy() != null) {
+            o.set("guardedBy", Json.tree(run.guardedBy()));
+        }
         return o;
     }
 
@@ -66,6 +70,7 @@ public final class WhyJson {
         }
         Map<String, String> replays = new TreeMap<>();
         n.path("replays").properties().forEach(e -> replays.put(e.getKey(), e.getValue().asText()));
-        return new WhyRun(Json.textOr(n, "model"), report, points, replays, Json.textOr(n, "timing"));
+        return new WhyRun(Json.textOr(n, "model"), report, points, replays, Json.textOr(n, "timing"),
+                Json.optional(n, "guardedBy", GuardedByCheck.class));
     }
 }

@@ -22,7 +22,7 @@ import java.util.Objects;
  *                     {@code timed}), or {@code null} when not recorded (untimed)
  */
 public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoints, Map<String, String> replayFiles,
-        String timing) implements SavedResult {
+        String timing, GuardedByCheck guardedBy) implements SavedResult {
 
     /**
      * A function the question is about and the acquisition sites of the lock it reaches.
@@ -43,17 +43,22 @@ public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoint
     }
 
     public static WhyRun of(String model, WhyReport report) {
-        return new WhyRun(model, report, List.of(), Map.of(), null);
+        return new WhyRun(model, report, List.of(), Map.of(), null, null);
     }
 
     /** This run asking about {@code points}. */
     public WhyRun withEntryPoints(List<EntryPoint> points) {
-        return new WhyRun(model, report, points, replayFiles, timing);
+        return new WhyRun(model, report, points, replayFiles, timing, guardedBy);
     }
 
     /** This run, recorded as explored in timing mode {@code mode}. */
     public WhyRun withTiming(String mode) {
-        return new WhyRun(model, report, entryPoints, replayFiles, mode);
+        return new WhyRun(model, report, entryPoints, replayFiles, mode, guardedBy);
+    }
+
+    /** This run with the {@code @GuardedBy} check of a Java program. */
+    public WhyRun withGuardedBy(GuardedByCheck g) {
+        return new WhyRun(model, report, entryPoints, replayFiles, timing, g);
     }
 
     /** {@code ", timing MODE"} for a mode other than the default (untimed), else empty: for report headers. */
@@ -73,7 +78,7 @@ public record WhyRun(String model, WhyReport report, List<EntryPoint> entryPoint
     public WhyRun withReplayFile(LockExperiment experiment, String scenario, Violation v, String path) {
         Map<String, String> m = new HashMap<>(replayFiles);
         m.put(key(experiment, scenario, v), path);
-        return new WhyRun(model, report, entryPoints, m, timing);
+        return new WhyRun(model, report, entryPoints, m, timing, guardedBy);
     }
 
     /** The replay file of that counterexample, or {@code null}. */

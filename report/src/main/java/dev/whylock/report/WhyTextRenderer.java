@@ -56,6 +56,7 @@ public final class WhyTextRenderer {
         stress(w, out);
         counterexamples(run, findings, out);
         annotations(w, out);
+        GuardedByText.render(run.guardedBy(), true, out);
     }
 
     /** {@code rtnl_mutex is NECESSARY: removing it breaks N of M acquisition sites}, or the opposite. */

@@ -11,7 +11,8 @@
 /*
  * Layout: RunJson/WhyJson own the top-level keys; TraceJson and AnalysisJson hold the shapes both
  * share. Text goes through ColumnTrace (per-task columns) and AnalysisText (lockdep, KCSAN, lockset
- * tables); HTML through HtmlPage, Swimlanes and AnalysisHtml. Glossary explains engine terms in one
- * line each, for readers who never heard of whylock.
+ * tables); HTML through HtmlPage, Swimlanes and AnalysisHtml. A Java program's @GuardedBy check
+ * (GuardedByCheck, in either result) has its own GuardedByText and GuardedByHtml. Glossary explains
+ * engine terms in one line each, for readers who never heard of whylock.
  */
 package dev.whylock.report;

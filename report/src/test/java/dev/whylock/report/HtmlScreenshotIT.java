@@ -91,6 +91,16 @@ class HtmlScreenshotIT {
     }
 
     @Test
+    void guardedBySection_inHeadlessChromium_fitsTheWidthWithoutOverflow(@TempDir Path dir) throws Exception {
+        StringBuilder html = new StringBuilder();
+        WhyHtmlRenderer.render(WhyRun.of("java", Inquiries.notNeeded()).withGuardedBy(Guards.everyKind()), html);
+        assertTrue(html.indexOf("<h2>8. @GuardedBy (Java)</h2>") > 0);
+        int[] layout = layout(html.toString(), dir, "guarded-by-layout");
+        assertTrue(layout[0] <= WIDTH, "the page is " + layout[0] + " px wide");
+        assertEquals(0, layout[1], "boxes whose text overflows them");
+    }
+
+    @Test
     void tooWidePage_inHeadlessChromium_failsTheWidthCheck(@TempDir Path dir) throws Exception {
         // The layout check must be able to fail.
         int[] layout = layout("<!DOCTYPE html><html><body><div style=\"width:3000px\">wide</div>"

@@ -17,7 +17,8 @@ class RunReportGoldenTest {
                 Arguments.of("ab-ba", (Supplier<RunReport>) Runs::abba),
                 Arguments.of("long-setup", (Supplier<RunReport>) Runs::longSetup),
                 Arguments.of("data-race", (Supplier<RunReport>) Runs::dataRace),
-                Arguments.of("timed-window", (Supplier<RunReport>) Runs::timedWindow));
+                Arguments.of("timed-window", (Supplier<RunReport>) Runs::timedWindow),
+                Arguments.of("guarded-by", (Supplier<RunReport>) () -> Runs.dataRace().withGuardedBy(Guards.everyKind())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,8 @@ class WhyReportGoldenTest {
         return Stream.of(
                 Arguments.of("dev-lock", (Supplier<WhyRun>) Inquiries::devLockRun),
                 Arguments.of("self-deadlock", (Supplier<WhyRun>) Inquiries::selfDeadlock),
-                Arguments.of("not-needed", (Supplier<WhyRun>) () -> WhyRun.of(null, Inquiries.notNeeded())));
+                Arguments.of("not-needed", (Supplier<WhyRun>) () -> WhyRun.of(null, Inquiries.notNeeded())),
+                Arguments.of("guarded-by", (Supplier<WhyRun>) () -> WhyRun.of("java", Inquiries.notNeeded()).withGuardedBy(Guards.everyKind())));
     }
 
     @ParameterizedTest(name = "{0}")
