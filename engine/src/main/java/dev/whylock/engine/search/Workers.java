@@ -54,10 +54,11 @@ public final class Workers {
     }
 
     /**
-     * A queue of jobs handed over over time, run in the order handed over with at most
+     * A queue of jobs handed over over time, started in the order handed over with at most
      * {@link #count()} running at once: {@code count - 1} pool threads take jobs from the front, and
-     * the thread that waits for a job no worker has started runs it itself. So with one worker every
-     * job runs on the waiting thread, one after the other, and nothing runs ahead of it.
+     * the thread that waits for a job runs it itself if no worker has started it, or else the next
+     * job not started. So with one worker every job runs on the waiting thread, one after the
+     * other, and nothing runs ahead of it.
      */
     public <T> Feed<T> feed() {
         return new Feed<>(count - 1);
@@ -88,35 +89,45 @@ public final class Workers {
             }
 
             /**
-             * Its result: runs it here if no worker started it, waits for it otherwise; rethrows
-             * what it threw.
+             * Its result: runs it here if no worker started it; while a worker runs it, runs the
+             * next job not started yet here (the waiting thread is one of the workers), or waits.
+             * Rethrows what the job threw.
              */
             @Override
             public T get() {
-                boolean mine;
-                synchronized (Feed.this) {
-                    mine = !started;
-                    if (mine) {
-                        started = true;
-                        running++;
-                        queue.remove(this);
-                    }
-                }
-                if (mine) {
-                    runIt();
-                }
-                synchronized (Feed.this) {
-                    boolean interrupted = false;
-                    while (!done) {
-                        try {
-                            Feed.this.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the jobs poll their own cancellation: wait for this one to return
+                boolean interrupted = false;
+                try {
+                    while (true) {
+                        Job other = null;
+                        synchronized (Feed.this) {
+                            if (done) {
+                                break;
+                            }
+                            if (!started) {
+                                queue.remove(this);
+                                other = this;
+                            } else {
+                                other = queue.poll();
+                                if (other == null) {
+                                    try {
+                                        Feed.this.wait();
+                                    } catch (InterruptedException e) {
+                                        interrupted = true; // the jobs poll their own cancellation: wait for this one to return
+                                    }
+                                    continue;
+                                }
+                            }
+                            other.started = true;
+                            running++;
                         }
+                        other.runIt();
                     }
+                } finally {
                     if (interrupted) {
                         Thread.currentThread().interrupt();
                     }
+                }
+                synchronized (Feed.this) {
                     if (failure instanceof RuntimeException re) {
                         throw re;
                     }
