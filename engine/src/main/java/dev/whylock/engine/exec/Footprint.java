@@ -1,6 +1,7 @@
 package dev.whylock.engine.exec;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What one operation touched: for each engine object (a field, a lock, an object's liveness, a work
@@ -52,42 +53,57 @@ public final class Footprint {
         return -(3 << 24) - task;
     }
 
-    public static final Footprint EMPTY = new Footprint(new int[0], new byte[0], new long[0], new Object[0], false);
+    public static final Footprint EMPTY = new Footprint(new long[0], null, null, false);
 
-    private final int[] objects;
-    private final byte[] modes;
+    /* One long per entry, the object's id shifted left by 8 over the mode: a footprint is made per
+     * step, so its entries, deltas and before-states are the bulk of what an execution allocates;
+     * deltas (only commutative updates have any) and before-states are left out when all are 0 or null. */
+    private final long[] entries;
     private final long[] deltas;
     private final Object[] before;
     private final boolean observesAllMemory;
 
-    private Footprint(int[] objects, byte[] modes, long[] deltas, Object[] before, boolean observesAllMemory) {
-        this.objects = objects;
-        this.modes = modes;
+    private Footprint(long[] entries, long[] deltas, Object[] before, boolean observesAllMemory) {
+        this.entries = entries;
         this.deltas = deltas;
         this.before = before;
         this.observesAllMemory = observesAllMemory;
     }
 
+    private static long entry(int object, byte mode) {
+        return ((long) object << 8) | (mode & 0xff);
+    }
+
+    private static int objectOf(long entry) {
+        return (int) (entry >> 8);
+    }
+
+    private static byte modeOf(long entry) {
+        return (byte) entry;
+    }
+
     public int size() {
-        return objects.length;
+        return entries.length;
     }
 
     public int object(int i) {
-        return objects[i];
+        return objectOf(entries[i]);
     }
 
     public byte mode(int i) {
-        return modes[i];
+        return modeOf(entries[i]);
     }
 
     /** The amount of an {@link #ADD} entry. */
     public long delta(int i) {
-        return deltas[i];
+        Objects.checkIndex(i, entries.length);
+        return deltas == null ? 0 : deltas[i];
     }
 
     /** The object's state before the operation (executed footprints only; {@code null} when not recorded). */
     public Object before(int i) {
-        return before[i];
+        Objects.checkIndex(i, entries.length);
+        return before == null ? null : before[i];
     }
 
     /**
@@ -100,8 +116,8 @@ public final class Footprint {
 
     /** Whether some entry changes a memory object (a field or an object's liveness; ids >= 0). */
     boolean changesMemory() {
-        for (int i = 0; i < objects.length; i++) {
-            if (objects[i] >= 0 && modes[i] != OBSERVE) {
+        for (long e : entries) {
+            if (objectOf(e) >= 0 && modeOf(e) != OBSERVE) {
                 return true;
             }
         }
@@ -110,8 +126,8 @@ public final class Footprint {
 
     /** The index of the entry for {@code object}, or -1. */
     public int indexOf(int object) {
-        for (int i = 0; i < objects.length; i++) {
-            if (objects[i] == object) {
+        for (int i = 0; i < entries.length; i++) {
+            if (objectOf(entries[i]) == object) {
                 return i;
             }
         }
@@ -123,9 +139,9 @@ public final class Footprint {
      * object and neither both observe it nor both update it commutatively. Symmetric.
      */
     public static boolean dependent(Footprint a, Footprint b) {
-        for (int i = 0; i < a.objects.length; i++) {
-            for (int j = 0; j < b.objects.length; j++) {
-                if (a.objects[i] == b.objects[j] && conflict(a.modes[i], b.modes[j])) {
+        for (long x : a.entries) {
+            for (long y : b.entries) {
+                if (objectOf(x) == objectOf(y) && conflict(modeOf(x), modeOf(y))) {
                     return true;
                 }
             }
@@ -141,14 +157,14 @@ public final class Footprint {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < objects.length; i++) {
+        for (int i = 0; i < entries.length; i++) {
             if (i > 0) {
                 b.append(", ");
             }
-            b.append(name(objects[i])).append(modes[i] == OBSERVE ? ":r" : modes[i] == MODIFY ? ":w" : ":+" + deltas[i]);
+            b.append(name(object(i))).append(mode(i) == OBSERVE ? ":r" : mode(i) == MODIFY ? ":w" : ":+" + delta(i));
         }
         if (observesAllMemory) {
-            b.append(objects.length > 0 ? ", " : "").append("*:r");
+            b.append(entries.length > 0 ? ", " : "").append("*:r");
         }
         return b.append('}').toString();
     }
@@ -241,8 +257,16 @@ public final class Footprint {
             if (size == 0 && !allMemory) {
                 return EMPTY;
             }
-            return new Footprint(Arrays.copyOf(objects, size), Arrays.copyOf(modes, size), Arrays.copyOf(deltas, size),
-                    Arrays.copyOf(before, size), allMemory);
+            long[] e = new long[size];
+            boolean anyDelta = false;
+            boolean anyBefore = false;
+            for (int i = 0; i < size; i++) {
+                e[i] = entry(objects[i], modes[i]);
+                anyDelta |= deltas[i] != 0;
+                anyBefore |= before[i] != null;
+            }
+            return new Footprint(e, anyDelta ? Arrays.copyOf(deltas, size) : null, anyBefore ? Arrays.copyOf(before, size) : null,
+                    allMemory);
         }
     }
 }

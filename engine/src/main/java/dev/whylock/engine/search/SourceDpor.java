@@ -106,6 +106,9 @@ public final class SourceDpor implements SearchStrategy {
     private int taskCount;
     private BitSet nextSleep = new BitSet();
     private Footprint[] nextSleepFp = new Footprint[0];
+    /** The sleep set of a frame where nothing is asleep; never changed. */
+    private final BitSet noneAsleep = new BitSet();
+    private static final Footprint[] NO_FOOTPRINTS = new Footprint[0];
     /** The sums of the decreases of the busy and live counters over the executed steps. */
     private long busyDrops;
     private long liveDrops;
@@ -660,28 +663,40 @@ public final class SourceDpor implements SearchStrategy {
         int n = fp.size();
         int plainLock = lockAware && f.step() >= 0 && plainLockStep(f, fp, null) ? f.lock().id() : Integer.MIN_VALUE;
         for (int e = 0; e < n; e++) {
-            ObjectHistory h = histories.get(fp.object(e));
-            List<Integer> ps = h == null ? List.of()
-                    : fp.object(e) == Footprint.TIME && f.waitsOnlyForDeadline() ? dueTick(f, h)
-                    : predecessors(fp.object(e), fp.mode(e), h);
-            for (int i = 0, m = ps.size(); i < m; i++) { // indexed: no iterator per step and object
-                Frame fk = frames.get(ps.get(i));
-                if (fp.object(e) == plainLock && fk.task != q && plainLockStep(fk.op, fk.op.footprint(), null)) {
-                    continue; // lock-aware: another task's release does not order this acquisition
+            int object = fp.object(e);
+            ObjectHistory h = histories.get(object);
+            if (h == null) {
+                continue;
+            }
+            if (!isCounter(object) && !(object == Footprint.TIME && f.waitsOnlyForDeadline())) {
+                // predecessors(...) without the list (this runs for every entry of every step)
+                byte mode = fp.mode(e);
+                for (int x = h.size - 1; x >= 0; x--) {
+                    if (Footprint.conflict(mode, h.modes[x])) {
+                        joinUnlessOtherRelease(c, frames.get(h.steps[x]), object == plainLock, q);
+                        if (h.modes[x] != Footprint.OBSERVE) {
+                            break;
+                        }
+                    }
                 }
-                join(c, fk.clock);
+                continue;
+            }
+            List<Integer> ps = object == Footprint.TIME && f.waitsOnlyForDeadline() ? dueTick(f, h) : predecessors(object, fp.mode(e), h);
+            for (int i = 0, m = ps.size(); i < m; i++) { // indexed: no iterator per step and object
+                joinUnlessOtherRelease(c, frames.get(ps.get(i)), object == plainLock, q);
             }
         }
         if (!findRaces || f.barrier()) {
             return findRaces ? List.of() : null;
         }
         List<Integer> races = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
         for (int e = 0; e < n; e++) {
             ObjectHistory h = histories.get(fp.object(e));
             if (h == null) {
                 continue;
             }
-            List<Integer> found = new ArrayList<>();
+            found.clear();
             if (isCounter(fp.object(e))) {
                 counterRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
             } else {
@@ -745,6 +760,14 @@ public final class SourceDpor implements SearchStrategy {
      * and, for a change, the observations since; for a counter, every conflicting update or
      * observation.
      */
+    /** Joins step {@code fk}'s clock into {@code c}, except (lock-aware, on the lock) another task's plain lock step. */
+    private static void joinUnlessOtherRelease(int[] c, Frame fk, boolean onPlainLock, int q) {
+        if (onPlainLock && fk.task != q && plainLockStep(fk.op, fk.op.footprint(), null)) {
+            return; // lock-aware: another task's release does not order this acquisition
+        }
+        join(c, fk.clock);
+    }
+
     private List<Integer> predecessors(int object, byte mode, ObjectHistory h) {
         List<Integer> out = new ArrayList<>(2);
         if (isCounter(object)) {
@@ -896,27 +919,35 @@ public final class SourceDpor implements SearchStrategy {
      * (as it ran when explored: the operation and the private code after it) is independent of it.
      */
     private void childSleep(Frame f, Footprint executed) {
-        BitSet s = new BitSet();
-        Footprint[] fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
+        BitSet s = null;
+        Footprint[] fps = null;
         if (!f.fixed) {
             for (int u = f.sleep.nextSetBit(0); u >= 0; u = f.sleep.nextSetBit(u + 1)) {
-                keepAsleep(u, f.sleepFp[u], executed, s, fps);
+                Footprint next = f.sleepFp[u];
+                if (next != null && !Footprint.dependent(next, executed)) {
+                    if (s == null) {
+                        s = new BitSet();
+                        fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
+                    }
+                    s.set(u);
+                    fps[u] = next;
+                }
             }
             for (int u = f.done.nextSetBit(0); u >= 0; u = f.done.nextSetBit(u + 1)) {
-                if (u != f.chosen && !f.sleep.get(u)) {
-                    keepAsleep(u, f.doneFp[u], executed, s, fps);
+                Footprint next = u != f.chosen && !f.sleep.get(u) ? f.doneFp[u] : null;
+                if (next != null && !Footprint.dependent(next, executed)) {
+                    if (s == null) {
+                        s = new BitSet();
+                        fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
+                    }
+                    s.set(u);
+                    fps[u] = next;
                 }
             }
         }
-        nextSleep = s;
-        nextSleepFp = fps;
-    }
-
-    private static void keepAsleep(int u, Footprint next, Footprint executed, BitSet s, Footprint[] fps) {
-        if (next != null && !Footprint.dependent(next, executed)) {
-            s.set(u);
-            fps[u] = next;
-        }
+        // Nothing asleep (most steps): one empty set per search, never changed (a frame's sleep set is only read).
+        nextSleep = s == null ? noneAsleep : s;
+        nextSleepFp = s == null ? NO_FOOTPRINTS : fps;
     }
 
     /**
