@@ -616,7 +616,7 @@ public final class SourceDpor implements SearchStrategy {
         f.doneFp[q] = fp;
         taskClock[q] = c;
         for (int e = 0; e < fp.size(); e++) {
-            histories.computeIfAbsent(fp.object(e), k -> new ObjectHistory()).add(i, fp.mode(e));
+            histories.computeIfAbsent(fp.object(e), k -> new ObjectHistory(isCounter(k))).add(i, fp.mode(e));
         }
         childSleep(f, fp);
     }
