@@ -630,8 +630,12 @@ public final class Execution extends ExecutionApi {
 
     // ---------------------------------------------------------------- scheduling
 
+    /** The enabled tasks of the current step; made again at every step (a strategy copies what it keeps). */
+    private final BitSet enabledNow = new BitSet();
+
     private BitSet enabledTasks() {
-        BitSet b = new BitSet(tasks.size());
+        BitSet b = enabledNow;
+        b.clear();
         TaskState clock = null;
         for (TaskState ts : tasks) {
             if (ts.role == TaskState.Role.CLOCK) {

@@ -8,7 +8,7 @@ public interface SchedulingPoint {
     /** The index of the step about to be executed. */
     int step();
 
-    /** The enabled tasks. */
+    /** The enabled tasks; the execution reuses this set at its next step, so a strategy that keeps it keeps a copy. */
     BitSet enabled();
 
     /** The pending operation of {@code task}, or {@code null} when it has finished. */
