@@ -593,7 +593,8 @@ public final class SourceDpor implements SearchStrategy {
         List<Integer> races = analyse(op, q, pre, c, fp, i >= branch && !fixed);
         if (races != null) {
             boolean plainAcquire = lockAware && plainLockStep(op, fp, OpKind.ACQUIRE);
-            for (int r : races) {
+            for (int k = 0, m = races.size(); k < m; k++) { // indexed: most steps race with nothing
+                int r = races.get(k);
                 if (plainAcquire && plainLockStep(frames.get(r).op, frames.get(r).op.footprint(), OpKind.ACQUIRE)) {
                     lockRaces.add(new int[] {r, i}); // judged when the sections are known
                 } else {
@@ -689,14 +690,18 @@ public final class SourceDpor implements SearchStrategy {
         if (!findRaces || f.barrier()) {
             return findRaces ? List.of() : null;
         }
-        List<Integer> races = new ArrayList<>();
-        List<Integer> found = new ArrayList<>();
+        List<Integer> races = null; // made at the first race: most steps have none
+        List<Integer> found = null;
         for (int e = 0; e < n; e++) {
             ObjectHistory h = histories.get(fp.object(e));
             if (h == null) {
                 continue;
             }
-            found.clear();
+            if (found == null) {
+                found = new ArrayList<>(4);
+            } else {
+                found.clear();
+            }
             if (isCounter(fp.object(e))) {
                 counterRaces(f, q, pre, fp.object(e), fp.mode(e), h, found);
             } else {
@@ -704,15 +709,19 @@ public final class SourceDpor implements SearchStrategy {
                         : f.kind() == OpKind.TRYLOCK || f.kind() == OpKind.LOCK_CHECK ? PAST_SECTIONS : 0;
                 objectRaces(f, q, pre, fp.object(e), fp.mode(e), h, found, past);
             }
-            for (int k : found) {
+            for (int i = 0, m = found.size(); i < m; i++) {
+                int k = found.get(i);
                 if (disabledSince(f, fp, k, e)) {
                     infeasible++;
                 } else {
+                    if (races == null) {
+                        races = new ArrayList<>(4);
+                    }
                     races.add(k);
                 }
             }
         }
-        return races;
+        return races == null ? List.of() : races;
     }
 
     /**
