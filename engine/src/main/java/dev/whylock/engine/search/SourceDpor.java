@@ -928,35 +928,35 @@ public final class SourceDpor implements SearchStrategy {
      * (as it ran when explored: the operation and the private code after it) is independent of it.
      */
     private void childSleep(Frame f, Footprint executed) {
-        BitSet s = null;
-        Footprint[] fps = null;
+        nextSleep = null;
         if (!f.fixed) {
+            int width = Math.max(f.sleepFp.length, f.doneFp.length);
             for (int u = f.sleep.nextSetBit(0); u >= 0; u = f.sleep.nextSetBit(u + 1)) {
-                Footprint next = f.sleepFp[u];
-                if (next != null && !Footprint.dependent(next, executed)) {
-                    if (s == null) {
-                        s = new BitSet();
-                        fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
-                    }
-                    s.set(u);
-                    fps[u] = next;
-                }
+                keepAsleep(u, f.sleepFp[u], executed, width);
             }
             for (int u = f.done.nextSetBit(0); u >= 0; u = f.done.nextSetBit(u + 1)) {
-                Footprint next = u != f.chosen && !f.sleep.get(u) ? f.doneFp[u] : null;
-                if (next != null && !Footprint.dependent(next, executed)) {
-                    if (s == null) {
-                        s = new BitSet();
-                        fps = new Footprint[Math.max(f.sleepFp.length, f.doneFp.length)];
-                    }
-                    s.set(u);
-                    fps[u] = next;
+                if (u != f.chosen && !f.sleep.get(u)) {
+                    keepAsleep(u, f.doneFp[u], executed, width);
                 }
             }
         }
-        // Nothing asleep (most steps): one empty set per search, never changed (a frame's sleep set is only read).
-        nextSleep = s == null ? noneAsleep : s;
-        nextSleepFp = s == null ? NO_FOOTPRINTS : fps;
+        if (nextSleep == null) {
+            // Nothing asleep (most steps): one empty set per search, never changed (a frame's sleep set is only read).
+            nextSleep = noneAsleep;
+            nextSleepFp = NO_FOOTPRINTS;
+        }
+    }
+
+    /** Puts task {@code u} in the next sleep set if its next step {@code next} is independent of the step executed. */
+    private void keepAsleep(int u, Footprint next, Footprint executed, int width) {
+        if (next != null && !Footprint.dependent(next, executed)) {
+            if (nextSleep == null) {
+                nextSleep = new BitSet();
+                nextSleepFp = new Footprint[width];
+            }
+            nextSleep.set(u);
+            nextSleepFp[u] = next;
+        }
     }
 
     /**
