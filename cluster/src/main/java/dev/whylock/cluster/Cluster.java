@@ -2,7 +2,6 @@ package dev.whylock.cluster;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import dev.whylock.engine.Program;
@@ -11,16 +10,11 @@ import dev.whylock.engine.search.SearchConfig;
 import dev.whylock.engine.search.SplitSearch;
 import dev.whylock.engine.search.UnitWire;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A coordinator's connection to a whylock cluster (a Hazelcast client): it explores a program with
@@ -109,8 +103,12 @@ public final class Cluster implements AutoCloseable {
      * {@link JobResolver}.
      */
     public ExplorationResult explore(Program program, SearchConfig cfg, List<String> spec) {
-        return SplitSearch.explore(program, cfg, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS,
-                units -> run(spec, units));
+        // Each unit goes to a member with a free slot as soon as it is handed out (no rounds), as many
+        // at once as the members have slots now; a member that leaves has its units sent again.
+        return SplitSearch.explore(program, cfg, SplitSearch.DEFAULT_SPLIT_DEPTH, SplitSearch.DEFAULT_UNIT_EXECUTIONS, slots(), u -> {
+            byte[] answer = call(spec, UnitWire.unit(u), u::abandoned);
+            return answer == null ? null : UnitWire.result(answer);
+        });
     }
 
     /** The members that run our units, with their slots; refuses (with a message) a cluster with none. */
@@ -135,75 +133,6 @@ public final class Cluster implements AutoCloseable {
                     + String.join("; ", refused) + "); every member must run the same whylock version and model");
         }
         return ours;
-    }
-
-    private record Done(int index, com.hazelcast.cluster.Member member, byte[] answer, Throwable failure) {}
-
-    /** Runs one round: every unit once, on the members with a free slot, again elsewhere if its member leaves. */
-    private List<SplitSearch.UnitResult> run(List<String> spec, List<SplitSearch.WorkUnit> units) {
-        IExecutorService executor = client.getExecutorService(Member.EXECUTOR);
-        List<byte[]> wire = new ArrayList<>(units.size());
-        for (SplitSearch.WorkUnit u : units) {
-            wire.add(UnitWire.unit(u));
-        }
-        List<SplitSearch.UnitResult> results = new ArrayList<>(Collections.nCopies(units.size(), null));
-        Deque<Integer> todo = new ArrayDeque<>();
-        for (int i = 0; i < units.size(); i++) {
-            todo.add(i);
-        }
-        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-        Map<com.hazelcast.cluster.Member, Integer> busy = new HashMap<>();
-        int inFlight = 0;
-        int left = units.size();
-        while (left > 0) {
-            Map<com.hazelcast.cluster.Member, Integer> ours = members();
-            for (Map.Entry<com.hazelcast.cluster.Member, Integer> e : ours.entrySet()) {
-                com.hazelcast.cluster.Member m = e.getKey();
-                while (!todo.isEmpty() && busy.getOrDefault(m, 0) < e.getValue()) {
-                    int i = todo.poll();
-                    busy.merge(m, 1, Integer::sum);
-                    inFlight++;
-                    unitsSent++;
-                    unitsByMember.merge(Member.address(m), 1L, Long::sum);
-                    executor.submitToMember(new RunUnit(spec, wire.get(i)), m, new ExecutionCallback<byte[]>() {
-                        @Override
-                        public void onResponse(byte[] answer) {
-                            done.add(new Done(i, m, answer, null));
-                        }
-
-                        @Override
-                        public void onFailure(Throwable t) {
-                            done.add(new Done(i, m, null, t));
-                        }
-                    });
-                }
-            }
-            if (inFlight == 0) {
-                throw new ClusterException("the cluster at " + where + " has no member to run the search's units");
-            }
-            Done d;
-            try {
-                d = done.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClusterException("interrupted while waiting for the cluster at " + where);
-            }
-            inFlight--;
-            busy.merge(d.member(), -1, Integer::sum);
-            if (d.failure() == null) {
-                if (results.get(d.index()) == null) { // one answer per unit is merged, whatever happens
-                    results.set(d.index(), UnitWire.result(d.answer()));
-                    left--;
-                }
-            } else if (memberGone(d.failure())) {
-                todo.addFirst(d.index()); // its member left: another one runs it (nothing of it was merged)
-                unitsResent++;
-                gone.add(d.member().getUuid());
-            } else {
-                throw new ClusterException("a member failed to run a work unit: " + rootMessage(d.failure()), d.failure());
-            }
-        }
-        return results;
     }
 
     /** Whether a unit failed because its member left or could not be reached (the unit itself did not fail). */

@@ -194,6 +194,14 @@ public final class SplitSearch {
             return slot;
         }
 
+        /**
+         * Whether the search no longer needs this unit's result: it stopped without it, or was
+         * cancelled or ran out of time. A unit run elsewhere may then be given up (its result null).
+         */
+        public boolean abandoned() {
+            return search.over().getAsBoolean();
+        }
+
         /** The choice frames above which the unit does not backtrack (its prefix's are the coordinator's). */
         int floor() {
             return unit.node() == null ? search.splitDepth() : Math.max(search.splitDepth(), unit.node().state().choice + 1);
@@ -239,13 +247,18 @@ public final class SplitSearch {
      * thread.
      */
     private static Feed local(int workers) {
+        return feed(workers, WorkUnit::runHere);
+    }
+
+    /** Runs units with {@code one} on a {@link Workers.Feed} of {@code workers}, as they are handed out. */
+    private static Feed feed(int workers, java.util.function.Function<WorkUnit, UnitResult> one) {
         Workers.Feed<UnitResult> feed = new Workers(workers).feed();
         return new Feed() {
             @Override
             public List<Supplier<UnitResult>> start(List<WorkUnit> units) {
                 List<Supplier<UnitResult>> out = new ArrayList<>(units.size());
                 for (WorkUnit u : units) {
-                    out.add(feed.add(u::runHere));
+                    out.add(feed.add(() -> one.apply(u)));
                 }
                 return out;
             }
@@ -328,6 +341,18 @@ public final class SplitSearch {
         return explore(program, cfg, splitDepth, unitExecutions, batches(runner));
     }
 
+    /**
+     * As {@link #explore(Program, SearchConfig, int, int, long)}, each unit run by {@code one} (on
+     * another machine, say) as soon as it is handed out, up to {@code parallel} at once (the calling
+     * thread is one of them). {@code one} returns the unit's result, or null if it gave the unit up
+     * because the unit became {@link WorkUnit#abandoned() abandoned}. The result is the same as on
+     * this JVM's threads for any {@code parallel}.
+     */
+    public static ExplorationResult explore(Program program, SearchConfig cfg, int splitDepth, long unitExecutions, int parallel,
+            java.util.function.Function<WorkUnit, UnitResult> one) {
+        return explore(program, cfg, splitDepth, unitExecutions, feed(parallel, one));
+    }
+
     /** A unit handed out and not merged yet. */
     private record Pending(Unit unit, WorkUnit work, Supplier<UnitResult> result) {}
 
@@ -372,6 +397,10 @@ public final class SplitSearch {
                     break;
                 }
                 UnitResult r = p.result().get();
+                if (r == null) { // given up where it ran: the search was cancelled or ran out of time
+                    stop = timeUp.getAsBoolean() ? StopReason.TIME_LIMIT : StopReason.INTERRUPTED;
+                    break;
+                }
                 absorb(cfg.observers(), r.observed());
                 merge(found, r.found(), executions);
                 executions += r.executions();
