@@ -272,7 +272,8 @@ public final class SplitSearch {
 
     /**
      * Runs units with {@code runner} in batches: every unit handed out since the last batch, when the
-     * coordinator first waits for one of them (so a cluster runs rounds of the units owed so far).
+     * coordinator first waits for one of them (for the benches' and tests' runners, which take rounds
+     * of the units owed so far).
      */
     private static Feed batches(UnitRunner runner) {
         return new Feed() {
