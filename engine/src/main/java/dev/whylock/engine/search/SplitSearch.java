@@ -355,7 +355,7 @@ public final class SplitSearch {
     }
 
     /** A unit handed out and not merged yet. */
-    private record Pending(Unit unit, WorkUnit work, Supplier<UnitResult> result) {}
+    private record Pending(WorkUnit work, Supplier<UnitResult> result) {}
 
     private static ExplorationResult explore(Program program, SearchConfig cfg, int splitDepth, long unitExecutions, Feed feed) {
         if (cfg.strategy().kind() != StrategySpec.Kind.DPOR) {
@@ -424,7 +424,7 @@ public final class SplitSearch {
                     stop = StopReason.INTERRUPTED;
                 } else {
                     observers.finish(p.work().index()); // the next unit's executions may reach the observers now
-                    List<Node> touched = mergeFrames(p.unit(), r.frames(), roots);
+                    List<Node> touched = mergeFrames(p.work().unit, r.frames(), roots);
                     handOut(next(touched), search, feed, cfg.maxExecutions() - executions - blocked, slots, pending);
                 }
             }
@@ -463,7 +463,7 @@ public final class SplitSearch {
         }
         List<Supplier<UnitResult>> results = feed.start(work);
         for (int i = 0; i < units.size(); i++) {
-            pending.add(new Pending(units.get(i), work.get(i), results.get(i)));
+            pending.add(new Pending(work.get(i), results.get(i)));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.whylock.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -209,74 +210,36 @@ public final class Workers {
     }
 
     /**
-     * Runs every job and returns their results in order. If a job throws, the jobs not yet started
-     * are not run and the first failure in list order is rethrown once the running ones finished.
+     * Runs every job and returns their results in order (a {@link #feed()} of them). If a job
+     * throws, the jobs not yet started are not run and the first failure in list order is rethrown
+     * once the running ones finished.
      */
     public <T> List<T> run(List<Supplier<T>> jobs) {
-        int n = jobs.size();
-        List<T> results = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            results.add(null);
-        }
-        if (count == 1 || n <= 1) {
-            for (int i = 0; i < n; i++) {
-                results.set(i, jobs.get(i).get());
-            }
-            return results;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Throwable[] failures = new Throwable[n];
-        Runnable loop = () -> {
-            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+        Feed<T> feed = feed();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Supplier<T>> handles = new ArrayList<>(jobs.size());
+        for (Supplier<T> job : jobs) {
+            handles.add(feed.add(() -> {
+                if (failed.get()) {
+                    return null; // a job failed: start nothing more
+                }
                 try {
-                    T r = jobs.get(i).get();
-                    synchronized (results) {
-                        results.set(i, r);
-                    }
-                } catch (Throwable t) {
-                    synchronized (results) {
-                        failures[i] = t;
-                    }
-                    next.set(n); // start nothing more
-                }
-            }
-        };
-        int started = Math.min(count, n);
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(started);
-        for (int w = 0; w < started; w++) {
-            POOL.execute(() -> {
-                try {
-                    loop.run();
-                } finally {
-                    finished.countDown();
-                }
-            });
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                finished.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the jobs poll their own cancellation; wait for them to return
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (results) {
-            for (Throwable t : failures) {
-                if (t instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (t instanceof Error e) {
+                    return job.get();
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
                     throw e;
                 }
-                if (t != null) {
-                    throw new IllegalStateException(t);
-                }
-            }
-            return new ArrayList<>(results);
+            }));
         }
+        List<T> results = new ArrayList<>(jobs.size());
+        for (Supplier<T> h : handles) {
+            try {
+                results.add(h.get());
+            } catch (RuntimeException | Error e) {
+                feed.skipRest();
+                throw e;
+            }
+        }
+        return results;
     }
 }
